@@ -1,0 +1,14 @@
+using Pipeline;
+
+namespace Build;
+
+public sealed class Compile(Repository repository) : Target
+{
+    protected override void Configure(TargetSpec target) => target
+        .Description("Builds the solution")
+        .DependsOn<Restore>();
+
+    protected override Task RunAsync(TargetContext context) =>
+        context.RunAsync(Repository.DotNet.Command(
+            "build", repository.Solution, "--no-restore", "--configuration", context.Get(BuildParameters.Configuration).ToString()));
+}

@@ -1,0 +1,122 @@
+using System.Globalization;
+
+namespace Pipeline;
+
+public enum PlanFormat
+{
+    Text,
+    Mermaid,
+}
+
+/// <summary>
+/// The parsed command line: <c>./build.sh [targets…] [--option [values…]]…</c>. Targets come first;
+/// an option takes the words after it up to the next option. Options we do not reserve are
+/// parameters, matched to declarations later.
+/// </summary>
+internal sealed record CommandLine(
+    IReadOnlyList<string> Targets,
+    SkipRequest Skip,
+    bool Help,
+    PlanFormat? Plan,
+    int? MaxParallel,
+    IReadOnlyList<string> Profiles,
+    bool Generate,
+    bool Check,
+    IReadOnlyList<CommandLineValue> Parameters)
+{
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        var targets = new List<string>();
+        var options = new List<CommandLineValue>();
+        var i = 0;
+        for (; i < args.Count && !IsOption(args[i]); i++)
+        {
+            targets.Add(args[i]);
+        }
+
+        while (i < args.Count)
+        {
+            var option = args[i++];
+            var values = new List<string>();
+            for (; i < args.Count && !IsOption(args[i]); i++)
+            {
+                values.Add(args[i]);
+            }
+
+            options.Add(new CommandLineValue(option, values));
+        }
+
+        var parsed = new CommandLine(targets, SkipRequest.None, false, null, null, [], false, false, []);
+        var parameters = new List<CommandLineValue>();
+        foreach (var option in options)
+        {
+            parsed = ReservedOptions.Find(option.Option) switch
+            {
+                "--help" => parsed with { Help = true },
+                "--skip" => parsed with { Skip = option.Tokens.Count == 0 ? SkipRequest.AllButRequested : new SkipRequest(false, option.Tokens) },
+                "--plan" => parsed with { Plan = ParsePlanFormat(option.Tokens) },
+                "--max-parallel" => parsed with { MaxParallel = ParsePositive(option) },
+                "--profile" => parsed with { Profiles = [.. parsed.Profiles, .. RequireValues(option)] },
+                "--generate" => parsed with { Generate = true },
+                "--check" => parsed with { Check = true },
+                _ => parsed,
+            };
+            if (ReservedOptions.Find(option.Option) is null)
+            {
+                parameters.Add(option);
+            }
+            else if (ReservedOptions.TakesNoValue(option.Option) && option.Tokens.Count > 0)
+            {
+                throw new UsageException(
+                    $"{option.Option} takes no value, but got '{string.Join(' ', option.Tokens)}'. Targets go before the options: ./build.sh {string.Join(' ', option.Tokens)} {option.Option}");
+            }
+        }
+
+        return parsed with { Parameters = parameters };
+    }
+
+    private static bool IsOption(string arg) => arg.StartsWith('-') && arg.Length > 1 && !double.TryParse(arg, CultureInfo.InvariantCulture, out _);
+
+    private static PlanFormat ParsePlanFormat(IReadOnlyList<string> tokens) => tokens switch
+    {
+        [] => PlanFormat.Text,
+        [var format] when Enum.TryParse<PlanFormat>(format, ignoreCase: true, out var parsed) => parsed,
+        _ => throw new UsageException(
+            $"--plan takes 'text' or 'mermaid', got '{string.Join(' ', tokens)}'. Targets go before the options: ./build.sh Test --plan"),
+    };
+
+    private static int ParsePositive(CommandLineValue option) =>
+        option.Tokens is [var text] && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new UsageException($"{option.Option} takes a whole number of at least 1, got '{string.Join(' ', option.Tokens)}'.");
+
+    private static IReadOnlyList<string> RequireValues(CommandLineValue option) =>
+        option.Tokens.Count > 0 ? option.Tokens : throw new UsageException($"{option.Option} needs a value.");
+}
+
+/// <summary>The options the engine owns; every other option is a parameter.</summary>
+internal static class ReservedOptions
+{
+    private static readonly (string Name, string? Alias, bool TakesValue, string Help)[] All =
+    [
+        ("--help", "-h", false, "Show targets, parameters and options, then exit."),
+        ("--plan", null, true, "Print the plan (order, waves, skips) and run nothing; '--plan mermaid' prints a Mermaid graph."),
+        ("--skip", null, true, "Alone: run only the named targets. With names: leave those targets out."),
+        ("--max-parallel", null, true, "How many targets may run at once (default: the processor count)."),
+        ("--profile", null, true, "Also read .nuke/parameters.<profile>.json (several allowed; later wins)."),
+        ("--generate", null, false, "Write the generated files (parameter schema, IDE launch profiles)."),
+        ("--check", null, false, "With --generate: write nothing, fail with a diff if a generated file is stale."),
+    ];
+
+    public static IEnumerable<string> Names => All.Select(o => o.Name);
+
+    public static IEnumerable<(string Name, string Help)> Described => All.Select(o => (o.Alias is null ? o.Name : $"{o.Name}, {o.Alias}", o.Help));
+
+    public static string? Find(string option)
+    {
+        var key = ParameterNames.Normalize(option.TrimStart('-'));
+        return All.FirstOrDefault(o => ParameterNames.Normalize(o.Name) == key || o.Alias == option || (option == "-?" && o.Name == "--help")).Name;
+    }
+
+    public static bool TakesNoValue(string option) => All.First(o => o.Name == Find(option)).TakesValue is false;
+}

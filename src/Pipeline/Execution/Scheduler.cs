@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace Pipeline;
+
+/// <summary>
+/// Runs a plan: one task per target, each awaiting the targets it must follow, throttled to
+/// <c>maxParallel</c> at once. Serial is just a throttle of 1. A failure skips its dependents and
+/// nothing else; cancellation stops what runs and starts nothing new.
+/// </summary>
+internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
+{
+    public async Task<RunReport> RunAsync(Plan plan, int maxParallel, CancellationToken cancellation)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
+        var clock = Stopwatch.StartNew();
+        using var throttle = new SemaphoreSlim(maxParallel);
+        var tasks = new Dictionary<string, Task<TargetResult>>(plan.Targets.Count, StringComparer.Ordinal);
+
+        output.RunStarting(plan, maxParallel);
+
+        // The plan is in topological order, so every task a target awaits already exists.
+        foreach (var target in plan.Targets)
+        {
+            var before = target.Follows.Select(name => tasks[name]).ToArray();
+            tasks[target.Name] = RunOneAsync(target, before, throttle, cancellation);
+        }
+
+        var results = await Task.WhenAll(tasks.Values).ConfigureAwait(false);
+        var report = new RunReport(plan, results, clock.Elapsed, cancellation.IsCancellationRequested);
+        output.RunFinished(report);
+        return report;
+    }
+
+    private async Task<TargetResult> RunOneAsync(
+        PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
+    {
+        var results = await Task.WhenAll(before).ConfigureAwait(false);
+
+        var result = WhyNotRun(target, results, cancellation);
+        if (result is not null)
+        {
+            output.TargetFinished(result);
+            return result;
+        }
+
+        try
+        {
+            await throttle.WaitAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            result = new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "run canceled");
+            output.TargetFinished(result);
+            return result;
+        }
+
+        try
+        {
+            return await executor.ExecuteAsync(target.Definition, cancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            throttle.Release();
+        }
+    }
+
+    private static TargetResult? WhyNotRun(PlannedTarget target, TargetResult[] before, CancellationToken cancellation)
+    {
+        if (target.SkipReason is { } reason)
+        {
+            return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, reason);
+        }
+
+        var blocker = before.FirstOrDefault(r => target.BlockedBy.Contains(r.Name) && r.BlocksDependents);
+        if (blocker is not null && !target.Definition.AssuredAfterFailure)
+        {
+            var root = blocker.FailedRoot ?? blocker.Name;
+            var verb = blocker.Status == TargetStatus.Canceled ? "was canceled" : "failed";
+            return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"dependency {root} {verb}", FailedRoot: root);
+        }
+
+        return cancellation.IsCancellationRequested
+            ? new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "run canceled")
+            : null;
+    }
+}

@@ -1,0 +1,50 @@
+namespace Pipeline;
+
+/// <summary>What a running target gets: its cancellation, log, parameter values and a process runner.</summary>
+public sealed class TargetContext
+{
+    private readonly ProcessRunner _processes;
+
+    internal TargetContext(
+        string targetName,
+        int attempt,
+        TargetLog log,
+        ParameterValues parameters,
+        AbsolutePath rootDirectory,
+        ProcessRunner processes,
+        CancellationToken cancellation)
+    {
+        TargetName = targetName;
+        Attempt = attempt;
+        Cancellation = cancellation;
+        Log = log;
+        Parameters = parameters;
+        RootDirectory = rootDirectory;
+        _processes = processes;
+    }
+
+    public string TargetName { get; }
+
+    /// <summary>1 on the first run, then 2, 3… when the target declares <c>Retry</c>.</summary>
+    public int Attempt { get; }
+
+    /// <summary>Fires on Ctrl+C, SIGTERM or the target's timeout; processes started here are killed then.</summary>
+    public CancellationToken Cancellation { get; }
+
+    public TargetLog Log { get; }
+
+    public ParameterValues Parameters { get; }
+
+    /// <summary>The repository root: the directory that holds <c>.nuke/</c>.</summary>
+    public AbsolutePath RootDirectory { get; }
+
+    public T Get<T>(Parameter<T> parameter) => Parameters.Get(parameter);
+
+    /// <summary>Runs a process; its output goes to this target's log; a non-zero exit throws.</summary>
+    public Task<ProcessResult> RunAsync(ToolCommand command) =>
+        _processes.RunAsync(command.WithDefaultWorkingDirectory(RootDirectory), Log, Cancellation);
+
+    /// <inheritdoc cref="RunAsync(ToolCommand)"/>
+    public Task<ProcessResult> RunAsync(string executable, params IEnumerable<string> arguments) =>
+        RunAsync(new ToolCommand(executable).WithArguments(arguments));
+}

@@ -1,0 +1,36 @@
+namespace Pipeline;
+
+public enum LogLevel
+{
+    Info,
+    Warning,
+    Error,
+}
+
+/// <summary>A target's log: every line is attributed to the target and masked before it is written.</summary>
+public sealed class TargetLog
+{
+    private readonly IRunOutput _output;
+
+    internal TargetLog(string target, IRunOutput output)
+    {
+        Target = target;
+        _output = output;
+    }
+
+    public string Target { get; }
+
+    public void Info(string message) => Write(LogLevel.Info, message);
+
+    public void Warning(string message) => Write(LogLevel.Warning, message);
+
+    public void Error(string message) => Write(LogLevel.Error, message);
+
+    public void Write(LogLevel level, string message)
+    {
+        foreach (var line in message.Split('\n'))
+        {
+            _output.Line(Target, level, line.TrimEnd('\r'));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Pipeline;
+
+public enum TargetStatus
+{
+    Succeeded,
+    Failed,
+    Skipped,
+
+    /// <summary>Stopped by Ctrl+C or SIGTERM while it ran.</summary>
+    Canceled,
+}
+
+/// <param name="Reason">Why it was skipped or how it failed, one line.</param>
+/// <param name="FailedRoot">For a target skipped because of a failure: the target that failed first.</param>
+public sealed record TargetResult(
+    string Name,
+    TargetStatus Status,
+    TimeSpan Duration,
+    string? Reason = null,
+    Exception? Error = null,
+    int Attempts = 0,
+    string? FailedRoot = null,
+    bool ProceedAfterFailure = false)
+{
+    /// <summary>Whether targets that depend on this one must be skipped.</summary>
+    internal bool BlocksDependents => Status switch
+    {
+        TargetStatus.Failed => !ProceedAfterFailure,
+        TargetStatus.Canceled => true,
+        TargetStatus.Skipped => FailedRoot is not null,
+        _ => false,
+    };
+}
+
+/// <summary>The outcome of a whole run, targets in plan order.</summary>
+public sealed record RunReport(Plan Plan, IReadOnlyList<TargetResult> Results, TimeSpan Duration, bool Canceled)
+{
+    public bool Succeeded => !Canceled && Results.All(r => r.Status is TargetStatus.Succeeded or TargetStatus.Skipped);
+
+    public TargetResult this[string name] => Results.First(r => r.Name == name);
+
+    public int ExitCode => Canceled ? ExitCodes.Canceled : Succeeded ? ExitCodes.Success : ExitCodes.TargetFailed;
+}

@@ -1,0 +1,57 @@
+using System.Reflection;
+
+namespace Pipeline;
+
+/// <summary><c>--generate</c> writes every generated file; <c>--generate --check</c> diffs them and fails on drift.</summary>
+internal static class GeneratedFiles
+{
+    public static IReadOnlyList<GeneratedFile> Collect(PipelineBuilder builder, PipelineSession session)
+    {
+        var context = new GenerationContext(
+            session.Graph,
+            session.Parameters.Declared,
+            session.Environment.RootDirectory,
+            builder.BuildProjectDirectory,
+            Assembly.GetEntryAssembly()?.GetName().Name ?? "Build");
+        IEnumerable<IGeneratedFileSource> sources = [new ParameterSchema(), new LaunchProfiles(), .. builder.Generators];
+        var files = sources.SelectMany(s => s.Generate(context)).ToList();
+        var clash = files.GroupBy(f => f.RelativePath).FirstOrDefault(g => g.Count() > 1);
+        return clash is null ? files : throw new DefinitionException($"Two generators write {clash.Key}.");
+    }
+
+    public static int Apply(IReadOnlyList<GeneratedFile> files, AbsolutePath root, bool check, OutputConsole console)
+    {
+        var stale = files.Where(f => ReadOrNull(root / f.RelativePath) != f.Content).ToList();
+        if (!check)
+        {
+            foreach (var file in stale)
+            {
+                var path = root / file.RelativePath;
+                Directory.CreateDirectory(path.Parent!);
+                File.WriteAllText(path, file.Content);
+                console.WriteLine($"wrote {file.RelativePath}");
+            }
+
+            console.WriteLine($"{files.Count} generated files, {stale.Count} updated.");
+            return ExitCodes.Success;
+        }
+
+        foreach (var file in stale)
+        {
+            console.WriteLines(UnifiedDiff.Create(ReadOrNull(root / file.RelativePath) ?? "", file.Content, file.RelativePath));
+        }
+
+        if (stale.Count == 0)
+        {
+            console.WriteLine($"{files.Count} generated files are up to date.");
+            return ExitCodes.Success;
+        }
+
+        console.WriteErrorLine(
+            $"error: {stale.Count} generated file{(stale.Count > 1 ? "s differ" : " differs")} from what the pipeline generates " +
+            $"({string.Join(", ", stale.Select(f => f.RelativePath))}). Run ./build.sh --generate and commit the result.");
+        return ExitCodes.TargetFailed;
+    }
+
+    private static string? ReadOrNull(AbsolutePath path) => File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : null;
+}

@@ -1,0 +1,102 @@
+namespace Pipeline;
+
+/// <summary>
+/// One invocation from arguments to exit code: parse, build, then help, generate, plan or run.
+/// Every check that can fail on bad input runs before the first target starts. The only place
+/// that turns errors into exit codes.
+/// </summary>
+internal static class PipelineHost
+{
+    public static async Task<int> RunAsync(
+        PipelineBuilder builder, IReadOnlyList<string> args, PipelineEnvironment environment, CancellationToken cancellation)
+    {
+        var masker = new SecretMasker();
+        var console = new OutputConsole(environment.Out, environment.Error, environment.UseColor, masker);
+        try
+        {
+            var commandLine = CommandLine.Parse(args);
+            var inputs = new ParameterInputs(commandLine.Parameters, environment.Variables, LoadFiles(environment.RootDirectory, commandLine.Profiles));
+            var session = builder.Open(environment, inputs);
+
+            if (commandLine.Help)
+            {
+                console.WriteLines(HelpRenderer.Render(session.Graph, session.Parameters.Declared));
+                return ExitCodes.Success;
+            }
+
+            session.Parameters.Validate();
+            foreach (var secret in session.Parameters.SecretValues())
+            {
+                masker.Register(secret);
+            }
+
+            if (commandLine.Generate)
+            {
+                return GeneratedFiles.Apply(GeneratedFiles.Collect(builder, session), environment.RootDirectory, commandLine.Check, console);
+            }
+
+            var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip));
+            var maxParallel = commandLine.MaxParallel ?? environment.ProcessorCount;
+            if (commandLine.Plan is { } format)
+            {
+                console.WriteLines(format == PlanFormat.Mermaid ? PlanRenderer.Mermaid(plan) : PlanRenderer.Text(plan, maxParallel));
+                return ExitCodes.Success;
+            }
+
+            RequiredParameters.Check(plan, session.Parameters);
+            return await RunPlanAsync(session, plan, maxParallel, console, cancellation).ConfigureAwait(false);
+        }
+        catch (PipelineException e)
+        {
+            console.WriteErrorLine("error: " + e.Message);
+            return e.ExitCode;
+        }
+    }
+
+    private static async Task<int> RunPlanAsync(
+        PipelineSession session, Plan plan, int maxParallel, OutputConsole console, CancellationToken cancellation)
+    {
+        var environment = session.Environment;
+        IRunOutput output = environment.IsGitHubActions
+            ? new GitHubActionsOutput(console, environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
+            : new LocalConsoleOutput(console);
+        var runId = Guid.NewGuid().ToString("N")[..12];
+        var processes = new ProcessRunner(console.Masker, runId);
+        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System);
+
+        var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
+        if (report.Canceled)
+        {
+            // Targets that ignored their token may still have processes: nothing of this run survives it.
+            ProcessTree.KillMarked(runId, wholeRun: true);
+        }
+
+        return report.ExitCode;
+    }
+
+    private static List<ParametersFile> LoadFiles(AbsolutePath root, IReadOnlyList<string> profiles)
+    {
+        var files = new List<ParametersFile>();
+        var main = root / ".nuke" / "parameters.json";
+        if (File.Exists(main))
+        {
+            files.Add(ParametersFile.Load(main, root));
+        }
+
+        foreach (var profile in profiles)
+        {
+            var path = root / ".nuke" / $"parameters.{profile}.json";
+            if (!File.Exists(path))
+            {
+                var known = Directory.Exists(root / ".nuke")
+                    ? Directory.GetFiles(root / ".nuke", "parameters.*.json").Select(f => Path.GetFileName(f)["parameters.".Length..^".json".Length])
+                    : [];
+                throw new UsageException($"Profile '{profile}' has no file {path.RelativeTo(root)}." + Suggestions.DidYouMean(profile, known));
+            }
+
+            files.Add(ParametersFile.Load(path, root));
+        }
+
+        return files;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Reflection;
+
+namespace Pipeline;
+
+/// <summary>
+/// The few objects targets ask for in their constructors: registered services, the run's
+/// <see cref="ParameterValues"/>, and any concrete class that can itself be built from these
+/// (one instance per run). Deliberately tiny: no scopes, no interfaces-to-implementations magic.
+/// </summary>
+public sealed class Services
+{
+    private readonly IReadOnlyDictionary<Type, Func<Services, object>> _factories;
+    private readonly Dictionary<Type, object> _instances = [];
+    private readonly HashSet<Type> _resolving = [];
+
+    internal Services(IReadOnlyDictionary<Type, Func<Services, object>> factories, IEnumerable<object> builtIns)
+    {
+        _factories = factories;
+        foreach (var instance in builtIns)
+        {
+            _instances[instance.GetType()] = instance;
+        }
+    }
+
+    public T Get<T>() where T : notnull => (T)Get(typeof(T));
+
+    internal object Get(Type type)
+    {
+        if (_instances.TryGetValue(type, out var existing))
+        {
+            return existing;
+        }
+
+        if (!_resolving.Add(type))
+        {
+            throw new DefinitionException($"{type.Name} needs itself to be built (a constructor cycle through {string.Join(" → ", _resolving.Select(t => t.Name))}).");
+        }
+
+        try
+        {
+            var instance = _factories.TryGetValue(type, out var factory) ? factory(this) : Construct(type);
+            _instances[type] = instance;
+            return instance;
+        }
+        finally
+        {
+            _resolving.Remove(type);
+        }
+    }
+
+    /// <summary>Builds <paramref name="type"/> through its public constructor, resolving each parameter.</summary>
+    internal object Construct(Type type)
+    {
+        if (type.IsAbstract || type.IsInterface || type.IsPrimitive || type == typeof(string))
+        {
+            throw new DefinitionException(
+                $"Cannot provide a {type.Name}: register it with .Service<{type.Name}>(…) on the pipeline builder.");
+        }
+
+        var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);
+        if (constructors.Length != 1)
+        {
+            throw new DefinitionException($"{type.Name} must have exactly one public constructor to be built by the pipeline (it has {constructors.Length}).");
+        }
+
+        var arguments = constructors[0].GetParameters().Select(p => Get(p.ParameterType)).ToArray();
+        try
+        {
+            return constructors[0].Invoke(arguments);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+namespace Pipeline;
+
+/// <summary>
+/// A unit of work in a pipeline. Each target is its own class: relations to other targets are
+/// written with their types (<c>DependsOn&lt;Compile&gt;()</c>), so the compiler checks them and a
+/// rename is a refactoring. Constructor parameters are resolved from the pipeline's services.
+/// </summary>
+public abstract class Target
+{
+    /// <summary>Declares the target's relations, conditions and policies. Called once per run.</summary>
+    protected virtual void Configure(TargetSpec target)
+    {
+    }
+
+    /// <summary>Does the target's work. Throw to fail; honour <see cref="TargetContext.Cancellation"/>.</summary>
+    protected abstract Task RunAsync(TargetContext context);
+
+    // The engine's doors to the two members above; users override them, only the engine calls them.
+    internal void ConfigureBy(TargetSpec target) => Configure(target);
+
+    internal Task RunBy(TargetContext context) => RunAsync(context);
+}

@@ -1,0 +1,137 @@
+namespace Pipeline;
+
+/// <summary>
+/// Output under GitHub Actions. Each target is one collapsible <c>::group::</c>. Groups cannot
+/// nest or interleave, so one running target at a time streams live and the others are buffered
+/// and written as whole blocks when they finish. Failures become <c>::error</c> annotations and the
+/// summary (with the plan as a Mermaid graph) is appended to <c>$GITHUB_STEP_SUMMARY</c>.
+/// </summary>
+internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSummaryPath) : IRunOutput
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, List<string>> _buffers = new(StringComparer.Ordinal);
+    private string? _live;
+
+    public void RunStarting(Plan plan, int maxParallel)
+    {
+        // The runner then hides these values in its own log, and in anything a later step prints.
+        console.WriteLinesUnmasked(console.Masker.Secrets.Select(secret => $"::add-mask::{secret}"));
+
+        console.WriteLine($"Running {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} targets, up to {maxParallel} side by side.");
+    }
+
+    public void TargetStarted(string target)
+    {
+        lock (_lock)
+        {
+            if (_live is null)
+            {
+                _live = target;
+                console.WriteLine($"::group::{target}");
+            }
+            else
+            {
+                _buffers[target] = [];
+            }
+        }
+    }
+
+    public void Line(string target, LogLevel level, string text)
+    {
+        var line = level switch
+        {
+            LogLevel.Warning => $"::warning title={EscapeProperty(target)}::{Escape(text)}",
+            LogLevel.Error => $"::error title={EscapeProperty(target)}::{Escape(text)}",
+            _ => text,
+        };
+        lock (_lock)
+        {
+            if (_buffers.TryGetValue(target, out var buffer))
+            {
+                buffer.Add(line);
+            }
+            else
+            {
+                console.WriteLine(line);
+            }
+        }
+    }
+
+    public void TargetFinished(TargetResult result)
+    {
+        var status = $"{result.Name}: {SummaryRenderer.StatusText(result)} ({Durations.Format(result.Duration)})";
+        lock (_lock)
+        {
+            if (_live == result.Name)
+            {
+                console.WriteLine(status);
+                console.WriteLine("::endgroup::");
+                _live = null;
+                PromoteNextLive();
+            }
+            else if (_buffers.Remove(result.Name, out var buffer))
+            {
+                console.WriteLines([$"::group::{result.Name}", .. buffer, status, "::endgroup::"]);
+            }
+            else
+            {
+                console.WriteLine(status); // skipped without starting
+            }
+
+            if (result.Status == TargetStatus.Failed)
+            {
+                console.WriteLine($"::error title={EscapeProperty($"Target {result.Name} failed")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
+            }
+        }
+    }
+
+    public void RunFinished(RunReport report)
+    {
+        console.WriteLine("");
+        console.WriteLines(SummaryRenderer.Text(report));
+        if (string.IsNullOrEmpty(stepSummaryPath))
+        {
+            return;
+        }
+
+        IEnumerable<string> markdown =
+        [
+            .. SummaryRenderer.Markdown(report),
+            "",
+            "<details><summary>Plan</summary>",
+            "",
+            "```mermaid",
+            .. PlanRenderer.Mermaid(report.Plan),
+            "```",
+            "",
+            "</details>",
+            "",
+        ];
+        File.AppendAllLines(stepSummaryPath, markdown.Select(console.Masker.Mask));
+    }
+
+    // A buffered target becomes the live one: its group opens with what it printed so far.
+    private void PromoteNextLive()
+    {
+        var next = _buffers.Keys.FirstOrDefault();
+        if (next is null)
+        {
+            return;
+        }
+
+        _buffers.Remove(next, out var buffer);
+        _live = next;
+        console.WriteLines([$"::group::{next}", .. buffer!]);
+    }
+
+    // Workflow commands end at a newline and use % escapes, so a message cannot inject another command.
+    private static string Escape(string text) => text
+        .Replace("%", "%25", StringComparison.Ordinal)
+        .Replace("\r", "%0D", StringComparison.Ordinal)
+        .Replace("\n", "%0A", StringComparison.Ordinal);
+
+    // Property values (title=…) also end at ':' and ','.
+    private static string EscapeProperty(string text) => Escape(text)
+        .Replace(":", "%3A", StringComparison.Ordinal)
+        .Replace(",", "%2C", StringComparison.Ordinal);
+}

@@ -1,0 +1,51 @@
+namespace Pipeline;
+
+/// <summary>The end-of-run table: target, status with its reason, duration, and the total.</summary>
+internal static class SummaryRenderer
+{
+    public static IEnumerable<string> Text(RunReport report)
+    {
+        var rows = report.Results
+            .Select(r => (IReadOnlyList<string>)[r.Name, DurationCell(r), StatusText(r)])
+            .Append(["Total", Durations.Format(report.Duration), Outcome(report)])
+            .ToList();
+        return TextTable.Render(["Target", "Duration", "Status"], rows);
+    }
+
+    public static IEnumerable<string> Markdown(RunReport report)
+    {
+        yield return $"### Pipeline: {Outcome(report)} in {Durations.Format(report.Duration)}";
+        yield return "";
+        yield return "| Target | Status | Duration |";
+        yield return "| --- | --- | ---: |";
+        foreach (var r in report.Results)
+        {
+            yield return $"| {r.Name} | {Icon(r.Status)} {EscapeCell(StatusText(r))} | {DurationCell(r)} |";
+        }
+    }
+
+    public static string StatusText(TargetResult r) => r.Status switch
+    {
+        TargetStatus.Succeeded when r.Attempts > 1 => $"succeeded (attempt {r.Attempts})",
+        TargetStatus.Succeeded => "succeeded",
+        TargetStatus.Failed => "failed: " + r.Reason,
+        TargetStatus.Skipped => "skipped: " + r.Reason,
+        TargetStatus.Canceled => "canceled",
+        _ => r.Status.ToString(),
+    };
+
+    private static string Outcome(RunReport report) =>
+        report.Canceled ? "canceled" : report.Succeeded ? "succeeded" : "failed";
+
+    private static string DurationCell(TargetResult r) => r.Status == TargetStatus.Skipped ? "" : Durations.Format(r.Duration);
+
+    private static string Icon(TargetStatus status) => status switch
+    {
+        TargetStatus.Succeeded => "✅",
+        TargetStatus.Failed => "❌",
+        TargetStatus.Canceled => "⛔",
+        _ => "⏭️",
+    };
+
+    private static string EscapeCell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,179 @@
+namespace Pipeline;
+
+/// <summary>
+/// The parameter values of one run. Sources, strongest first: the command line, the environment,
+/// the profile files (<c>--profile</c>, later ones win), <c>.nuke/parameters.json</c>, the default.
+/// </summary>
+public sealed class ParameterValues
+{
+    private readonly Dictionary<string, IParameter> _declared;
+    private readonly ParameterInputs _inputs;
+    private readonly AbsolutePath _root;
+    private readonly Dictionary<IParameter, Resolved?> _cache = [];
+    private readonly Lock _lock = new();
+
+    internal ParameterValues(IEnumerable<IParameter> declared, ParameterInputs inputs, AbsolutePath root)
+    {
+        _declared = [];
+        _inputs = inputs;
+        _root = root;
+        foreach (var parameter in declared)
+        {
+            Declare(parameter);
+        }
+    }
+
+    internal void Declare(IParameter parameter)
+    {
+        var key = ParameterNames.Normalize(parameter.Name);
+        if (_declared.TryGetValue(key, out var existing) && !existing.Equals(parameter))
+        {
+            throw new DefinitionException(
+                $"Two different parameters are named '{parameter.Name}' (normalised '{key}'); give one another name.");
+        }
+
+        if (ReservedOptions.Find(parameter.OptionName) is { } reserved)
+        {
+            throw new DefinitionException($"Parameter {parameter.Name} would take the option {reserved}, which the engine reserves.");
+        }
+
+        _declared[key] = parameter;
+    }
+
+    internal IReadOnlyCollection<IParameter> Declared => _declared.Values;
+
+    /// <summary>The value, or the default. Throws when there is neither (declare it with <c>Requires</c>).</summary>
+    public T Get<T>(Parameter<T> parameter) =>
+        TryGet(parameter, out var value)
+            ? value
+            : throw new UsageException(
+                $"Parameter {parameter} has no value. Pass {parameter} <value> or set {((IParameter)parameter).EnvironmentName}; " +
+                "a target that needs it should declare .Requires(...) so this is caught before anything runs.");
+
+    public bool TryGet<T>(Parameter<T> parameter, out T value)
+    {
+        var resolved = Resolve(parameter);
+        if (resolved is not null)
+        {
+            value = (T)resolved.Value;
+            return true;
+        }
+
+        if (parameter.HasDefault)
+        {
+            value = parameter.Default!;
+            return true;
+        }
+
+        value = default!;
+        return false;
+    }
+
+    /// <summary>Whether a source gives a value or the declaration has a default.</summary>
+    public bool HasValue(IParameter parameter) => Resolve(parameter) is not null || parameter.DefaultValue is not null;
+
+    /// <summary>Where the value came from, for help and error messages.</summary>
+    internal string? SourceOf(IParameter parameter) => Resolve(parameter)?.Source;
+
+    /// <summary>Every value a secret parameter has, so that output can mask them.</summary>
+    internal IEnumerable<string> SecretValues() => _declared.Values
+        .Where(p => p.IsSecret)
+        .Select(p => Resolve(p)?.Value as string)
+        .Where(v => !string.IsNullOrEmpty(v))
+        .Select(v => v!);
+
+    /// <summary>Fails on an unknown option or key, and converts every given value so bad ones fail now.</summary>
+    internal void Validate()
+    {
+        foreach (var option in _inputs.CommandLine)
+        {
+            if (!_declared.ContainsKey(option.NormalizedName))
+            {
+                throw new UsageException(
+                    $"Unknown option '{option.Option}'." +
+                    Suggestions.DidYouMean(option.Option, _declared.Values.Select(p => p.OptionName).Concat(ReservedOptions.Names)) +
+                    " Run with --help to list the options.");
+            }
+        }
+
+        foreach (var file in _inputs.Files)
+        {
+            foreach (var entry in file.Entries.Where(e => e.Key != "$schema" && !_declared.ContainsKey(ParameterNames.Normalize(e.Key))))
+            {
+                throw new UsageException(
+                    $"{file.Path.RelativeTo(_root)}:{entry.Line}: unknown parameter '{entry.Key}'." +
+                    Suggestions.DidYouMean(entry.Key, _declared.Values.Select(p => p.Name)));
+            }
+        }
+
+        foreach (var parameter in _declared.Values)
+        {
+            _ = Resolve(parameter);
+        }
+    }
+
+    private Resolved? Resolve(IParameter parameter)
+    {
+        lock (_lock)
+        {
+            if (!_cache.TryGetValue(parameter, out var resolved))
+            {
+                resolved = ResolveUncached(parameter);
+                _cache[parameter] = resolved;
+            }
+
+            return resolved;
+        }
+    }
+
+    private Resolved? ResolveUncached(IParameter parameter)
+    {
+        var key = ParameterNames.Normalize(parameter.Name);
+        var type = parameter.ValueType;
+
+        var option = _inputs.CommandLine.LastOrDefault(o => o.NormalizedName == key);
+        if (option is not null)
+        {
+            return Convert(parameter, $"'{string.Join(' ', option.Tokens)}'", "the command line",
+                () => ValueConverter.ConvertText(type, option.Tokens, _root));
+        }
+
+        if (_inputs.Environment.TryGetValue(parameter.EnvironmentName, out var text))
+        {
+            // Arrays come from the environment comma-separated: TAGS=a,b,c
+            IReadOnlyList<string> tokens = type.IsArray ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [text];
+            return Convert(parameter, $"'{text}'", $"environment variable {parameter.EnvironmentName}",
+                () => ValueConverter.ConvertText(type, tokens, _root));
+        }
+
+        // Later files (profiles) override earlier ones (parameters.json).
+        foreach (var file in _inputs.Files.Reverse())
+        {
+            var entry = file.Entries.LastOrDefault(e => ParameterNames.Normalize(e.Key) == key);
+            if (entry is not null)
+            {
+                return Convert(parameter, entry.Value.GetRawText(), $"{file.Path.RelativeTo(_root)}:{entry.Line}",
+                    () => ValueConverter.ConvertJson(type, entry.Value, _root));
+            }
+        }
+
+        return null;
+    }
+
+    private static Resolved Convert(IParameter parameter, string shownValue, string source, Func<object> convert)
+    {
+        try
+        {
+            return new Resolved(convert(), source);
+        }
+        catch (FormatException e)
+        {
+            // A secret's value stays out of the message, like everywhere else.
+            var value = parameter.IsSecret ? "***" : shownValue;
+            throw new UsageException(
+                $"Invalid value {value} for {parameter.Name} ({parameter.OptionName}) from {source}: {e.Message}.");
+        }
+    }
+
+    private sealed record Resolved(object Value, string Source);
+}

@@ -1,0 +1,17 @@
+namespace Pipeline;
+
+/// <summary>What the person asked for: targets by name, and what to leave out.</summary>
+public sealed record PlanRequest(IReadOnlyList<string> Targets, SkipRequest Skip)
+{
+    public static PlanRequest For(params string[] targets) => new(targets, SkipRequest.None);
+}
+
+/// <summary><c>--skip</c>: absent, bare (run only the named targets) or with names (leave those out).</summary>
+public sealed record SkipRequest(bool OnlyRequested, IReadOnlyList<string> Names)
+{
+    public static SkipRequest None { get; } = new(false, []);
+
+    public static SkipRequest AllButRequested { get; } = new(true, []);
+
+    public static SkipRequest Targets(params string[] names) => new(false, names);
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using CliWrap;
+
+namespace Pipeline;
+
+/// <summary>
+/// Runs processes through CliWrap. Output streams line by line into the target's log; a non-zero
+/// exit throws <see cref="ProcessFailedException"/>; cancellation kills the whole process tree,
+/// including descendants that were orphaned (see <see cref="ProcessTree"/>).
+/// </summary>
+internal sealed class ProcessRunner(SecretMasker masker, string runId)
+{
+    private const int LinesKeptForErrors = 20;
+
+    public async Task<ProcessResult> RunAsync(ToolCommand command, TargetLog log, CancellationToken cancellation)
+    {
+        var output = new List<string>();
+        var clock = Stopwatch.StartNew();
+        void OnLine(string line)
+        {
+            lock (output)
+            {
+                output.Add(line);
+            }
+
+            log.Info(line);
+        }
+
+        log.Info("> " + masker.Mask(command.ToString()));
+        var environment = command.Environment.ToDictionary(e => e.Key, e => e.Value);
+        var marker = ProcessTree.MarkerFor(runId, log.Target);
+        environment[ProcessTree.MarkerVariable] = marker;
+
+        var cli = Cli.Wrap(command.Executable)
+            .WithArguments(command.Arguments)
+            .WithWorkingDirectory(command.WorkingDirectory ?? Environment.CurrentDirectory)
+            .WithEnvironmentVariables(environment)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(OnLine))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
+
+        CommandResult result;
+        try
+        {
+            result = await cli.ExecuteAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // CliWrap killed the tree it could still see; orphans re-parented elsewhere go now.
+            ProcessTree.KillMarked(marker, wholeRun: false);
+            throw;
+        }
+        catch (CliWrap.Exceptions.CliWrapException e)
+        {
+            throw new InvalidOperationException($"Could not start {command.Executable}: {e.Message}", e);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException(
+                $"Could not start '{command.Executable}': {e.Message}. Is it installed and on PATH?", e);
+        }
+
+        List<string> lines;
+        lock (output)
+        {
+            lines = [.. output];
+        }
+
+        if (result.ExitCode != 0)
+        {
+            throw new ProcessFailedException(
+                masker.Mask(command.ToString()),
+                result.ExitCode,
+                [.. lines.TakeLast(LinesKeptForErrors).Select(masker.Mask)]);
+        }
+
+        return new ProcessResult(result.ExitCode, lines, clock.Elapsed);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Pipeline;
+
+/// <summary>
+/// Finds and kills every process a run started, however deep. Killing the direct child's tree is
+/// not enough on Unix: a grandchild whose parent already exited is re-parented to init and falls
+/// out of the tree. Every process we start carries <see cref="MarkerVariable"/> in its environment
+/// and its descendants inherit it, so on Linux we also scan <c>/proc/*/environ</c> for it (the way
+/// Jenkins' process-tree killer finds builds' strays).
+/// </summary>
+internal static class ProcessTree
+{
+    public const string MarkerVariable = "PIPELINE_RUN_ID";
+
+    /// <summary>The marker value of the processes one target starts in one run.</summary>
+    public static string MarkerFor(string runId, string target) => runId + "/" + target;
+
+    /// <summary>
+    /// Kills every live process carrying <paramref name="marker"/> (one target's), or, with
+    /// <paramref name="wholeRun"/>, any marker of that run; returns how many.
+    /// </summary>
+    public static int KillMarked(string marker, bool wholeRun)
+    {
+        var killed = 0;
+        foreach (var pid in FindMarked(wholeRun ? marker + "/" : marker + "\0"))
+        {
+            try
+            {
+                using var process = Process.GetProcessById(pid);
+                process.Kill(entireProcessTree: true);
+                killed++;
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Already gone, or not ours to kill.
+            }
+        }
+
+        return killed;
+    }
+
+    /// <summary>Processes whose environment has <c>PIPELINE_RUN_ID=</c> followed by <paramref name="valueStart"/>.</summary>
+    public static IEnumerable<int> FindMarked(string valueStart)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            yield break; // elsewhere the entire-tree kill of the direct child is what we have
+        }
+
+        // Entries in /proc/PID/environ are NUL-separated; the NUL before the name stops a match inside another value.
+        var needle = Encoding.UTF8.GetBytes("\0" + MarkerVariable + "=" + valueStart);
+        var self = Environment.ProcessId;
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid) || pid == self)
+            {
+                continue;
+            }
+
+            byte[] environ;
+            try
+            {
+                environ = File.ReadAllBytes(Path.Combine(directory, "environ"));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            if (environ.Length > 0 && (environ.AsSpan().IndexOf(needle) >= 0 || environ.AsSpan().StartsWith(needle.AsSpan(1))))
+            {
+                yield return pid;
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+
+namespace Pipeline;
+
+/// <summary>
+/// An immutable process invocation: the executable, its arguments as a list (never one shell
+/// string), the working directory and extra environment. Every <c>With…</c> returns a new value.
+/// </summary>
+public sealed record ToolCommand(string Executable)
+{
+    public ImmutableArray<string> Arguments { get; init; } = [];
+
+    public string? WorkingDirectory { get; init; }
+
+    /// <summary>Variables added to (or, with a null value, removed from) the inherited environment.</summary>
+    public ImmutableSortedDictionary<string, string?> Environment { get; init; } =
+        ImmutableSortedDictionary<string, string?>.Empty.WithComparers(StringComparer.Ordinal);
+
+    /// <summary>Appends arguments.</summary>
+    public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
+
+    public ToolCommand WithWorkingDirectory(string directory) => this with { WorkingDirectory = directory };
+
+    public ToolCommand WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
+
+    internal ToolCommand WithDefaultWorkingDirectory(string directory) =>
+        WorkingDirectory is null ? this with { WorkingDirectory = directory } : this;
+
+    /// <summary>The command line as a person would retype it, each argument quoted when needed.</summary>
+    public override string ToString() =>
+        string.Join(' ', Arguments.Prepend(Executable).Select(a => a.Length > 0 && !a.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? a : $"'{a.Replace("'", "'\\''", StringComparison.Ordinal)}'"));
+}
+
+/// <summary>A reusable tool: an executable plus the environment it always needs.</summary>
+public sealed record Tool(string Executable)
+{
+    public ToolCommand Command(params IEnumerable<string> arguments) => new ToolCommand(Executable).WithArguments(arguments);
+}
+
+/// <summary>How a process ended, with the lines it printed (stdout and stderr, as they came).</summary>
+public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Output, TimeSpan Duration);
