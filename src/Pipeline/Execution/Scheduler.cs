@@ -22,7 +22,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
         foreach (var target in plan.Targets)
         {
             var before = target.Follows.Select(name => tasks[name]).ToArray();
-            tasks[target.Name] = RunOneAsync(target, before, throttle, cancellation);
+            tasks[target.Name] = RunOneAsync(plan, target, before, throttle, cancellation);
         }
 
         var results = await Task.WhenAll(tasks.Values).ConfigureAwait(false);
@@ -32,11 +32,11 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
     }
 
     private async Task<TargetResult> RunOneAsync(
-        PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
+        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
     {
         var results = await Task.WhenAll(before).ConfigureAwait(false);
 
-        var result = WhyNotRun(target, results, cancellation);
+        var result = WhyNotRun(target, results, plan.Facts, cancellation);
         if (result is not null)
         {
             output.TargetFinished(result);
@@ -64,7 +64,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
         }
     }
 
-    private static TargetResult? WhyNotRun(PlannedTarget target, TargetResult[] before, CancellationToken cancellation)
+    private static TargetResult? WhyNotRun(PlannedTarget target, TargetResult[] before, ConditionFacts facts, CancellationToken cancellation)
     {
         if (target.SkipReason is { } reason)
         {
@@ -72,6 +72,15 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
         }
 
         var blocker = before.FirstOrDefault(r => target.BlockedBy.Contains(r.Name) && r.BlocksDependents);
+
+        // Always/OnFailure conditions decide for themselves what a failure before them means.
+        if (target.Definition.When is { DependsOnStatus: true } when)
+        {
+            return when.Evaluate(facts with { UpstreamFailed = blocker is not null }) || cancellation.IsCancellationRequested
+                ? WhenCanceled(target, cancellation)
+                : new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition `{when}` is false");
+        }
+
         if (blocker is not null && !target.Definition.AssuredAfterFailure)
         {
             var root = blocker.FailedRoot ?? blocker.Name;
@@ -79,8 +88,11 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
             return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"dependency {root} {verb}", FailedRoot: root);
         }
 
-        return cancellation.IsCancellationRequested
+        return WhenCanceled(target, cancellation);
+    }
+
+    private static TargetResult? WhenCanceled(PlannedTarget target, CancellationToken cancellation) =>
+        cancellation.IsCancellationRequested
             ? new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, "run canceled")
             : null;
-    }
 }

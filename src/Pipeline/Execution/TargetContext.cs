@@ -25,6 +25,9 @@ public sealed class TargetContext
 
     public string TargetName { get; }
 
+    /// <summary>For a matrix target: the cell this run is for (<c>context.Matrix["service"]</c>); otherwise null.</summary>
+    public MatrixCell? Matrix { get; internal init; }
+
     /// <summary>1 on the first run, then 2, 3… when the target declares <c>Retry</c>.</summary>
     public int Attempt { get; }
 

@@ -2,13 +2,15 @@ using System.Diagnostics;
 
 namespace Pipeline;
 
-/// <summary>Runs one target: its dynamic conditions, then its action with timeout and retries.</summary>
+/// <summary>Runs one target: its dynamic conditions, then its action (once per matrix cell) with timeout and retries.</summary>
+/// <param name="variables">The environment: CI selects one matrix cell with <c>PIPELINE_MATRIX_*</c>.</param>
 internal sealed class TargetExecutor(
     IRunOutput output,
     ParameterValues parameters,
     AbsolutePath rootDirectory,
     ProcessRunner processes,
-    TimeProvider time)
+    TimeProvider time,
+    IReadOnlyDictionary<string, string>? variables = null)
 {
     public async Task<TargetResult> ExecuteAsync(TargetDefinition target, CancellationToken runCancellation)
     {
@@ -17,7 +19,7 @@ internal sealed class TargetExecutor(
         output.TargetStarted(target.Name);
 
         var result = await ExecuteCoreAsync(target, log, runCancellation).ConfigureAwait(false);
-        result = result with { Duration = clock.Elapsed, ProceedAfterFailure = target.ProceedAfterFailure };
+        result = result with { Duration = clock.Elapsed, ProceedAfterFailure = target.ProceedAfterFailure, WarningOnly = target.WarningOnly };
         output.TargetFinished(result);
         return result;
     }
@@ -30,6 +32,64 @@ internal sealed class TargetExecutor(
             return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition `{unmet.Expression}` is false");
         }
 
+        return target.Matrix is { } matrix
+            ? await RunCellsAsync(target, matrix, runCancellation).ConfigureAwait(false)
+            : await RunAttemptsAsync(target, log, null, runCancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Every selected cell side by side (at most MaxParallel); the target fails if a cell fails.</summary>
+    private async Task<TargetResult> RunCellsAsync(TargetDefinition target, TargetMatrix matrix, CancellationToken runCancellation)
+    {
+        var cells = matrix.CellsSelectedBy(variables ?? new Dictionary<string, string>());
+        if (cells.Count == 0)
+        {
+            var selection = string.Join(", ", matrix.Axes.Select(a => $"{TargetMatrix.VariableOf(a.Name)}={variables?.GetValueOrDefault(TargetMatrix.VariableOf(a.Name))}"));
+            return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, $"no cell of its matrix matches {selection}");
+        }
+
+        using var cellsCancellation = CancellationTokenSource.CreateLinkedTokenSource(runCancellation);
+        using var throttle = new SemaphoreSlim(matrix.MaxParallel ?? cells.Count);
+        var results = await Task.WhenAll(cells.Select(async cell =>
+        {
+            await throttle.WaitAsync(cellsCancellation.Token).ConfigureAwait(false);
+            try
+            {
+                var result = await RunAttemptsAsync(target, new TargetLog(target.Name, output, $"[{cell}] "), cell, cellsCancellation.Token).ConfigureAwait(false);
+                if (result.Status == TargetStatus.Failed && matrix.FailFast)
+                {
+                    await cellsCancellation.CancelAsync().ConfigureAwait(false);
+                }
+
+                return (Cell: cell, Result: result);
+            }
+            finally
+            {
+                throttle.Release();
+            }
+        }).Select(async task =>
+        {
+            try
+            {
+                return await task.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return (Cell: (MatrixCell?)null, Result: new TargetResult(target.Name, TargetStatus.Canceled, TimeSpan.Zero, "canceled before it started"));
+            }
+        })).ConfigureAwait(false);
+
+        if (results.FirstOrDefault(r => r.Result.Status == TargetStatus.Failed) is { Cell: { } failedCell } failed)
+        {
+            return failed.Result with { Reason = $"[{failedCell}] {failed.Result.Reason}" };
+        }
+
+        return runCancellation.IsCancellationRequested
+            ? new TargetResult(target.Name, TargetStatus.Canceled, TimeSpan.Zero, "canceled while running")
+            : new TargetResult(target.Name, TargetStatus.Succeeded, TimeSpan.Zero, Attempts: results.Max(r => r.Result.Attempts));
+    }
+
+    private async Task<TargetResult> RunAttemptsAsync(TargetDefinition target, TargetLog log, MatrixCell? cell, CancellationToken runCancellation)
+    {
         for (var attempt = 1; ; attempt++)
         {
             using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(runCancellation);
@@ -38,7 +98,7 @@ internal sealed class TargetExecutor(
                 attemptCancellation.CancelAfter(timeout);
             }
 
-            var context = new TargetContext(target.Name, attempt, log, parameters, rootDirectory, processes, attemptCancellation.Token);
+            var context = new TargetContext(target.Name, attempt, log, parameters, rootDirectory, processes, attemptCancellation.Token) { Matrix = cell };
             try
             {
                 // WaitAsync: a target that ignores its token still cannot hold the run past its timeout.

@@ -11,11 +11,14 @@ public enum LogLevel
 public sealed class TargetLog
 {
     private readonly IRunOutput _output;
+    private readonly string _linePrefix;
 
-    internal TargetLog(string target, IRunOutput output)
+    /// <param name="linePrefix">Tells apart the cells of a matrix target, which share its log.</param>
+    internal TargetLog(string target, IRunOutput output, string linePrefix = "")
     {
         Target = target;
         _output = output;
+        _linePrefix = linePrefix;
     }
 
     public string Target { get; }
@@ -30,7 +33,7 @@ public sealed class TargetLog
     {
         foreach (var line in message.Split('\n'))
         {
-            _output.Line(Target, level, line.TrimEnd('\r'));
+            _output.Line(Target, level, _linePrefix + line.TrimEnd('\r'));
         }
     }
 }

@@ -20,12 +20,16 @@ public sealed record TargetResult(
     Exception? Error = null,
     int Attempts = 0,
     string? FailedRoot = null,
-    bool ProceedAfterFailure = false)
+    bool ProceedAfterFailure = false,
+    bool WarningOnly = false)
 {
+    /// <summary>A failure of a warning-only target: reported, but the run still succeeds.</summary>
+    public bool IsWarning => Status == TargetStatus.Failed && WarningOnly;
+
     /// <summary>Whether targets that depend on this one must be skipped.</summary>
     internal bool BlocksDependents => Status switch
     {
-        TargetStatus.Failed => !ProceedAfterFailure,
+        TargetStatus.Failed => !ProceedAfterFailure && !WarningOnly,
         TargetStatus.Canceled => true,
         TargetStatus.Skipped => FailedRoot is not null,
         _ => false,
@@ -35,7 +39,7 @@ public sealed record TargetResult(
 /// <summary>The outcome of a whole run, targets in plan order.</summary>
 public sealed record RunReport(Plan Plan, IReadOnlyList<TargetResult> Results, TimeSpan Duration, bool Canceled)
 {
-    public bool Succeeded => !Canceled && Results.All(r => r.Status is TargetStatus.Succeeded or TargetStatus.Skipped);
+    public bool Succeeded => !Canceled && Results.All(r => r.Status is TargetStatus.Succeeded or TargetStatus.Skipped || r.IsWarning);
 
     public TargetResult this[string name] => Results.First(r => r.Name == name);
 

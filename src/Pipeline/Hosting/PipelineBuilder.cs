@@ -109,7 +109,7 @@ public sealed class PipelineBuilder
         }
 
         // A parameter a target requires is declared by that alone.
-        foreach (var parameter in definitions.SelectMany(d => d.Requires))
+        foreach (var parameter in definitions.SelectMany(d => d.Reads))
         {
             values.Declare(parameter);
         }

@@ -35,7 +35,8 @@ internal static class PipelineHost
                 return GeneratedFiles.Apply(GeneratedFiles.Collect(builder, session), environment.RootDirectory, commandLine.Check, console);
             }
 
-            var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip));
+            var facts = ConditionFacts.From(environment.Variables, environment.RootDirectory);
+            var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip) { Facts = facts });
             var maxParallel = commandLine.MaxParallel ?? environment.ProcessorCount;
             if (commandLine.Plan is { } format)
             {
@@ -62,7 +63,7 @@ internal static class PipelineHost
             : new LocalConsoleOutput(console);
         var runId = Guid.NewGuid().ToString("N")[..12];
         var processes = new ProcessRunner(console.Masker, runId);
-        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System);
+        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables);
 
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)

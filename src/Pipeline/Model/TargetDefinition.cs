@@ -4,7 +4,7 @@ namespace Pipeline;
 /// Everything the engine knows about one target, as plain immutable data. Planning, scheduling
 /// and generation read only this, never the target class.
 /// </summary>
-public sealed record TargetDefinition(
+public sealed partial record TargetDefinition(
     string Name,
     Type TargetType,
     string? Description,

@@ -6,7 +6,7 @@ namespace Pipeline;
 /// The fluent declaration a target fills in from <see cref="Target.Configure"/>. It is only a
 /// builder: the engine copies it into an immutable <see cref="TargetDefinition"/> right away.
 /// </summary>
-public sealed class TargetSpec
+public sealed partial class TargetSpec
 {
     private readonly List<Relation> _relations = [];
     private readonly List<TargetCondition> _conditions = [];
@@ -87,7 +87,7 @@ public sealed class TargetSpec
         return Set(() => _retry = new RetryPolicy(attempts, initialBackoff ?? TimeSpan.FromSeconds(1)));
     }
 
-    internal TargetDefinition ToDefinition(string name, Func<TargetContext, Task> action) => new(
+    internal TargetDefinition ToDefinition(string name, Func<TargetContext, Task> action) => WithDeclarations(new(
         name,
         TargetType,
         _description,
@@ -99,7 +99,7 @@ public sealed class TargetSpec
         _assuredAfterFailure,
         _timeout,
         _retry ?? RetryPolicy.None,
-        action);
+        action));
 
     private TargetSpec Relate<T>(RelationKind kind) where T : Target =>
         Set(() => _relations.Add(new Relation(kind, typeof(T))));

@@ -78,7 +78,11 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
                 console.WriteLine(status); // skipped without starting
             }
 
-            if (result.Status == TargetStatus.Failed)
+            if (result.IsWarning)
+            {
+                console.WriteLine($"::warning title={EscapeProperty($"Target {result.Name} failed (warning only)")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
+            }
+            else if (result.Status == TargetStatus.Failed)
             {
                 console.WriteLine($"::error title={EscapeProperty($"Target {result.Name} failed")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
             }

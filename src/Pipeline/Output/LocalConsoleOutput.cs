@@ -44,12 +44,13 @@ internal sealed class LocalConsoleOutput(OutputConsole console) : IRunOutput
             };
             foreach (var line in detail.Split('\n'))
             {
-                Line(result.Name, LogLevel.Error, line.TrimEnd('\r'));
+                Line(result.Name, result.WarningOnly ? LogLevel.Warning : LogLevel.Error, line.TrimEnd('\r'));
             }
         }
 
         var (mark, color) = result.Status switch
         {
+            TargetStatus.Failed when result.WarningOnly => ("!", ConsoleColor.Yellow),
             TargetStatus.Succeeded => ("✔", ConsoleColor.Green),
             TargetStatus.Failed => ("✖", ConsoleColor.Red),
             TargetStatus.Canceled => ("■", ConsoleColor.Red),

@@ -20,7 +20,7 @@ internal static class SummaryRenderer
         yield return "| --- | --- | ---: |";
         foreach (var r in report.Results)
         {
-            yield return $"| {r.Name} | {Icon(r.Status)} {EscapeCell(StatusText(r))} | {DurationCell(r)} |";
+            yield return $"| {r.Name} | {(r.IsWarning ? "⚠️" : Icon(r.Status))} {EscapeCell(StatusText(r))} | {DurationCell(r)} |";
         }
     }
 
@@ -28,6 +28,7 @@ internal static class SummaryRenderer
     {
         TargetStatus.Succeeded when r.Attempts > 1 => $"succeeded (attempt {r.Attempts})",
         TargetStatus.Succeeded => "succeeded",
+        TargetStatus.Failed when r.WarningOnly => "warning (failed, warning only): " + r.Reason,
         TargetStatus.Failed => "failed: " + r.Reason,
         TargetStatus.Skipped => "skipped: " + r.Reason,
         TargetStatus.Canceled => "canceled",

@@ -138,7 +138,8 @@ public sealed class ParameterValues
                 () => ValueConverter.ConvertText(type, option.Tokens, _root));
         }
 
-        if (_inputs.Environment.TryGetValue(parameter.EnvironmentName, out var text))
+        // Empty is unset: a workflow passes `${{ inputs.x }}` on every event, and it is "" unless dispatched.
+        if (_inputs.Environment.TryGetValue(parameter.EnvironmentName, out var text) && text.Length > 0)
         {
             // Arrays come from the environment comma-separated: TAGS=a,b,c
             IReadOnlyList<string> tokens = type.IsArray ? text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : [text];

@@ -6,6 +6,9 @@ namespace Pipeline;
 /// </summary>
 public sealed record Plan(IReadOnlyList<string> Requested, IReadOnlyList<PlannedTarget> Targets)
 {
+    /// <summary>The facts the typed conditions were planned with; status conditions are decided with them later.</summary>
+    public ConditionFacts Facts { get; init; } = ConditionFacts.Local;
+
     public PlannedTarget this[string name] => Targets.First(t => t.Name == name);
 
     public IEnumerable<PlannedTarget> ToRun => Targets.Where(t => t.SkipReason is null);

@@ -3,6 +3,9 @@ namespace Pipeline;
 /// <summary>What the person asked for: targets by name, and what to leave out.</summary>
 public sealed record PlanRequest(IReadOnlyList<string> Targets, SkipRequest Skip)
 {
+    /// <summary>What typed conditions are evaluated against: the event and ref of this run.</summary>
+    public ConditionFacts Facts { get; init; } = ConditionFacts.Local;
+
     public static PlanRequest For(params string[] targets) => new(targets, SkipRequest.None);
 }
 

@@ -20,7 +20,7 @@ public static class Planner
         {
             var follows = graph.MustFollow(name).Where(included.Contains).ToList();
             waves[name] = follows.Count == 0 ? 1 : follows.Max(f => waves[f]) + 1;
-            var skipReason = SkipReason(graph[name], requested, skipped, request.Skip.OnlyRequested);
+            var skipReason = SkipReason(graph[name], requested, skipped, request.Skip.OnlyRequested, request.Facts);
             planned.Add(new PlannedTarget(
                 graph[name],
                 waves[name],
@@ -29,7 +29,7 @@ public static class Planner
                 skipReason));
         }
 
-        return new Plan(requested, planned);
+        return new Plan(requested, planned) { Facts = request.Facts };
     }
 
     /// <summary>The requested targets, their dependencies and triggers, until nothing more is added.</summary>
@@ -86,7 +86,8 @@ public static class Planner
         return order; // complete: the graph was checked for cycles when it was built
     }
 
-    private static string? SkipReason(TargetDefinition target, List<string> requested, HashSet<string> skipped, bool onlyRequested)
+    private static string? SkipReason(
+        TargetDefinition target, List<string> requested, HashSet<string> skipped, bool onlyRequested, ConditionFacts facts)
     {
         if (skipped.Contains(target.Name))
         {
@@ -96,6 +97,11 @@ public static class Planner
         if (onlyRequested && !requested.Contains(target.Name))
         {
             return "--skip (only the named targets run)";
+        }
+
+        if (target.When is { } when && !when.CanBeTrue(facts))
+        {
+            return $"condition `{when}` is false";
         }
 
         var failed = target.Conditions.FirstOrDefault(c => c.Timing == ConditionTiming.Static && !c.Predicate());

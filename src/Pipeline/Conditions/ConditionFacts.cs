@@ -1,0 +1,52 @@
+namespace Pipeline;
+
+/// <summary>
+/// What a <see cref="Condition"/> is evaluated against. In GitHub Actions the runner sets
+/// <c>GITHUB_EVENT_NAME</c> and <c>GITHUB_REF</c>, so a job evaluates exactly what its <c>if:</c>
+/// said; on a laptop the event is <c>local</c> and the ref is the checked-out branch. Setting the
+/// two variables by hand replays a CI decision locally.
+/// </summary>
+/// <param name="EventName">GitHub's event name: <c>push</c>, <c>pull_request</c>, … or <c>local</c>.</param>
+/// <param name="Ref">The full ref: <c>refs/heads/main</c>, <c>refs/tags/v1.2</c>; "" when unknown (detached HEAD).</param>
+/// <param name="UpstreamFailed">Whether a target this one follows failed (only status conditions read it).</param>
+public sealed record ConditionFacts(string EventName, string Ref, bool UpstreamFailed = false)
+{
+    public static ConditionFacts Local { get; } = new(RunEventNames.Of(RunEvent.Local), "");
+
+    public static ConditionFacts From(IReadOnlyDictionary<string, string> variables, AbsolutePath root)
+    {
+        var eventName = variables.GetValueOrDefault("GITHUB_EVENT_NAME") is { Length: > 0 } name ? name : Local.EventName;
+        var gitRef = variables.GetValueOrDefault("GITHUB_REF") is { Length: > 0 } fromCi ? fromCi : CheckedOutRef(root) ?? "";
+        return new ConditionFacts(eventName, gitRef);
+    }
+
+    /// <summary>The branch HEAD points at, read from the files (no git process: planning stays fast).</summary>
+    private static string? CheckedOutRef(AbsolutePath root)
+    {
+        try
+        {
+            var git = Path.Combine(root, ".git");
+            if (File.Exists(git))
+            {
+                // A worktree or submodule: .git is a file saying where the real git directory is.
+                var pointer = File.ReadAllText(git).Trim();
+                git = pointer.StartsWith("gitdir:", StringComparison.Ordinal)
+                    ? Path.GetFullPath(pointer["gitdir:".Length..].Trim(), root)
+                    : git;
+            }
+
+            var head = Path.Combine(git, "HEAD");
+            if (!File.Exists(head))
+            {
+                return null;
+            }
+
+            var text = File.ReadAllText(head).Trim();
+            return text.StartsWith("ref: ", StringComparison.Ordinal) ? text["ref: ".Length..] : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}

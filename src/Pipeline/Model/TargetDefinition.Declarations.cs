@@ -1,0 +1,28 @@
+namespace Pipeline;
+
+// What a target declares beyond its relations: when it runs, what it reads and makes, what it needs
+// around it. Local runs honour these; the workflow generator renders them.
+public sealed partial record TargetDefinition
+{
+    /// <summary>A typed condition (see <see cref="Condition"/>); null when the target always runs.</summary>
+    public Condition? When { get; init; }
+
+    /// <summary>A failure is reported as a warning: the run does not fail and dependents still run.</summary>
+    public bool WarningOnly { get; init; }
+
+    /// <summary>Parameters and secrets it reads when given, without requiring them.</summary>
+    public IReadOnlyList<IParameter> Uses { get; init; } = [];
+
+    /// <summary><see cref="TargetDefinition.Requires"/> and <see cref="Uses"/>: every parameter it reads.</summary>
+    public IEnumerable<IParameter> Reads => Requires.Concat(Uses).Distinct();
+
+    public IReadOnlyList<Artifact> Produces { get; init; } = [];
+
+    public IReadOnlyList<Artifact> Consumes { get; init; } = [];
+
+    public TargetMatrix? Matrix { get; init; }
+
+    public IReadOnlyList<ServiceContainer> ServiceContainers { get; init; } = [];
+
+    public IReadOnlyList<Toolchain> Toolchains { get; init; } = [];
+}

@@ -1,0 +1,68 @@
+namespace Pipeline;
+
+// The declarations that a local run and a generated workflow both read (see TargetDefinition.Declarations).
+public sealed partial class TargetSpec
+{
+    private readonly List<IParameter> _uses = [];
+    private readonly List<Artifact> _produces = [];
+    private readonly List<Artifact> _consumes = [];
+    private readonly List<ServiceContainer> _serviceContainers = [];
+    private readonly List<Toolchain> _toolchains = [];
+    private Condition? _when;
+    private bool _warningOnly;
+    private TargetMatrix? _matrix;
+
+    /// <summary>
+    /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
+    /// becomes the job's <c>if:</c> in a generated workflow.
+    /// </summary>
+    public TargetSpec OnlyWhen(Condition condition) => Set(() => _when = _when is null ? condition : _when & condition);
+
+    /// <summary>A failure is reported as a warning, and neither fails the run nor skips dependents (CI: <c>continue-on-error</c>).</summary>
+    public TargetSpec WarningOnly() => Set(() => _warningOnly = true);
+
+    /// <summary>Reads this parameter or secret when it has a value, without requiring it. In CI it reaches the job as a variable.</summary>
+    public TargetSpec Uses(IParameter parameter) => Set(() => _uses.Add(parameter));
+
+    /// <summary>Needs this container running beside it (CI: the job's <c>services:</c>).</summary>
+    public TargetSpec Uses(ServiceContainer service) => Set(() => _serviceContainers.Add(service));
+
+    /// <summary>Runs this toolchain (CI: set up, and its package folders cached).</summary>
+    public TargetSpec Uses(Toolchain toolchain) => Set(() => _toolchains.Add(toolchain));
+
+    /// <summary>Writes these files; a job consuming them downloads them (CI: uploaded by this target's job).</summary>
+    public TargetSpec Produces(Artifact artifact) => Set(() => _produces.Add(artifact));
+
+    /// <summary>Reads files another target produces (which must run before it: a dependency, direct or not).</summary>
+    public TargetSpec Consumes(Artifact artifact) => Set(() => _consumes.Add(artifact));
+
+    /// <summary>Runs once per value of <paramref name="axis"/>, side by side (CI: <c>strategy.matrix</c>).</summary>
+    public TargetSpec Matrix(MatrixAxis axis, int? maxParallel = null, bool failFast = true) =>
+        Matrix([axis], maxParallel, failFast);
+
+    /// <summary>Runs once per combination of the axes' values.</summary>
+    public TargetSpec Matrix(IReadOnlyList<MatrixAxis> axes, int? maxParallel = null, bool failFast = true) =>
+        Set(() => _matrix = new TargetMatrix(axes, maxParallel, failFast));
+
+    private TargetDefinition WithDeclarations(TargetDefinition definition)
+    {
+        _matrix?.Validate(definition.Name);
+        var sameService = _serviceContainers.GroupBy(s => s.Name).FirstOrDefault(g => g.Distinct().Count() > 1);
+        if (sameService is not null)
+        {
+            throw new DefinitionException($"{definition.Name} uses two different service containers named '{sameService.Key}'.");
+        }
+
+        return definition with
+        {
+            When = _when,
+            WarningOnly = _warningOnly,
+            Uses = [.. _uses.Distinct()],
+            Produces = [.. _produces.Distinct()],
+            Consumes = [.. _consumes.Distinct()],
+            Matrix = _matrix,
+            ServiceContainers = [.. _serviceContainers.Distinct()],
+            Toolchains = [.. _toolchains.Distinct()],
+        };
+    }
+}
