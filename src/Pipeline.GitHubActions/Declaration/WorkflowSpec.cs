@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.GitHubActions;
+
+/// <summary>
+/// The fluent declaration a <see cref="Workflow"/> fills in: triggers, concurrency, permissions,
+/// environment, action pins, and one job per target that should be a job of its own.
+/// </summary>
+public sealed partial class WorkflowSpec
+{
+    private readonly List<JobSpec> _jobs = [];
+    private readonly List<string> _schedules = [];
+    private readonly List<IParameter> _dispatchInputs = [];
+    private readonly List<KeyValuePair<string, string>> _env = [];
+    private readonly Dictionary<string, ActionPin> _pins = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<IParameter, string> _secretNames = [];
+    private List<TokenGrant>? _permissions;
+
+    internal WorkflowSpec(Type type)
+    {
+        Type = type;
+        WorkflowName = Words(type.Name);
+        FileNameWithoutExtension = ParameterNames.ToKebabCase(type.Name);
+    }
+
+    internal Type Type { get; }
+
+    internal string WorkflowName { get; private set; }
+
+    internal string FileNameWithoutExtension { get; private set; }
+
+    internal PushTrigger? Push { get; private set; }
+
+    internal PullRequestTrigger? PullRequest { get; private set; }
+
+    internal IReadOnlyList<string> Schedules => _schedules;
+
+    internal bool Dispatch { get; private set; }
+
+    internal IReadOnlyList<IParameter> DispatchInputs => _dispatchInputs;
+
+    internal CancelInProgress? Cancel { get; private set; }
+
+    internal string? ConcurrencyGroup { get; private set; }
+
+    /// <summary>Null until declared: then the workflow gets <c>contents: read</c>.</summary>
+    internal IReadOnlyList<TokenGrant>? Grants => _permissions;
+
+    internal IReadOnlyList<KeyValuePair<string, string>> Variables => _env;
+
+    internal IReadOnlyList<JobSpec> Jobs => _jobs;
+
+    internal IReadOnlyDictionary<string, ActionPin> Pins => _pins;
+
+    internal IReadOnlyDictionary<IParameter, string> SecretNames => _secretNames;
+
+    internal IReadOnlyList<string>? DefaultRunsOn { get; private set; }
+
+    internal int? DefaultTimeout { get; private set; }
+
+    /// <summary>The name GitHub shows; default: the class name in words.</summary>
+    public WorkflowSpec Name(string name) => Set(() => WorkflowName = name);
+
+    /// <summary>The file under <c>.github/workflows/</c>, without <c>.yml</c>; default: the class name in kebab-case.</summary>
+    public WorkflowSpec FileName(string name) => Set(() => FileNameWithoutExtension = name);
+
+    /// <summary>Runs on pushes to these branches or tags (glob patterns), optionally only when these paths change.</summary>
+    public WorkflowSpec OnPush(string[]? branches = null, string[]? tags = null, string[]? paths = null) =>
+        Set(() => Push = new PushTrigger(branches ?? [], tags ?? [], paths ?? []));
+
+    /// <summary>Runs on pull requests into these branches, optionally only when these paths change.</summary>
+    public WorkflowSpec OnPullRequest(string[]? branches = null, string[]? paths = null) =>
+        Set(() => PullRequest = new PullRequestTrigger(branches ?? [], paths ?? []));
+
+    /// <summary>Runs on a schedule: five cron fields, in UTC (<c>"0 3 * * *"</c> is 03:00 every day).</summary>
+    public WorkflowSpec OnSchedule(string cron) => Set(() => _schedules.Add(cron));
+
+    /// <summary>Can be started by hand; each parameter becomes a typed input (enums a choice, bools a checkbox).</summary>
+    public WorkflowSpec OnWorkflowDispatch(params IParameter[] inputs) => Set(() =>
+    {
+        Dispatch = true;
+        _dispatchInputs.AddRange(inputs.Where(p => !_dispatchInputs.Contains(p)));
+    });
+
+    /// <summary>One run per group at a time (default group: workflow and ref); older runs are canceled as chosen.</summary>
+    public WorkflowSpec Concurrency(CancelInProgress cancel = CancelInProgress.ForPullRequests, string? group = null) => Set(() =>
+    {
+        Cancel = cancel;
+        ConcurrencyGroup = group;
+    });
+
+    /// <summary>The token's scopes for every job (replacing the default <c>contents: read</c>); none at all when empty.</summary>
+    public WorkflowSpec Permissions(params TokenGrant[] grants) => Set(() => _permissions = [.. grants]);
+
+    /// <summary>A variable every step sees. Literal values only: secrets reach jobs through the parameters their targets use.</summary>
+    public WorkflowSpec Env(string name, string value) => Set(() => _env.Add(new(name, value)));
+
+    /// <summary>Runner labels for jobs that do not choose their own.</summary>
+    public WorkflowSpec RunsOn(params string[] labels) => Set(() => DefaultRunsOn = labels);
+
+    /// <summary>timeout-minutes for jobs that do not set their own.</summary>
+    public WorkflowSpec TimeoutMinutes(int minutes) => Set(() => DefaultTimeout = minutes);
+
+    /// <summary>
+    /// References an action by full commit SHA (<c>actions/checkout@&lt;sha&gt; # v4.2.2</c>): a tag can be moved, a SHA cannot.
+    /// Actions without a pin are referenced by major version tag.
+    /// </summary>
+    public WorkflowSpec Pin(string action, string commitSha, string tag) => Set(() => _pins[action] = new ActionPin(action, commitSha, tag));
+
+    /// <summary>Reads a secret parameter from a repository secret of another name than its environment name.</summary>
+    public WorkflowSpec Secret(IParameter parameter, string secretName) => Set(() => _secretNames[parameter] = secretName);
+
+    /// <summary>A job that runs <typeparamref name="TTarget"/> and the dependencies no other job runs before it.</summary>
+    public WorkflowSpec Job<TTarget>(Action<JobSpec>? configure = null) where TTarget : Target
+    {
+        var job = new JobSpec(typeof(TTarget));
+        configure?.Invoke(job);
+        _jobs.Add(job);
+        return this;
+    }
+
+    private static string Words(string name) => WordStart().Replace(name, " $1");
+
+    private WorkflowSpec Set(Action apply)
+    {
+        apply();
+        return this;
+    }
+
+    [GeneratedRegex("(?<=[a-z0-9])([A-Z])")]
+    private static partial Regex WordStart();
+}
+
+/// <summary>Whether a new run cancels the one in progress in its concurrency group.</summary>
+public enum CancelInProgress
+{
+    Never,
+
+    /// <summary>A new push to a pull request cancels its older run; runs on branches finish.</summary>
+    ForPullRequests,
+
+    Always,
+}
+
+public sealed record PushTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Tags, IReadOnlyList<string> Paths);
+
+public sealed record PullRequestTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Paths);
+
+/// <summary>An action referenced by commit: <c>uses: {Action}@{CommitSha} # {Tag}</c>.</summary>
+public sealed record ActionPin(string Action, string CommitSha, string Tag);

@@ -1,0 +1,56 @@
+namespace Pipeline.GitHubActions;
+
+/// <summary>One job: the targets it runs, the jobs it needs, and everything GitHub needs to run it.</summary>
+/// <param name="Id">The job's key in <c>jobs:</c> (the target's name in kebab-case).</param>
+/// <param name="Target">The target the job was declared for.</param>
+/// <param name="Runs">The targets this job runs, in plan order: its target and the dependencies no job before it runs.</param>
+/// <param name="Skips">Targets the local plan would include that other jobs run (passed to <c>--skip</c>).</param>
+/// <param name="Needs">Ids of the jobs it waits for, transitively reduced.</param>
+/// <param name="If">The job's <c>if:</c>, or null.</param>
+/// <param name="Permissions">Null when the job keeps the workflow's.</param>
+/// <param name="Secrets">The repository secrets the job receives (their names), and nothing else.</param>
+public sealed record JobModel(
+    string Id,
+    string Name,
+    string Target,
+    IReadOnlyList<string> Runs,
+    IReadOnlyList<string> Skips,
+    IReadOnlyList<string> Needs,
+    string? If,
+    IReadOnlyList<string> RunsOn,
+    int? TimeoutMinutes,
+    EnvironmentModel? Environment,
+    IReadOnlyList<TokenGrant>? Permissions,
+    bool ContinueOnError,
+    TargetMatrix? Matrix,
+    IReadOnlyList<ServiceContainer> Services,
+    IReadOnlyList<string> Secrets,
+    IReadOnlyList<StepModel> Steps)
+{
+    /// <summary>The step that runs the targets: <c>./build.sh …</c>.</summary>
+    public StepModel BuildStep => Steps.Single(s => s.Run is not null);
+}
+
+public sealed record EnvironmentModel(string Name, string? Url);
+
+/// <summary>A step: an action (<see cref="Uses"/> with inputs) or a command (<see cref="Run"/>).</summary>
+/// <param name="Uses">The action reference (<c>actions/checkout@v4</c>, or <c>@&lt;sha&gt;</c> when pinned).</param>
+/// <param name="UsesComment">The tag a pinned SHA stands for, written as a comment.</param>
+public sealed record StepModel(
+    string Name,
+    string? Uses,
+    string? UsesComment,
+    IReadOnlyList<KeyValuePair<string, string>> With,
+    string? Run,
+    IReadOnlyList<KeyValuePair<string, string>> Env,
+    string? If)
+{
+    public static StepModel Action(string name, ActionReference action, params IEnumerable<KeyValuePair<string, string>> with) =>
+        new(name, action.Uses, action.Comment, [.. with], null, [], null);
+
+    public static StepModel Command(string name, string run, IEnumerable<KeyValuePair<string, string>> env) =>
+        new(name, null, null, [], run, [.. env], null);
+}
+
+/// <summary>How a step refers to an action: by tag, or by commit with the tag in a comment.</summary>
+public sealed record ActionReference(string Uses, string? Comment);

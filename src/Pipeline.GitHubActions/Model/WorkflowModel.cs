@@ -1,0 +1,52 @@
+namespace Pipeline.GitHubActions;
+
+/// <summary>
+/// One generated workflow as plain data: what the YAML will say, decided and validated. Tests
+/// assert on this; the renderer only writes it down.
+/// </summary>
+/// <param name="Source">The workflow class, named in the generated file's header.</param>
+/// <param name="Path">Relative to the repository root: <c>.github/workflows/pull-request.yml</c>.</param>
+/// <param name="Permissions">Workflow-level token scopes; empty renders <c>permissions: {}</c>.</param>
+public sealed record WorkflowModel(
+    Type Source,
+    string Path,
+    string Name,
+    WorkflowTriggers On,
+    ConcurrencyModel? Concurrency,
+    IReadOnlyList<TokenGrant> Permissions,
+    IReadOnlyList<KeyValuePair<string, string>> Env,
+    IReadOnlyList<JobModel> Jobs)
+{
+    public JobModel this[string jobId] =>
+        Jobs.FirstOrDefault(j => j.Id == jobId) ?? throw new KeyNotFoundException($"No job '{jobId}' in {Path}; jobs: {string.Join(", ", Jobs.Select(j => j.Id))}.");
+}
+
+public sealed record WorkflowTriggers(
+    PushTrigger? Push,
+    PullRequestTrigger? PullRequest,
+    IReadOnlyList<string> Schedules,
+    WorkflowDispatchModel? Dispatch);
+
+public sealed record WorkflowDispatchModel(IReadOnlyList<DispatchInput> Inputs);
+
+/// <summary>The input's type in GitHub's form: <c>string</c>, <c>boolean</c>, <c>choice</c>.</summary>
+public enum DispatchInputType
+{
+    Text,
+    Boolean,
+    Choice,
+}
+
+/// <param name="Id">The input's id (<c>inputs.configuration</c>): the parameter name in kebab-case, like its option.</param>
+/// <param name="Default">The default as GitHub reads it ("true" for a boolean), or null.</param>
+public sealed record DispatchInput(
+    string Id,
+    IParameter Parameter,
+    string Description,
+    DispatchInputType Type,
+    bool Required,
+    string? Default,
+    IReadOnlyList<string> Options);
+
+/// <param name="CancelInProgress">A literal <c>true</c>, or an expression such as <c>${{ github.event_name == 'pull_request' }}</c>.</param>
+public sealed record ConcurrencyModel(string Group, string? CancelInProgress);

@@ -1,0 +1,92 @@
+namespace Pipeline.GitHubActions;
+
+/// <summary>Which targets each job runs, which it skips, and which jobs it needs.</summary>
+/// <param name="Upstream">Every job it waits for, directly or not.</param>
+internal sealed record JobTargets(
+    string Root,
+    IReadOnlyList<string> Runs,
+    IReadOnlyList<string> Skips,
+    IReadOnlyList<string> Needs,
+    IReadOnlySet<string> Upstream);
+
+/// <summary>
+/// Splits a target graph into jobs, one per declared job target (its root):
+/// <list type="bullet">
+/// <item>a job <em>reaches</em> what its root's local plan would include, stopping at other roots;</item>
+/// <item>it needs every job that reaches a target one of its own must follow;</item>
+/// <item>it runs what it reaches minus what a job it needs (directly or not) already ran — so each
+///   target runs once along any chain of needs, and targets shared by parallel jobs (a restore,
+///   say) run in each of them; files travel between jobs as declared artifacts;</item>
+/// <item>everything else its local plan would include is passed to <c>--skip</c>.</item>
+/// </list>
+/// <c>needs</c> is then transitively reduced. Pure: it reads the graph and runs nothing.
+/// </summary>
+internal static class JobOwnership
+{
+    public static IReadOnlyList<JobTargets> Split(TargetGraph graph, IReadOnlyList<string> roots, string workflow)
+    {
+        var rootSet = roots.ToHashSet(StringComparer.Ordinal);
+        var reach = roots.ToDictionary(r => r, r => Reach(graph, r, rootSet), StringComparer.Ordinal);
+
+        var direct = roots.ToDictionary(
+            r => r,
+            r => (IReadOnlyList<string>)[.. roots.Where(other => other != r && reach[r]
+                .SelectMany(graph.MustFollow)
+                .Any(m => !reach[r].Contains(m) && reach[other].Contains(m)))],
+            StringComparer.Ordinal);
+
+        if (CycleFinder.Find(roots, r => direct[r]) is { } cycle)
+        {
+            throw new DefinitionException(
+                $"Workflow {workflow}: its jobs would wait for each other in a cycle: {string.Join(" → ", cycle)}. " +
+                "Each arrow means 'needs'; it comes from targets that run after another job's targets (Triggers or After). Give one of the targets involved a job of its own, or remove one.");
+        }
+
+        var upstream = roots.ToDictionary(r => r, r => Upstream(r, direct), StringComparer.Ordinal);
+        return [.. roots.Select(root =>
+        {
+            var ranBefore = upstream[root].SelectMany(u => reach[u]).ToHashSet(StringComparer.Ordinal);
+            var plan = Planner.Create(graph, PlanRequest.For(root)).Targets.Select(t => t.Name).ToList();
+            var runs = plan.Where(t => reach[root].Contains(t) && !ranBefore.Contains(t)).ToList();
+            var needs = direct[root].Where(d => !direct[root].Any(other => upstream[other].Contains(d))).ToList();
+            return new JobTargets(root, runs, [.. plan.Except(runs)], needs, upstream[root]);
+        })];
+    }
+
+    /// <summary>What the root's plan includes (dependencies and triggers), not entering other jobs' roots.</summary>
+    private static HashSet<string> Reach(TargetGraph graph, string root, HashSet<string> roots)
+    {
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>([root]);
+        while (queue.TryDequeue(out var name))
+        {
+            if ((name == root || !roots.Contains(name)) && reached.Add(name))
+            {
+                foreach (var next in graph.DependenciesOf(name).Concat(graph.TriggersOf(name)))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return reached;
+    }
+
+    private static HashSet<string> Upstream(string root, Dictionary<string, IReadOnlyList<string>> direct)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>(direct[root]);
+        while (queue.TryDequeue(out var job))
+        {
+            if (seen.Add(job))
+            {
+                foreach (var next in direct[job])
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        return seen;
+    }
+}

@@ -1,0 +1,158 @@
+namespace Pipeline.GitHubActions;
+
+/// <summary>One <see cref="JobModel"/> per declared job: its condition, settings, environment and steps.</summary>
+internal sealed class JobPlanner(
+    WorkflowSpec spec,
+    TargetGraph graph,
+    IReadOnlyList<JobTargets> split,
+    IReadOnlyList<TokenGrant> workflowPermissions,
+    WorkflowDispatchModel? dispatch,
+    Problems problems)
+{
+    private static readonly string[] DefaultRunsOn = ["ubuntu-latest"];
+
+    public static string IdOf(string target) => ParameterNames.ToKebabCase(target);
+
+    public JobModel Plan(JobSpec job, JobTargets targets)
+    {
+        var root = graph[targets.Root];
+        var runs = targets.Runs.Select(t => graph[t]).ToList();
+        CheckSettings(job, root);
+
+        var secrets = new List<string>();
+        var env = StepEnvironment(root, runs, secrets);
+        var steps = new JobSteps(spec, graph, split, targets, problems).Plan(runs, root.Matrix, job.CheckoutFetchDepth, env);
+
+        return new JobModel(
+            IdOf(root.Name),
+            root.Name,
+            root.Name,
+            targets.Runs,
+            targets.Skips,
+            [.. targets.Needs.Select(IdOf)],
+            If(root, targets),
+            job.RunsOnLabels ?? spec.DefaultRunsOn ?? DefaultRunsOn,
+            job.Timeout ?? spec.DefaultTimeout,
+            job.EnvironmentName is { } name ? new EnvironmentModel(name, job.EnvironmentUrl) : null,
+            job.Grants.Count == 0 ? null : Merge(workflowPermissions, job.Grants),
+            root.WarningOnly,
+            root.Matrix,
+            Services(root, runs),
+            secrets,
+            steps);
+    }
+
+    /// <summary>An artifact name is unique in a run: two jobs uploading one would collide.</summary>
+    public void CheckArtifactsUploadedOnce(IReadOnlyList<JobModel> jobs)
+    {
+        var uploads = jobs.SelectMany(j => j.Runs.SelectMany(t => graph[t].Produces).Distinct().Select(a => (Job: j.Id, Artifact: a.Name)));
+        foreach (var twice in uploads.GroupBy(u => u.Artifact).Where(g => g.Count() > 1))
+        {
+            var producer = graph.Targets.First(t => t.Produces.Any(a => a.Name == twice.Key)).Name;
+            problems.Add($"the artifact {twice.Key} would be uploaded by the jobs {string.Join(" and ", twice.Select(u => u.Job))}, " +
+                $"which both run {producer}. Give {producer} a job of its own, so it runs once.");
+        }
+    }
+
+    /// <summary>
+    /// The target's condition, as GitHub reads it. When a job before it may be skipped by its own
+    /// condition, GitHub would skip this one too; locally a skipped dependency does not block, so
+    /// the job says "unless something failed or was canceled" instead.
+    /// </summary>
+    private string? If(TargetDefinition root, JobTargets targets)
+    {
+        var when = root.AssuredAfterFailure ? (root.When is null ? Condition.Always : Condition.Always & root.When) : root.When;
+        var upstreamMaySkip = targets.Upstream.Any(u => graph[u].When is { } w && w != Condition.Always);
+        const string NothingFailed = "!cancelled() && !failure()";
+        return when switch
+        {
+            null => upstreamMaySkip ? NothingFailed : null,
+            { DependsOnStatus: true } => GitHubExpression.Of(when),
+            _ => upstreamMaySkip ? $"{NothingFailed} && {GitHubExpression.AsOperandOfAnd(when)}" : GitHubExpression.Of(when),
+        };
+    }
+
+    /// <summary>
+    /// What the build step's environment passes: each matrix value, and every parameter the job's
+    /// targets read or the workflow takes as input — secrets from <c>secrets</c>, inputs from
+    /// <c>inputs</c>, the rest from repository <c>vars</c> (unset is empty, and empty is unset).
+    /// </summary>
+    private List<KeyValuePair<string, string>> StepEnvironment(TargetDefinition root, List<TargetDefinition> runs, List<string> secrets)
+    {
+        var env = new List<KeyValuePair<string, string>>();
+        foreach (var axis in root.Matrix?.Axes ?? [])
+        {
+            env.Add(new(TargetMatrix.VariableOf(axis.Name), $"${{{{ matrix.{axis.Name} }}}}"));
+        }
+
+        var parameters = runs.SelectMany(t => t.Reads).Concat(dispatch?.Inputs.Select(i => i.Parameter) ?? [])
+            .DistinctBy(p => p.EnvironmentName);
+        foreach (var parameter in parameters)
+        {
+            var input = dispatch?.Inputs.FirstOrDefault(i => i.Parameter.Equals(parameter));
+            string value;
+            if (parameter.IsSecret)
+            {
+                var secret = spec.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName;
+                secrets.Add(secret);
+                value = $"${{{{ secrets.{secret} }}}}";
+            }
+            else
+            {
+                value = input is not null ? $"${{{{ inputs.{input.Id} }}}}" : $"${{{{ vars.{parameter.EnvironmentName} }}}}";
+            }
+
+            env.Add(new(parameter.EnvironmentName, value));
+        }
+
+        secrets.Sort(StringComparer.Ordinal);
+        return [.. env.OrderBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
+    private List<ServiceContainer> Services(TargetDefinition root, List<TargetDefinition> runs)
+    {
+        var services = runs.SelectMany(t => t.ServiceContainers).Distinct().ToList();
+        foreach (var clash in services.GroupBy(s => s.Name).Where(g => g.Count() > 1))
+        {
+            problems.Add($"the job {root.Name} runs targets that declare different service containers named '{clash.Key}'.");
+        }
+
+        foreach (var service in services.Where(s => s.Name.Length == 0 || !s.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+        {
+            problems.Add($"the service container name '{service.Name}' must be letters, digits, '-' and '_'.");
+        }
+
+        return services;
+    }
+
+    private void CheckSettings(JobSpec job, TargetDefinition root)
+    {
+        if (job.RunsOnLabels is { } labels && (labels.Count == 0 || labels.Any(string.IsNullOrWhiteSpace)))
+        {
+            problems.Add($"the job {root.Name} has an empty runs-on label.");
+        }
+
+        if (job.Timeout is < 1 || spec.DefaultTimeout is < 1)
+        {
+            problems.Add($"the job {root.Name} has a timeout below one minute.");
+        }
+
+        if (job.EnvironmentName is { } environment && (environment.Trim().Length == 0 || environment.Contains('\n', StringComparison.Ordinal)))
+        {
+            problems.Add($"the job {root.Name} has an empty environment name.");
+        }
+
+        if (job.EnvironmentUrl is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            problems.Add($"the environment URL of {root.Name} is not an absolute URL: '{url}'.");
+        }
+
+        if (job.CheckoutFetchDepth is < 0)
+        {
+            problems.Add($"the job {root.Name} has a negative fetch depth.");
+        }
+    }
+
+    private static List<TokenGrant> Merge(IReadOnlyList<TokenGrant> workflow, IEnumerable<TokenGrant> job) =>
+        [.. workflow.Concat(job).GroupBy(g => g.Scope).Select(g => g.Last()).OrderBy(g => g.Scope.Key, StringComparer.Ordinal)];
+}

@@ -1,0 +1,127 @@
+namespace Pipeline.GitHubActions;
+
+/// <summary>
+/// The steps of one job, always in this order: checkout, .NET from global.json, the other
+/// toolchains, caches keyed on the toolchains' lock files, downloads of the artifacts its targets
+/// consume from jobs before it, <c>./build.sh</c>, uploads of the artifacts its targets produce.
+/// </summary>
+internal sealed class JobSteps(WorkflowSpec spec, TargetGraph graph, IReadOnlyList<JobTargets> split, JobTargets job, Problems problems)
+{
+    public IReadOnlyList<StepModel> Plan(
+        List<TargetDefinition> runs, TargetMatrix? matrix, int? fetchDepth, IReadOnlyList<KeyValuePair<string, string>> env)
+    {
+        var toolchains = new[] { Toolchain.DotNet }.Concat(runs.SelectMany(t => t.Toolchains)).DistinctBy(t => t.Name).ToList();
+        List<StepModel> steps = [Checkout(fetchDepth), .. toolchains.Select(Setup).OfType<StepModel>(), .. toolchains.Select(Cache)];
+        steps.AddRange(Downloads(runs));
+
+        var skip = job.Skips.Count == 0 ? "" : " --skip " + string.Join(' ', job.Skips);
+        steps.Add(StepModel.Command($"Run {job.Root}", $"./build.sh {job.Root}{skip}", env));
+
+        steps.AddRange(Uploads(runs, matrix));
+        return steps;
+    }
+
+    private StepModel Checkout(int? fetchDepth) => StepModel.Action(
+        "Check out",
+        Action(DefaultActions.Checkout),
+        [
+            .. fetchDepth is { } depth ? [new KeyValuePair<string, string>("fetch-depth", depth.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<KeyValuePair<string, string>>(),
+            new("persist-credentials", "false"), // later steps get no token from the checkout
+        ]);
+
+    private StepModel? Setup(Toolchain toolchain) => toolchain.Name switch
+    {
+        "dotnet" => StepModel.Action("Set up .NET", Action(DefaultActions.SetupDotNet), new KeyValuePair<string, string>("global-json-file", toolchain.VersionFile ?? "global.json")),
+        "go" => StepModel.Action("Set up Go", Action(DefaultActions.SetupGo), [.. VersionFile("go-version-file", toolchain), new("cache", "false")]),
+        "node" => StepModel.Action("Set up Node.js", Action(DefaultActions.SetupNode), VersionFile("node-version-file", toolchain)),
+        _ => null, // cargo and others: preinstalled on GitHub's runners
+    };
+
+    private StepModel Cache(Toolchain toolchain)
+    {
+        var files = string.Join(", ", toolchain.LockFiles.Select(f => $"'{f.Replace("'", "''", StringComparison.Ordinal)}'"));
+        var prefix = $"${{{{ runner.os }}}}-{toolchain.Name}-";
+        return StepModel.Action(
+            $"Cache {toolchain.Name} packages",
+            Action(DefaultActions.Cache),
+            new("path", string.Join('\n', toolchain.CachePaths)),
+            new("key", $"{prefix}${{{{ hashFiles({files}) }}}}"),
+            new("restore-keys", prefix));
+    }
+
+    private IEnumerable<StepModel> Downloads(List<TargetDefinition> runs)
+    {
+        foreach (var (consumer, artifact) in runs.SelectMany(t => t.Consumes.Select(a => (t, a))).DistinctBy(c => c.a.Name))
+        {
+            var producers = graph.Targets.Where(t => t.Produces.Any(p => p.Name == artifact.Name)).ToList();
+            if (producers.Count != 1)
+            {
+                problems.Add(producers.Count == 0
+                    ? $"{consumer.Name} consumes the artifact {artifact.Name}, which no target produces."
+                    : $"the artifact {artifact.Name} is produced by {string.Join(" and ", producers.Select(p => p.Name))}; one target produces an artifact.");
+                continue;
+            }
+
+            var producer = producers[0].Name;
+            if (job.Runs.Contains(producer))
+            {
+                continue; // made in this job: already on disk
+            }
+
+            var from = split.FirstOrDefault(j => job.Upstream.Contains(j.Root) && j.Runs.Contains(producer));
+            if (from is null)
+            {
+                problems.Add($"{consumer.Name} consumes the artifact {artifact.Name}, but {producer}, which produces it, runs in no job that {job.Root} waits for. " +
+                    $"Make {consumer.Name} depend on {producer}.");
+                continue;
+            }
+
+            IEnumerable<KeyValuePair<string, string>> which = graph[from.Root].Matrix is null
+                ? [new("name", artifact.Name)]
+                : [new("pattern", artifact.Name + "-*"), new("merge-multiple", "true")];
+            yield return StepModel.Action(
+                $"Download {artifact.Name}",
+                Action(DefaultActions.DownloadArtifact),
+                [.. which, new("path", DownloadPath(artifact))]);
+        }
+    }
+
+    private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix)
+    {
+        var suffix = matrix is null ? "" : string.Concat(matrix.Axes.Select(a => $"-${{{{ matrix.{a.Name} }}}}"));
+        foreach (var artifact in runs.SelectMany(t => t.Produces).DistinctBy(a => a.Name))
+        {
+            List<KeyValuePair<string, string>> with =
+            [
+                new("name", artifact.Name + suffix),
+                new("path", string.Join('\n', artifact.Paths)),
+                new("if-no-files-found", artifact.EvenOnFailure ? "warn" : "error"),
+            ];
+            if (artifact.RetentionDays is { } days)
+            {
+                with.Add(new("retention-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            var step = StepModel.Action($"Upload {artifact.Name}", Action(DefaultActions.UploadArtifact), with);
+            yield return artifact.EvenOnFailure ? step with { If = "always()" } : step;
+        }
+    }
+
+    /// <summary>
+    /// Where downloaded files land so they sit where the producer wrote them: the upload keeps
+    /// paths relative to the deepest folder common to its paths (a path without wildcards is a folder).
+    /// </summary>
+    internal static string DownloadPath(Artifact artifact)
+    {
+        var folders = artifact.Paths
+            .Select(p => p.Replace('\\', '/').TrimEnd('/').Split('/').TakeWhile(s => s.IndexOfAny(['*', '?', '[']) < 0).ToList())
+            .ToList();
+        var common = folders.Aggregate((a, b) => [.. a.Zip(b).TakeWhile(x => x.First == x.Second).Select(x => x.First)]);
+        return common.Count == 0 ? "." : string.Join('/', common);
+    }
+
+    private ActionReference Action(string action) => DefaultActions.Reference(action, spec.Pins);
+
+    private static IEnumerable<KeyValuePair<string, string>> VersionFile(string input, Toolchain toolchain) =>
+        toolchain.VersionFile is { } file ? [new(input, file)] : [];
+}

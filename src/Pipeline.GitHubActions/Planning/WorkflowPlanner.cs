@@ -1,0 +1,179 @@
+using System.Globalization;
+
+namespace Pipeline.GitHubActions;
+
+/// <summary>
+/// Turns a workflow declaration and the target graph into a <see cref="WorkflowModel"/>, or fails
+/// with every problem found (a <see cref="DefinitionException"/>) before anything is written.
+/// </summary>
+internal static class WorkflowPlanner
+{
+    public const string WorkflowsDirectory = ".github/workflows";
+
+    public static WorkflowModel Plan(WorkflowSpec spec, TargetGraph graph)
+    {
+        var problems = new Problems(spec);
+        var dispatch = spec.Dispatch ? new WorkflowDispatchModel([.. spec.DispatchInputs.Select(p => Input(p, problems))]) : null;
+        CheckDeclaration(spec, problems);
+
+        var roots = new List<TargetDefinition>();
+        foreach (var job in spec.Jobs)
+        {
+            var target = graph.Targets.FirstOrDefault(t => t.TargetType == job.Target);
+            if (target is null)
+            {
+                problems.Add($"it declares a job for {job.Target.Name}, which is not part of the pipeline. Add the target with .Add<{job.Target.Name}>().");
+            }
+            else if (roots.Contains(target))
+            {
+                problems.Add($"it declares two jobs for {target.Name}; a target has at most one job per workflow.");
+            }
+            else
+            {
+                roots.Add(target);
+            }
+        }
+
+        problems.ThrowIfAny();
+
+        var split = JobOwnership.Split(graph, [.. roots.Select(r => r.Name)], spec.WorkflowName);
+        IReadOnlyList<TokenGrant> permissions = spec.Grants is { } grants
+            ? [.. grants.GroupBy(g => g.Scope).Select(g => g.Last()).OrderBy(g => g.Scope.Key, StringComparer.Ordinal)]
+            : [GitHubToken.Contents.Read]; // least privilege unless the workflow says otherwise
+        var jobs = new JobPlanner(spec, graph, split, permissions, dispatch, problems);
+        var models = spec.Jobs.Select((job, i) => jobs.Plan(job, split[i])).ToList();
+        jobs.CheckArtifactsUploadedOnce(models);
+        problems.ThrowIfAny();
+
+        return new WorkflowModel(
+            spec.Type,
+            $"{WorkflowsDirectory}/{spec.FileNameWithoutExtension}.yml",
+            spec.WorkflowName,
+            new WorkflowTriggers(spec.Push, spec.PullRequest, spec.Schedules, dispatch),
+            Concurrency(spec),
+            permissions,
+            spec.Variables,
+            models);
+    }
+
+    private static void CheckDeclaration(WorkflowSpec spec, Problems problems)
+    {
+        if (spec.Push is null && spec.PullRequest is null && spec.Schedules.Count == 0 && !spec.Dispatch)
+        {
+            problems.Add("it has no trigger. Add OnPush, OnPullRequest, OnSchedule or OnWorkflowDispatch.");
+        }
+
+        if (spec.Jobs.Count == 0)
+        {
+            problems.Add("it declares no job. Add one with .Job<TTarget>().");
+        }
+
+        if (spec.FileNameWithoutExtension.Length == 0 || !spec.FileNameWithoutExtension.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            problems.Add($"its file name '{spec.FileNameWithoutExtension}' must be letters, digits, '-', '_' or '.'.");
+        }
+
+        foreach (var cron in spec.Schedules.Where(c => !Identifiers.IsCron(c)))
+        {
+            problems.Add($"the schedule '{cron}' is not a cron expression of five fields (minute hour day month weekday).");
+        }
+
+        var patterns = (spec.Push?.Branches ?? []).Concat(spec.Push?.Tags ?? []).Concat(spec.Push?.Paths ?? [])
+            .Concat(spec.PullRequest?.Branches ?? []).Concat(spec.PullRequest?.Paths ?? []);
+        if (patterns.Any(string.IsNullOrWhiteSpace))
+        {
+            problems.Add("a branch, tag or path filter of its triggers is empty.");
+        }
+
+        foreach (var pin in spec.Pins.Values.Where(p => !Identifiers.IsCommitSha(p.CommitSha) || p.Tag.Length == 0))
+        {
+            problems.Add($"the pin of {pin.Action} needs a full 40-character lowercase commit SHA and the tag it stands for (got '{pin.CommitSha}', '{pin.Tag}').");
+        }
+
+        foreach (var (name, value) in spec.Variables)
+        {
+            if (!Identifiers.IsEnvironmentVariable(name))
+            {
+                problems.Add($"the variable name '{name}' must be letters, digits and '_', not starting with a digit.");
+            }
+
+            if (value.Contains("secrets.", StringComparison.Ordinal))
+            {
+                problems.Add($"the variable {name} reads a secret; a secret reaches only the jobs whose targets use its parameter.");
+            }
+        }
+
+        foreach (var (parameter, secretName) in spec.SecretNames)
+        {
+            if (!parameter.IsSecret)
+            {
+                problems.Add($"it maps {parameter.Name} to the secret '{secretName}', but {parameter.Name} is not a secret parameter.");
+            }
+            else if (!Identifiers.IsSecretName(secretName))
+            {
+                problems.Add($"the secret name '{secretName}' (for {parameter.Name}) is not a valid identifier: use letters, digits and '_', not starting with a digit or GITHUB_.");
+            }
+        }
+    }
+
+    private static DispatchInput Input(IParameter parameter, Problems problems)
+    {
+        if (parameter.IsSecret)
+        {
+            problems.Add($"the secret {parameter.Name} cannot be a workflow_dispatch input: inputs are shown in the run's page. It reaches jobs as a secret.");
+        }
+
+        var type = parameter.ValueType == typeof(bool) ? DispatchInputType.Boolean
+            : parameter.ValueType.IsEnum ? DispatchInputType.Choice
+            : DispatchInputType.Text;
+        var value = parameter.IsSecret || parameter.DefaultValue is AbsolutePath ? null : parameter.DefaultValue;
+        var defaultText = value switch
+        {
+            null => null,
+            bool b => b ? "true" : "false",
+            Array array => string.Join(",", array.Cast<object>().Select(Text)),
+            _ => Text(value),
+        };
+        return new DispatchInput(
+            ParameterNames.ToKebabCase(parameter.Name),
+            parameter,
+            parameter.Description,
+            type,
+            parameter.IsRequired && defaultText is null,
+            defaultText,
+            type == DispatchInputType.Choice ? Enum.GetNames(parameter.ValueType) : []);
+
+        static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+    }
+
+    private static ConcurrencyModel? Concurrency(WorkflowSpec spec) => spec.Cancel switch
+    {
+        null => null,
+        var cancel => new ConcurrencyModel(
+            spec.ConcurrencyGroup ?? "${{ github.workflow }}-${{ github.ref }}",
+            cancel switch
+            {
+                CancelInProgress.Always => "true",
+                CancelInProgress.ForPullRequests => "${{ github.event_name == 'pull_request' }}",
+                _ => null,
+            }),
+    };
+}
+
+/// <summary>Collects what is wrong with a declaration, so one run reports all of it.</summary>
+internal sealed class Problems(WorkflowSpec spec)
+{
+    private readonly List<string> _messages = [];
+
+    public void Add(string message) => _messages.Add(message);
+
+    public void ThrowIfAny()
+    {
+        if (_messages.Count > 0)
+        {
+            throw new DefinitionException(
+                $"Workflow {spec.Type.Name} ({WorkflowPlanner.WorkflowsDirectory}/{spec.FileNameWithoutExtension}.yml) cannot be generated; nothing was written:\n" +
+                string.Join("\n", _messages.Distinct().Select(m => "  - " + m)));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Pipeline.GitHubActions;
+
+/// <summary>
+/// The workflows a pipeline generates: one <c>.github/workflows/*.yml</c> per <see cref="Workflow"/>
+/// class, written by <c>./build.sh --generate</c> and verified by <c>--generate --check</c>.
+/// </summary>
+public sealed class WorkflowFiles : IGeneratedFileSource
+{
+    private readonly List<Func<Workflow>> _workflows = [];
+
+    public WorkflowFiles Add<TWorkflow>() where TWorkflow : Workflow, new()
+    {
+        _workflows.Add(() => new TWorkflow());
+        return this;
+    }
+
+    /// <summary>Each workflow's model, validated: what tests assert on.</summary>
+    public IReadOnlyList<WorkflowModel> Plan(TargetGraph graph) =>
+        [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare(), graph))];
+
+    public IEnumerable<GeneratedFile> Generate(GenerationContext context) =>
+        [.. Plan(context.Graph).Select(w => new GeneratedFile(w.Path, WorkflowRenderer.Render(w)))];
+}
+
+public static class WorkflowFilesExtensions
+{
+    /// <summary>Generates GitHub Actions workflows from this pipeline: <c>.Workflows(w => w.Add&lt;PullRequest&gt;())</c>.</summary>
+    public static PipelineBuilder Workflows(this PipelineBuilder builder, Action<WorkflowFiles> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var files = new WorkflowFiles();
+        configure(files);
+        return builder.Generates(files);
+    }
+}

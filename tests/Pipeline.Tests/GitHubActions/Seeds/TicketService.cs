@@ -1,0 +1,63 @@
+using Pipeline.GitHubActions;
+using Pipeline.Tests.GitHubActions.Support;
+
+// event-and-ticket-services.md, the ticket service: Test (with PostgreSQL) ‖ Lint, then Build,
+// which pushes two images to GHCR on pushes to main only; least-privilege permissions.
+namespace Pipeline.Tests.GitHubActions.Seeds.TicketService;
+
+public static class Declarations
+{
+    public static readonly Parameter<string> RegistryToken = Parameter.Secret("Token that may push to the container registry");
+
+    public static readonly ServiceContainer Postgres = new ServiceContainer("postgres", "postgres:16-alpine")
+        .WithEnvironment("POSTGRES_USER", "postgres")
+        .WithEnvironment("POSTGRES_PASSWORD", "postgres")
+        .WithEnvironment("POSTGRES_DB", "tickets_test")
+        .WithPorts(5432)
+        .WithHealthCheck("pg_isready -U postgres");
+
+    public static readonly Artifact Coverage = Artifact.Of("coverage", "artifacts/coverage");
+
+    public static PipelineBuilder Pipeline() => new PipelineBuilder().Add<Download>().Add<Test>().Add<Lint>().Add<Build>();
+}
+
+public sealed class Download : SeedTarget
+{
+    protected override void Configure(TargetSpec target) => target.Uses(Toolchain.Go);
+}
+
+public sealed class Test : SeedTarget
+{
+    protected override void Configure(TargetSpec target) => target
+        .DependsOn<Download>()
+        .Uses(Toolchain.Go)
+        .Uses(Declarations.Postgres)
+        .Produces(Declarations.Coverage);
+}
+
+public sealed class Lint : SeedTarget
+{
+    protected override void Configure(TargetSpec target) => target.DependsOn<Download>().Uses(Toolchain.Go);
+}
+
+public sealed class Build : SeedTarget
+{
+    protected override void Configure(TargetSpec target) => target
+        .DependsOn<Test>()
+        .DependsOn<Lint>()
+        .Uses(Toolchain.Go)
+        .Requires(Declarations.RegistryToken)
+        .OnlyWhen(Condition.OnPush & Condition.OnBranch("master"));
+}
+
+public sealed class TicketServiceCi : Workflow
+{
+    protected override void Configure(WorkflowSpec workflow) => workflow
+        .Name("Ticket service")
+        .OnPush(branches: ["master"])
+        .OnPullRequest(branches: ["master"])
+        .Concurrency()
+        .Job<Test>(j => j.TimeoutMinutes(15))
+        .Job<Lint>(j => j.TimeoutMinutes(10))
+        .Job<Build>(j => j.Permissions(GitHubToken.Packages.Write).TimeoutMinutes(20));
+}

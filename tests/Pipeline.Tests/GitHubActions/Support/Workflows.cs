@@ -1,0 +1,26 @@
+using Pipeline.GitHubActions;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.GitHubActions.Support;
+
+/// <summary>Plans and renders workflows from a pipeline declaration, without writing anything.</summary>
+public static class Workflows
+{
+    public static TargetGraph Graph(PipelineBuilder builder)
+    {
+        using var root = new TestRoot();
+        return builder.BuildGraph(new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false));
+    }
+
+    public static WorkflowModel Plan<TWorkflow>(PipelineBuilder builder) where TWorkflow : Workflow, new() =>
+        new WorkflowFiles().Add<TWorkflow>().Plan(Graph(builder)).Single();
+
+    public static GeneratedFile Render<TWorkflow>(PipelineBuilder builder) where TWorkflow : Workflow, new()
+    {
+        using var root = new TestRoot();
+        var graph = Graph(builder);
+        return new WorkflowFiles().Add<TWorkflow>()
+            .Generate(new GenerationContext(graph, [], root.Path, "build", "Build"))
+            .Single();
+    }
+}
