@@ -73,9 +73,11 @@ internal sealed class JobPlanner(
     }
 
     /// <summary>
-    /// What the build step's environment passes: each matrix value, and every parameter the job's
-    /// targets read or the workflow takes as input — secrets from <c>secrets</c>, inputs from
-    /// <c>inputs</c>, the rest from repository <c>vars</c> (unset is empty, and empty is unset).
+    /// What the build step's environment passes: each matrix value; the secrets the job's targets
+    /// read (<c>Requires</c>/<c>Uses</c>), and nothing else secret; the workflow's inputs — to the
+    /// jobs whose targets read them, or to every job when no target declares reading one. Other
+    /// parameters come from where they come locally: <c>.nuke/parameters.json</c> and defaults.
+    /// (An input is "" on other events, and the engine reads "" as unset.)
     /// </summary>
     private List<KeyValuePair<string, string>> StepEnvironment(TargetDefinition root, List<TargetDefinition> runs, List<string> secrets)
     {
@@ -85,24 +87,20 @@ internal sealed class JobPlanner(
             env.Add(new(TargetMatrix.VariableOf(axis.Name), $"${{{{ matrix.{axis.Name} }}}}"));
         }
 
-        var parameters = runs.SelectMany(t => t.Reads).Concat(dispatch?.Inputs.Select(i => i.Parameter) ?? [])
-            .DistinctBy(p => p.EnvironmentName);
-        foreach (var parameter in parameters)
+        foreach (var parameter in runs.SelectMany(t => t.Reads).Where(p => p.IsSecret).DistinctBy(p => p.EnvironmentName))
         {
-            var input = dispatch?.Inputs.FirstOrDefault(i => i.Parameter.Equals(parameter));
-            string value;
-            if (parameter.IsSecret)
-            {
-                var secret = spec.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName;
-                secrets.Add(secret);
-                value = $"${{{{ secrets.{secret} }}}}";
-            }
-            else
-            {
-                value = input is not null ? $"${{{{ inputs.{input.Id} }}}}" : $"${{{{ vars.{parameter.EnvironmentName} }}}}";
-            }
+            var secret = spec.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName;
+            secrets.Add(secret);
+            env.Add(new(parameter.EnvironmentName, $"${{{{ secrets.{secret} }}}}"));
+        }
 
-            env.Add(new(parameter.EnvironmentName, value));
+        foreach (var input in dispatch?.Inputs ?? [])
+        {
+            var readers = graph.Targets.Where(t => t.Reads.Contains(input.Parameter)).ToList();
+            if ((readers.Count == 0 || runs.Any(readers.Contains)) && !input.Parameter.IsSecret)
+            {
+                env.Add(new(input.Parameter.EnvironmentName, $"${{{{ inputs.{input.Id} }}}}"));
+            }
         }
 
         secrets.Sort(StringComparer.Ordinal);
