@@ -26,12 +26,13 @@ internal static class GitHubExpression
             Condition.Status { Kind: RunStatus.Failure } => ("failure()", Unary),
             Condition.AllOf all => ($"{Render(all.Left, And)} && {Render(all.Right, And)}", And),
             Condition.AnyOf any => ($"{Render(any.Left, Or)} || {Render(any.Right, Or)}", Or),
-            Condition.NoneOf none => ($"!{Render(none.Operand, Unary + 1)}", Unary),
+            Condition.NoneOf none => (Negate(Render(none.Operand, 0)), Unary),
             _ => throw new NotSupportedException($"No GitHub expression for the condition {condition}."),
         };
 
-        // Comparisons bind looser than '!', so a negated comparison needs its parentheses too.
-        var needsParentheses = precedence < context || (context > Unary && text.Contains(' ', StringComparison.Ordinal));
-        return needsParentheses ? $"({text})" : text;
+        return precedence < context ? $"({text})" : text;
     }
+
+    // '!' binds tighter than '==', so anything but a bare call is negated in parentheses.
+    private static string Negate(string operand) => operand.Contains(' ', StringComparison.Ordinal) ? $"!({operand})" : $"!{operand}";
 }

@@ -24,3 +24,16 @@ public static class Workflows
             .Single();
     }
 }
+
+/// <summary>Declares a workflow inline, for graph-shape tests that need no class per workflow.</summary>
+public static class InlineWorkflow
+{
+    public static WorkflowModel Plan(Script script, Action<WorkflowSpec> configure) => Plan(Workflows.Graph(script.Builder()), configure);
+
+    public static WorkflowModel Plan(TargetGraph graph, Action<WorkflowSpec> configure)
+    {
+        var spec = new WorkflowSpec(typeof(InlineWorkflow));
+        configure(spec.OnPush());
+        return WorkflowPlanner.Plan(spec, graph);
+    }
+}
