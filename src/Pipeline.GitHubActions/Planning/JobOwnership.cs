@@ -46,11 +46,36 @@ internal static class JobOwnership
         return [.. roots.Select(root =>
         {
             var ranBefore = upstream[root].SelectMany(u => reach[u]).ToHashSet(StringComparer.Ordinal);
-            var plan = Planner.Create(graph, PlanRequest.For(root)).Targets.Select(t => t.Name).ToList();
+            var plan = LocalPlan(graph, root);
             var runs = plan.Where(t => reach[root].Contains(t) && !ranBefore.Contains(t)).ToList();
             var needs = direct[root].Where(d => !direct[root].Any(other => upstream[other].Contains(d))).ToList();
             return new JobTargets(root, runs, [.. plan.Except(runs)], needs, upstream[root]);
         })];
+    }
+
+    /// <summary>
+    /// What <c>./build.sh {root}</c> would include, in the order it would run them (the planner's
+    /// closure and order), without evaluating any condition: generation must not run user code.
+    /// </summary>
+    private static List<string> LocalPlan(TargetGraph graph, string root)
+    {
+        var included = Reach(graph, root, []);
+        var waiting = included.ToDictionary(n => n, n => graph.MustFollow(n).Count(included.Contains), StringComparer.Ordinal);
+        var ready = new PriorityQueue<string, int>(waiting.Where(w => w.Value == 0).Select(w => (w.Key, graph.IndexOf(w.Key))));
+        var order = new List<string>(included.Count);
+        while (ready.TryDequeue(out var name, out _))
+        {
+            order.Add(name);
+            foreach (var follower in included.Where(f => graph.MustFollow(f).Contains(name)))
+            {
+                if (--waiting[follower] == 0)
+                {
+                    ready.Enqueue(follower, graph.IndexOf(follower));
+                }
+            }
+        }
+
+        return order;
     }
 
     /// <summary>What the root's plan includes (dependencies and triggers), not entering other jobs' roots.</summary>

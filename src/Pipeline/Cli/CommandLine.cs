@@ -104,7 +104,7 @@ internal static class ReservedOptions
         ("--skip", null, true, "Alone: run only the named targets. With names: leave those targets out."),
         ("--max-parallel", null, true, "How many targets may run at once (default: the processor count)."),
         ("--profile", null, true, "Also read .nuke/parameters.<profile>.json (several allowed; later wins)."),
-        ("--generate", null, false, "Write the generated files (parameter schema, IDE launch profiles)."),
+        ("--generate", null, false, "Write the generated files (parameter schema, IDE launch profiles, workflows)."),
         ("--check", null, false, "With --generate: write nothing, fail with a diff if a generated file is stale."),
     ];
 
