@@ -13,7 +13,7 @@ internal static class HelpRenderer
             t.Description ?? "",
             graph.DependenciesOf(t.Name).Count == 0 ? "" : "→ " + string.Join(", ", graph.DependenciesOf(t.Name)),
         ]).ToList();
-        foreach (var line in Columns(targetRows))
+        foreach (var line in TextTable.Columns(targetRows))
         {
             yield return line;
         }
@@ -27,7 +27,7 @@ internal static class HelpRenderer
                 p.Description + Notes(p),
                 p.EnvironmentName,
             ]).ToList();
-            foreach (var line in Columns(parameterRows))
+            foreach (var line in TextTable.Columns(parameterRows))
             {
                 yield return line;
             }
@@ -35,7 +35,7 @@ internal static class HelpRenderer
 
         yield return "";
         yield return "Options:";
-        foreach (var line in Columns([.. ReservedOptions.Described.Select(o => (IReadOnlyList<string>)["  " + o.Name, o.Help])]))
+        foreach (var line in TextTable.Columns([.. ReservedOptions.Described.Select(o => (IReadOnlyList<string>)["  " + o.Name, o.Help])]))
         {
             yield return line;
         }
@@ -72,18 +72,4 @@ internal static class HelpRenderer
         _ when type == typeof(double) || type == typeof(decimal) => "number",
         _ => "text",
     };
-
-    private static IEnumerable<string> Columns(List<IReadOnlyList<string>> rows)
-    {
-        if (rows.Count == 0)
-        {
-            yield break;
-        }
-
-        var widths = Enumerable.Range(0, rows[0].Count).Select(i => rows.Max(r => r[i].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            yield return string.Join("  ", row.Select((c, i) => i == row.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
-        }
-    }
 }

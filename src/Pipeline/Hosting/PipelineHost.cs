@@ -52,6 +52,12 @@ internal static class PipelineHost
             console.WriteErrorLine("error: " + e.Message);
             return e.ExitCode;
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Thrown by the pipeline's own code before any target ran: a constructor, a static condition.
+            console.WriteErrorLine("error: the pipeline failed before running any target: " + e);
+            return ExitCodes.Definition;
+        }
     }
 
     private static async Task<int> RunPlanAsync(

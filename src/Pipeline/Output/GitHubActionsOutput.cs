@@ -10,6 +10,7 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<string>> _buffers = new(StringComparer.Ordinal);
+    private readonly List<string> _finishedBlocks = []; // written when no group is open
     private string? _live;
 
     public void RunStarting(Plan plan, int maxParallel)
@@ -62,35 +63,40 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
         var status = $"{result.Name}: {SummaryRenderer.StatusText(result)} ({Durations.Format(result.Duration)})";
         lock (_lock)
         {
-            if (_live == result.Name)
-            {
-                console.WriteLine(status);
-                console.WriteLine("::endgroup::");
-                _live = null;
-                PromoteNextLive();
-            }
-            else if (_buffers.Remove(result.Name, out var buffer))
-            {
-                console.WriteLines([$"::group::{result.Name}", .. buffer, status, "::endgroup::"]);
-            }
-            else
-            {
-                console.WriteLine(status); // skipped without starting
-            }
-
+            List<string> block = _buffers.Remove(result.Name, out var buffer)
+                ? [$"::group::{result.Name}", .. buffer, status, "::endgroup::"]
+                : _live == result.Name ? [status, "::endgroup::"] : [status]; // the last: skipped without starting
             if (result.IsWarning)
             {
-                console.WriteLine($"::warning title={EscapeProperty($"Target {result.Name} failed (warning only)")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
+                block.Add($"::warning title={EscapeProperty($"Target {result.Name} failed (warning only)")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
             }
             else if (result.Status == TargetStatus.Failed)
             {
-                console.WriteLine($"::error title={EscapeProperty($"Target {result.Name} failed")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
+                block.Add($"::error title={EscapeProperty($"Target {result.Name} failed")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
+            }
+
+            if (_live == result.Name)
+            {
+                console.WriteLines(block);
+                _live = null;
+                console.WriteLines(_finishedBlocks);
+                _finishedBlocks.Clear();
+                PromoteNextLive();
+            }
+            else if (_live is null)
+            {
+                console.WriteLines(block);
+            }
+            else
+            {
+                _finishedBlocks.AddRange(block); // a group is open: writing now would nest inside it
             }
         }
     }
 
     public void RunFinished(RunReport report)
     {
+        console.WriteLines(_finishedBlocks);
         console.WriteLine("");
         console.WriteLines(SummaryRenderer.Text(report));
         if (string.IsNullOrEmpty(stepSummaryPath))

@@ -3,17 +3,21 @@ namespace Pipeline;
 /// <summary>Columns padded to their widest cell; the last column is left ragged.</summary>
 internal static class TextTable
 {
-    public static IEnumerable<string> Render(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows)
+    public static IEnumerable<string> Render(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows) =>
+        Columns([header, [.. header.Select((_, i) => new string('─', rows.Select(r => r[i].Length).Prepend(header[i].Length).Max()))], .. rows]);
+
+    /// <summary>Rows without a header, each column as wide as its widest cell.</summary>
+    public static IEnumerable<string> Columns(IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var widths = header.Select((h, i) => rows.Select(r => r[i].Length).Prepend(h.Length).Max()).ToArray();
-        yield return Row(header);
-        yield return Row([.. widths.Select(w => new string('─', w))]);
-        foreach (var row in rows)
+        if (rows.Count == 0)
         {
-            yield return Row(row);
+            yield break;
         }
 
-        string Row(IReadOnlyList<string> cells) =>
-            string.Join("  ", cells.Select((c, i) => i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+        var widths = Enumerable.Range(0, rows[0].Count).Select(i => rows.Max(r => r[i].Length)).ToArray();
+        foreach (var cells in rows)
+        {
+            yield return string.Join("  ", cells.Select((c, i) => i == cells.Count - 1 ? c : c.PadRight(widths[i]))).TrimEnd();
+        }
     }
 }

@@ -203,6 +203,18 @@ public sealed class PlanningSpecs
         Assert.Equal(["Test", "Compile"], graph.Targets.Select(t => t.Name));
     }
 
+    [Fact]
+    public async Task A_static_condition_that_throws_is_reported_as_a_pipeline_error_and_nothing_runs()
+    {
+        var script = new Script().Target<A>().Target<B>(t => t.DependsOn<A>().OnlyWhenStatic(() => throw new IOException("no git here")));
+
+        var run = await script.RunAsync("B");
+
+        Assert.Equal(ExitCodes.Definition, run.ExitCode);
+        Assert.Contains("the pipeline failed before running any target: System.IO.IOException: no git here", run.Error);
+        Assert.Empty(run.Events);
+    }
+
     private static PipelineEnvironment Environment() =>
         new(new AbsolutePath(Path.GetTempPath()), new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false);
 

@@ -76,7 +76,8 @@ public sealed class Script
         var output = new StringWriter();
         var error = new StringWriter();
         var environment = new PipelineEnvironment((root ?? ownRoot!).Path, variables, output, error, ProcessorCount: 4, UseColor: false);
-        var exitCode = await Builder().RunAsync(args, environment, cancellation);
+        var token = cancellation == default ? TestContext.Current.CancellationToken : cancellation;
+        var exitCode = await Builder().RunAsync(args, environment, token);
         return new RunOutcome(exitCode, output.ToString(), error.ToString(), [.. Events]);
     }
 

@@ -1,0 +1,10 @@
+using Pipeline;
+using Pipeline.Fixture;
+
+return await new PipelineBuilder()
+    .Add<Hello>()
+    .Add<Sleep>()
+    .Add<Fail>()
+    .Default<Hello>()
+    .Parameters(FixtureParameters.PidFile)
+    .RunAsync(args);

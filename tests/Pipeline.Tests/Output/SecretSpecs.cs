@@ -1,0 +1,65 @@
+using Pipeline.Tests.Parameters;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Output;
+
+public sealed class SecretSpecs
+{
+    private const string Secret = "hunter2-s3cr3t";
+
+    private static Script Leaky() => new Script()
+        .Parameters(Params.RegistryPassword)
+        .Target<A>(action: c =>
+        {
+            c.Log.Info("password is " + c.Get(Params.RegistryPassword));
+            c.Log.Warning("warning with " + c.Get(Params.RegistryPassword));
+            return Task.CompletedTask;
+        })
+        .Target<B>(action: c => c.RunAsync("sh", "-c", $"echo got {c.Get(Params.RegistryPassword)}; exit 3", "--password", c.Get(Params.RegistryPassword)))
+        .Target<C>(action: c => throw new InvalidOperationException("login failed for " + c.Get(Params.RegistryPassword)));
+
+    [Fact]
+    public async Task A_secret_value_is_absent_from_everything_written_locally()
+    {
+        var run = await Leaky().RunAsync(["A", "B", "C"], new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = Secret });
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains("password is ***", run.Output);               // the log line was written, masked
+        Assert.Contains("got ***", run.Output);                       // process output
+        Assert.Contains("--password ***", run.Output);                // the failed command line
+        Assert.Contains("failed: login failed for ***", run.Output);  // the summary
+        Assert.DoesNotContain(Secret, run.All);
+    }
+
+    [Fact]
+    public async Task Under_GitHub_Actions_the_secret_is_registered_with_add_mask_and_nowhere_else()
+    {
+        using var root = new TestRoot();
+        var summary = root.Path / "summary.md";
+        var variables = new Dictionary<string, string>
+        {
+            ["REGISTRY_PASSWORD"] = Secret,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_STEP_SUMMARY"] = summary,
+        };
+
+        var run = await Leaky().RunAsync(["A", "B", "C"], variables, root);
+
+        var lines = run.All.Split('\n').Where(l => l.Contains(Secret, StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"::add-mask::{Secret}"], lines);
+        Assert.DoesNotContain(Secret, File.ReadAllText(summary));
+    }
+
+    [Fact]
+    public async Task A_bad_value_for_a_secret_is_not_echoed_in_the_error()
+    {
+        var secretNumber = Parameter.Create<int>("A numeric secret-ish value", "PinCode") with { IsSecret = true };
+        var script = new Script().Parameters(secretNumber).Target<A>();
+
+        var run = await script.RunAsync(["A", "--pin-code", "not-a-number-" + Secret], new Dictionary<string, string>());
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("Invalid value *** for PinCode", run.Error);
+        Assert.DoesNotContain(Secret, run.All);
+    }
+}

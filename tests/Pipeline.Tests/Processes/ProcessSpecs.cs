@@ -1,0 +1,146 @@
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Processes;
+
+public sealed class ProcessSpecs
+{
+    [Fact]
+    public async Task Output_of_a_process_streams_into_the_target_log()
+    {
+        var script = new Script().Target<A>(action: c => c.RunAsync("sh", "-c", "echo one; echo two >&2"));
+
+        var run = await script.RunAsync("A");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("A │ > sh -c 'echo one; echo two >&2'", run.Output);
+        Assert.Contains("A │ one", run.Output);
+        Assert.Contains("A │ two", run.Output);
+    }
+
+    [Fact]
+    public async Task Arguments_are_passed_as_a_list_never_through_a_shell()
+    {
+        var script = new Script().Target<A>(action: c => c.RunAsync("printf", "[%s]\\n", "a b", "$HOME", "x;y"));
+
+        var run = await script.RunAsync("A");
+
+        Assert.Contains("A │ [a b]", run.Output);
+        Assert.Contains("A │ [$HOME]", run.Output);
+        Assert.Contains("A │ [x;y]", run.Output);
+    }
+
+    [Fact]
+    public async Task Working_directory_and_environment_reach_the_process()
+    {
+        using var root = new TestRoot();
+        var script = new Script().Target<A>(action: c => c.RunAsync(
+            new ToolCommand("sh").WithArguments("-c", "pwd; echo \"$GREETING\"").WithWorkingDirectory(root.Path / ".nuke").WithEnvironment("GREETING", "hi there")));
+
+        var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
+
+        Assert.Contains($"A │ {root.Path / ".nuke"}", run.Output);
+        Assert.Contains("A │ hi there", run.Output);
+    }
+
+    [Fact]
+    public async Task A_non_zero_exit_fails_with_the_command_line_the_exit_code_and_the_last_lines()
+    {
+        ProcessFailedException? error = null;
+        var script = new Script().Target<A>(action: async c =>
+        {
+            try
+            {
+                await c.RunAsync("sh", "-c", "for i in $(seq 1 30); do echo line $i; done; exit 7");
+            }
+            catch (ProcessFailedException e)
+            {
+                error = e;
+                throw;
+            }
+        });
+
+        var run = await script.RunAsync("A");
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.NotNull(error);
+        Assert.Equal(7, error.ExitCode);
+        Assert.StartsWith("sh -c 'for i in", error.CommandLine);
+        Assert.Equal(20, error.LastLines.Count);
+        Assert.Equal("line 30", error.LastLines[^1]);
+        Assert.Contains("Process exited with code 7: sh -c", error.Message);
+        Assert.Contains("failed: Process exited with code 7", run.SummaryRow("A"));
+    }
+
+    [Fact]
+    public async Task A_missing_executable_fails_with_a_clear_message()
+    {
+        var script = new Script().Target<A>(action: c => c.RunAsync("no-such-tool-anywhere", "--version"));
+
+        var run = await script.RunAsync("A");
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains("no-such-tool-anywhere", run.SummaryRow("A"));
+    }
+
+    [Fact]
+    public async Task Cancelling_a_run_kills_the_whole_process_tree_orphaned_grandchildren_included()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TestRoot();
+        using var cancellation = new CancellationTokenSource();
+        var child = root.Path / "child.pid";
+        var orphan = root.Path / "orphan.pid";
+        // The inner shell starts a sleeper and exits at once: that sleeper is re-parented away from our tree.
+        var command = $"sh -c 'sleep 300 & echo $! > {orphan}'; sleep 300 & echo $! > {child}; wait";
+        var script = new Script().Target<A>(action: c => c.RunAsync("sh", "-c", command));
+
+        var running = script.RunAsync(["A"], new Dictionary<string, string>(), root, cancellation.Token);
+        var childPid = await LiveProcesses.ReadPidAsync(child);
+        var orphanPid = await LiveProcesses.ReadPidAsync(orphan);
+        Assert.True(LiveProcesses.IsAlive(childPid));
+        Assert.True(LiveProcesses.IsAlive(orphanPid));
+
+        await cancellation.CancelAsync();
+        var run = await running;
+
+        Assert.Equal(ExitCodes.Canceled, run.ExitCode);
+        await Wait.UntilAsync(() => !LiveProcesses.IsAlive(childPid) && !LiveProcesses.IsAlive(orphanPid), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_target_past_its_timeout_has_its_processes_killed()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TestRoot();
+        var pidFile = root.Path / "sleeper.pid";
+        var script = new Script().Target<A>(
+            t => t.Timeout(TimeSpan.FromSeconds(1)),
+            c => c.RunAsync("sh", "-c", $"sleep 300 & echo $! > {pidFile}; wait"));
+
+        var running = script.RunAsync(["A"], new Dictionary<string, string>(), root);
+        var pid = await LiveProcesses.ReadPidAsync(pidFile);
+        var run = await running;
+
+        Assert.Contains("failed: timed out after 1.0 s", run.SummaryRow("A"));
+        await Wait.UntilAsync(() => !LiveProcesses.IsAlive(pid), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task A_timeout_in_one_target_leaves_the_processes_of_another_alone()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TestRoot();
+        var pidFile = root.Path / "other.pid";
+        var script = new Script()
+            .Target<A>(t => t.Timeout(TimeSpan.FromMilliseconds(500)), c => c.RunAsync("sleep", "300"))
+            .Target<B>(action: c => c.RunAsync("sh", "-c", $"sleep 3 & echo $! > {pidFile}; wait"));
+
+        var running = script.RunAsync(["A", "B"], new Dictionary<string, string>(), root);
+        var pid = await LiveProcesses.ReadPidAsync(pidFile);
+        var run = await running;
+
+        Assert.Contains("failed: timed out", run.SummaryRow("A"));
+        Assert.Contains("succeeded", run.SummaryRow("B")); // B's sleeper ran to its end
+        Assert.False(LiveProcesses.IsAlive(pid));
+    }
+}
