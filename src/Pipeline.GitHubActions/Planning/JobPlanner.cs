@@ -120,6 +120,11 @@ internal sealed class JobPlanner(
             problems.Add($"the service container name '{service.Name}' must be letters, digits, '-' and '_'.");
         }
 
+        foreach (var service in services.Where(s => string.IsNullOrWhiteSpace(s.Image)))
+        {
+            problems.Add($"the service container '{service.Name}' has no image.");
+        }
+
         return services;
     }
 

@@ -44,6 +44,8 @@ public sealed class SeedWorkflowSpecs
         Assert.Empty(workflow["build"].Services);
 
         Assert.Equal(15, workflow["test"].TimeoutMinutes);
+        Assert.Contains(new KeyValuePair<string, string>("fetch-depth", "0"), workflow["build"].Steps[0].With);
+        Assert.DoesNotContain(workflow["test"].Steps[0].With, w => w.Key == "fetch-depth");
         Assert.Equal("${{ github.event_name == 'pull_request' }}", workflow.Concurrency!.CancelInProgress);
     }
 
