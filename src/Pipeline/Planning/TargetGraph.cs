@@ -8,6 +8,7 @@ public sealed class TargetGraph
 {
     private readonly Dictionary<string, TargetDefinition> _byName;
     private readonly Dictionary<string, int> _order;
+    private readonly Dictionary<string, string> _byNormalizedName;
 
     private TargetGraph(IReadOnlyList<TargetDefinition> targets, string? defaultTarget, EdgeSet edges)
     {
@@ -15,6 +16,7 @@ public sealed class TargetGraph
         DefaultTarget = defaultTarget;
         _byName = targets.ToDictionary(t => t.Name, StringComparer.Ordinal);
         _order = targets.Select((t, i) => (t.Name, i)).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+        _byNormalizedName = targets.ToDictionary(t => ParameterNames.Normalize(t.Name), t => t.Name, StringComparer.Ordinal);
         Edges = edges;
     }
 
@@ -47,8 +49,7 @@ public sealed class TargetGraph
 
     internal bool TryResolve(string typed, out string name)
     {
-        var key = ParameterNames.Normalize(typed);
-        name = Targets.FirstOrDefault(t => ParameterNames.Normalize(t.Name) == key)?.Name ?? "";
+        name = _byNormalizedName.GetValueOrDefault(ParameterNames.Normalize(typed)) ?? "";
         return name.Length > 0;
     }
 
@@ -62,7 +63,9 @@ public sealed class TargetGraph
                 string.Join("; ", duplicates.Select(g => string.Join(", ", g.Select(t => t.TargetType.FullName)))) + ".");
         }
 
-        var byType = targets.ToDictionary(t => t.TargetType, t => t.Name);
+        // Targets built by name (benchmarks, generated targets) may share a placeholder class: only a
+        // class that stands for exactly one target can be named in a typed relation.
+        var byType = targets.GroupBy(t => t.TargetType).Where(g => g.Count() == 1).ToDictionary(g => g.Key, g => g.Single().Name);
         var edges = EdgeSet.Create(targets, byType);
         if (defaultTarget is not null && targets.All(t => t.Name != defaultTarget))
         {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every benchmark of bench/README.md, in order. Takes a few minutes; run it on a quiet machine.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+echo "== warm --help latency"
+bench/help-latency.sh "${HELP_RUNS:-10}"
+
+echo "== diamond ratio"
+dotnet run -c Release --project bench/Pipeline.Benchmarks -- diamond "${DIAMOND_RUNS:-10}"
+
+echo "== scheduler overhead (BenchmarkDotNet)"
+dotnet run -c Release --project bench/Pipeline.Benchmarks -- --filter '*SchedulerOverhead*' --job short
