@@ -1,5 +1,6 @@
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
+using Pipeline.TestSupport;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.GitHubActions;
