@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Bootstrap for this repository's pipeline (build/): rebuild it only when its inputs changed, then
 # run it with the arguments. Needs only the .NET SDK that global.json pins; downloads nothing.
+# A sample under samples/ runs its own pipeline through this script by setting PIPELINE_SAMPLE_ROOT.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-BUILD_PROJECT="$ROOT/build/Build.csproj"
+REPOSITORY="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="${PIPELINE_SAMPLE_ROOT:-$REPOSITORY}"
+# The one project in build/; its executable is named after it (Build, EventService.Build, ...).
+BUILD_PROJECT="$(find "$ROOT/build" -maxdepth 1 -name '*.csproj' | head -n 1)"
+if [ -z "$BUILD_PROJECT" ]; then
+  echo "error: no build project (*.csproj) in $ROOT/build" >&2
+  exit 3
+fi
+EXECUTABLE="$(basename "$BUILD_PROJECT" .csproj)"
 TEMP="$ROOT/.nuke/temp"
 OUTPUT="$TEMP/bin"
 STAMP="$TEMP/build-inputs"
@@ -15,19 +23,19 @@ export PIPELINE_ROOT="$ROOT" DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNE
 # The sorted list catches added and deleted files; -newer catches edits. Both are POSIX, so this is
 # fast enough to run on every call.
 inputs() {
-  find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -print
-  printf '%s\n' "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props"
+  find "$ROOT/build" "$REPOSITORY/src" \( -name bin -o -name obj \) -prune -o -type f -print
+  printf '%s\n' "$REPOSITORY/global.json" "$REPOSITORY/Directory.Build.props" "$REPOSITORY/Directory.Packages.props"
 }
 fingerprint() { inputs | LC_ALL=C sort | cksum; }
 
 up_to_date() {
-  [ -x "$OUTPUT/Build" ] && [ -f "$STAMP" ] || return 1
+  [ -x "$OUTPUT/$EXECUTABLE" ] && [ -f "$STAMP" ] || return 1
   [ "$(cat "$STAMP")" = "$(fingerprint)" ] || return 1
   local file
-  for file in "$ROOT/global.json" "$ROOT/Directory.Build.props" "$ROOT/Directory.Packages.props"; do
+  for file in "$REPOSITORY/global.json" "$REPOSITORY/Directory.Build.props" "$REPOSITORY/Directory.Packages.props"; do
     [ "$file" -nt "$STAMP" ] && return 1
   done
-  [ -z "$(find "$ROOT/build" "$ROOT/src" \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print | head -n 1)" ]
+  [ -z "$(find "$ROOT/build" "$REPOSITORY/src" \( -name bin -o -name obj \) -prune -o -type f -newer "$STAMP" -print | head -n 1)" ]
 }
 
 require_sdk() {
@@ -37,7 +45,7 @@ require_sdk() {
     exit 127
   fi
   local pinned
-  pinned="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1)"
+  pinned="$(sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$REPOSITORY/global.json" | head -n 1)"
   if ! dotnet --list-sdks | grep -q "^${pinned%.*}"; then
     echo "error: global.json pins .NET SDK $pinned (or a later patch of ${pinned%.*}), which is not installed." >&2
     echo "Installed: $(dotnet --list-sdks | cut -d' ' -f1 | tr '\n' ' ')" >&2
@@ -71,4 +79,4 @@ if ! up_to_date; then
   fi
 fi
 
-exec "$OUTPUT/Build" "$@"
+exec "$OUTPUT/$EXECUTABLE" "$@"
