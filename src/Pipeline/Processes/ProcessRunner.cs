@@ -15,15 +15,23 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
     public async Task<ProcessResult> RunAsync(ToolCommand command, TargetLog log, CancellationToken cancellation)
     {
         var output = new List<string>();
+        var standardOutput = new List<string>();
         var clock = Stopwatch.StartNew();
-        void OnLine(string line)
+        void OnLine(string line, bool isStandardOutput)
         {
             lock (output)
             {
                 output.Add(line);
+                if (isStandardOutput)
+                {
+                    standardOutput.Add(line);
+                }
             }
 
-            log.Info(line);
+            if (!command.Quiet)
+            {
+                log.Info(line);
+            }
         }
 
         log.Info("> " + masker.Mask(command.ToString()));
@@ -36,8 +44,12 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             .WithWorkingDirectory(command.WorkingDirectory ?? Environment.CurrentDirectory)
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(OnLine))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => OnLine(line, isStandardOutput: true)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => OnLine(line, isStandardOutput: false)));
+        if (command.StandardInput is { } input)
+        {
+            cli = cli.WithStandardInputPipe(PipeSource.FromString(input));
+        }
 
         CommandResult result;
         try
@@ -61,9 +73,11 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
         }
 
         List<string> lines;
+        List<string> standardLines;
         lock (output)
         {
             lines = [.. output];
+            standardLines = [.. standardOutput];
         }
 
         if (result.ExitCode != 0)
@@ -74,6 +88,6 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
                 [.. lines.TakeLast(LinesKeptForErrors).Select(masker.Mask)]);
         }
 
-        return new ProcessResult(result.ExitCode, lines, clock.Elapsed);
+        return new ProcessResult(result.ExitCode, lines, clock.Elapsed) { StandardOutput = standardLines };
     }
 }

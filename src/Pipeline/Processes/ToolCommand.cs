@@ -16,12 +16,23 @@ public sealed record ToolCommand(string Executable)
     public ImmutableSortedDictionary<string, string?> Environment { get; init; } =
         ImmutableSortedDictionary<string, string?>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>Text written to the process's standard input (a password for <c>--password-stdin</c>); never logged.</summary>
+    public string? StandardInput { get; init; }
+
+    /// <summary>Output is captured into the result but not written to the log (the command line still is).</summary>
+    public bool Quiet { get; init; }
+
     /// <summary>Appends arguments.</summary>
     public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
 
     public ToolCommand WithWorkingDirectory(string directory) => this with { WorkingDirectory = directory };
 
     public ToolCommand WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
+
+    public ToolCommand WithStandardInput(string text) => this with { StandardInput = text };
+
+    /// <summary>Captures the output without logging it: for commands whose output is data (inspect, logs).</summary>
+    public ToolCommand WithQuietOutput() => this with { Quiet = true };
 
     internal ToolCommand WithDefaultWorkingDirectory(string directory) =>
         WorkingDirectory is null ? this with { WorkingDirectory = directory } : this;
@@ -38,4 +49,8 @@ public sealed record Tool(string Executable)
 }
 
 /// <summary>How a process ended, with the lines it printed (stdout and stderr, as they came).</summary>
-public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Output, TimeSpan Duration);
+public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Output, TimeSpan Duration)
+{
+    /// <summary>Only the standard output lines: data a command prints, without its warnings.</summary>
+    public IReadOnlyList<string> StandardOutput { get; init; } = Output;
+}
