@@ -45,6 +45,27 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
             LogLevel.Error => $"::error title={EscapeProperty(target)}::{Escape(text)}",
             _ => text,
         };
+        Write(target, line);
+    }
+
+    public void Annotation(string target, LogLevel level, SourceLocation location, string text)
+    {
+        var command = level switch
+        {
+            LogLevel.Warning => "warning",
+            LogLevel.Error => "error",
+            _ => "notice",
+        };
+
+        // Masked before escaping: escaping could split a secret so the console's mask misses it.
+        var masker = console.Masker;
+        var properties = $"file={EscapeProperty(masker.Mask(location.File))},line={location.Line}"
+            + (location.Column is { } column ? $",col={column}" : "");
+        Write(target, $"::{command} {properties}::{Escape(masker.Mask(text))}");
+    }
+
+    private void Write(string target, string line)
+    {
         lock (_lock)
         {
             if (_buffers.TryGetValue(target, out var buffer))
