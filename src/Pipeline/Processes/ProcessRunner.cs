@@ -80,7 +80,7 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             standardLines = [.. standardOutput];
         }
 
-        if (result.ExitCode != 0)
+        if (!command.SuccessExitCodes.Contains(result.ExitCode))
         {
             throw new ProcessFailedException(
                 masker.Mask(command.ToString()),

@@ -22,6 +22,9 @@ public sealed record ToolCommand(string Executable)
     /// <summary>Output is captured into the result but not written to the log (the command line still is).</summary>
     public bool Quiet { get; init; }
 
+    /// <summary>Exit codes that count as success; any other throws <see cref="ProcessFailedException"/>.</summary>
+    public ImmutableArray<int> SuccessExitCodes { get; init; } = [0];
+
     /// <summary>Appends arguments.</summary>
     public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
 
@@ -33,6 +36,13 @@ public sealed record ToolCommand(string Executable)
 
     /// <summary>Captures the output without logging it: for commands whose output is data (inspect, logs).</summary>
     public ToolCommand WithQuietOutput() => this with { Quiet = true };
+
+    /// <summary>
+    /// Also accepts these exit codes, for tools whose non-zero exit is an answer rather than a failure
+    /// (a linter with findings, a formatter check with changes): the caller reads the output and decides.
+    /// </summary>
+    public ToolCommand AcceptingExitCodes(params IEnumerable<int> exitCodes) =>
+        this with { SuccessExitCodes = SuccessExitCodes.AddRange(exitCodes).Distinct().ToImmutableArray() };
 
     internal ToolCommand WithDefaultWorkingDirectory(string directory) =>
         WorkingDirectory is null ? this with { WorkingDirectory = directory } : this;
