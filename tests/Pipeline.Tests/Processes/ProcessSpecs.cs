@@ -71,6 +71,23 @@ public sealed class ProcessSpecs
     }
 
     [Fact]
+    public async Task An_accepted_exit_code_returns_the_result_and_any_other_still_throws()
+    {
+        ProcessResult? accepted = null;
+        var script = new Script()
+            .Target<A>(action: async c => accepted = await c.RunAsync(
+                new ToolCommand("sh").WithArguments("-c", "echo finding; exit 1").AcceptingExitCodes(1)))
+            .Target<B>(action: c => c.RunAsync(new ToolCommand("sh").WithArguments("-c", "exit 2").AcceptingExitCodes(1)));
+
+        var run = await script.RunAsync("A", "B");
+
+        Assert.Equal(1, accepted?.ExitCode);
+        Assert.Equal(["finding"], accepted?.Output);
+        Assert.Contains("failed: Process exited with code 2", run.SummaryRow("B"));
+        Assert.DoesNotContain("failed", run.SummaryRow("A"));
+    }
+
+    [Fact]
     public async Task A_non_zero_exit_fails_with_the_command_line_the_exit_code_and_the_last_lines()
     {
         ProcessFailedException? error = null;
