@@ -66,6 +66,9 @@ internal static class PipelineHost
         var environment = session.Environment;
         IRunOutput output = environment.IsGitHubActions
             ? new GitHubActionsOutput(console, environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
+            {
+                RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, environment.Variables.GetValueOrDefault("GITHUB_WORKSPACE")),
+            }
             : new LocalConsoleOutput(console);
         var runId = Guid.NewGuid().ToString("N")[..12];
         var processes = new ProcessRunner(console.Masker, runId);

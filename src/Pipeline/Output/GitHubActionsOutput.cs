@@ -13,6 +13,23 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
     private readonly List<string> _finishedBlocks = []; // written when no group is open
     private string? _live;
 
+    /// <summary>
+    /// Where the pipeline's root is inside the checkout ("" when it is the checkout): annotation paths
+    /// are relative to the root, and GitHub resolves them from the checkout.
+    /// </summary>
+    public string RootInWorkspace { get; init; } = "";
+
+    public static string PathFromWorkspace(AbsolutePath root, string? workspace)
+    {
+        if (string.IsNullOrEmpty(workspace) || !Path.IsPathFullyQualified(workspace))
+        {
+            return "";
+        }
+
+        var relative = root.RelativeTo(new AbsolutePath(workspace)).Replace('\\', '/');
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) ? "" : relative;
+    }
+
     public void RunStarting(Plan plan, int maxParallel)
     {
         // The runner then hides these values in its own log, and in anything a later step prints.
@@ -59,7 +76,8 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
 
         // Masked before escaping: escaping could split a secret so the console's mask misses it.
         var masker = console.Masker;
-        var properties = $"file={EscapeProperty(masker.Mask(location.File))},line={location.Line}"
+        var file = RootInWorkspace.Length == 0 ? location.File : $"{RootInWorkspace}/{location.File}";
+        var properties = $"file={EscapeProperty(masker.Mask(file))},line={location.Line}"
             + (location.Column is { } column ? $",col={column}" : "");
         Write(target, $"::{command} {properties}::{Escape(masker.Mask(text))}");
     }

@@ -9,6 +9,12 @@ public sealed class GoFormat : FormatTarget
     protected override IEnumerable<IFormatter> Formatters => [new GoFormatter("services/events")];
 }
 
+public sealed class PolyglotFormat : FormatTarget
+{
+    protected override IEnumerable<IFormatter> Formatters =>
+        [new GoFormatter("services/events"), new CargoFormatter("crates"), new GoFormatter("services/users")];
+}
+
 public sealed class GoFormatSpecs
 {
     private const string Formatted = "package events\n\nfunc Count() int { return 1 }\n";
@@ -70,5 +76,26 @@ public sealed class GoFormatSpecs
 
         Assert.Equal([Toolchain.Go], target.Toolchains);
         Assert.Contains(FormatTarget.Fix, target.Uses);
+    }
+
+    [Fact]
+    public void Each_toolchain_of_the_formatters_is_declared_once()
+    {
+        using var root = new TempRoot();
+        var environment = new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 1, false);
+
+        var target = new PipelineBuilder().Add<PolyglotFormat>().BuildGraph(environment).Targets.Single();
+
+        Assert.Equal([Toolchain.Go, Toolchain.Cargo], target.Toolchains);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_fix_option()
+    {
+        using var root = new TempRoot();
+
+        var help = await Pipeline().RunAsync(root, ["--help"]);
+
+        Assert.Contains("--fix", help.Output, StringComparison.Ordinal);
     }
 }

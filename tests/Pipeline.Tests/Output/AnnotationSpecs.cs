@@ -57,6 +57,19 @@ public sealed class AnnotationSpecs
     }
 
     [Fact]
+    public async Task Under_GitHub_Actions_a_root_below_the_checkout_prefixes_the_path_so_GitHub_finds_the_file()
+    {
+        using var root = new TestRoot();
+        var checkout = root.Path.Parent!.Parent!;
+        var below = root.Path.RelativeTo(checkout);
+
+        var run = await Annotating(LogLevel.Error, new SourceLocation("crates/core/src/lib.rs", 3, 1), "boom")
+            .RunAsync(["A"], UnderActions(("GITHUB_WORKSPACE", checkout)), root);
+
+        Assert.Contains($"::error file={below}/crates/core/src/lib.rs,line=3,col=1::boom", Lines(run));
+    }
+
+    [Fact]
     public async Task Under_GitHub_Actions_the_column_is_left_out_when_unknown()
     {
         var run = await Annotating(LogLevel.Error, new SourceLocation("lib.rs", 3), "boom").RunAsync(["A"], UnderActions());
