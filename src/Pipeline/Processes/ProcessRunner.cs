@@ -26,6 +26,29 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             log.Info(line);
         }
 
+        await using var outputFile = OpenOutputFile(command);
+        void OnStandardOutput(string line)
+        {
+            if (outputFile is not null)
+            {
+                lock (outputFile)
+                {
+                    outputFile.WriteLine(masker.Mask(line));
+                }
+            }
+
+            if (command.LogsStandardOutput)
+            {
+                OnLine(line);
+                return;
+            }
+
+            lock (output)
+            {
+                output.Add(line);
+            }
+        }
+
         log.Info("> " + masker.Mask(command.ToString()));
         var environment = command.Environment.ToDictionary(e => e.Key, e => e.Value);
         var marker = ProcessTree.MarkerFor(runId, log.Target);
@@ -36,7 +59,7 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             .WithWorkingDirectory(command.WorkingDirectory ?? Environment.CurrentDirectory)
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(OnLine))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(OnStandardOutput))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
 
         CommandResult result;
@@ -75,5 +98,17 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
         }
 
         return new ProcessResult(result.ExitCode, lines, clock.Elapsed);
+    }
+
+    private static StreamWriter? OpenOutputFile(ToolCommand command)
+    {
+        if (command.StandardOutputFile is not { } path)
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(path, command.WorkingDirectory ?? Environment.CurrentDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        return new StreamWriter(file, append: false);
     }
 }

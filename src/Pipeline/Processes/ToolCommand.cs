@@ -16,12 +16,22 @@ public sealed record ToolCommand(string Executable)
     public ImmutableSortedDictionary<string, string?> Environment { get; init; } =
         ImmutableSortedDictionary<string, string?>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>A file that receives the standard output, masked: a tool's machine-readable report (<c>go test -json</c>).</summary>
+    public string? StandardOutputFile { get; init; }
+
+    /// <summary>Whether standard output also goes to the log; standard error always does.</summary>
+    public bool LogsStandardOutput { get; init; } = true;
+
     /// <summary>Appends arguments.</summary>
     public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
 
     public ToolCommand WithWorkingDirectory(string directory) => this with { WorkingDirectory = directory };
 
     public ToolCommand WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
+
+    /// <summary>Writes standard output to <paramref name="file"/> (replacing it), and to the log unless <paramref name="alsoLog"/> is false.</summary>
+    public ToolCommand WithStandardOutputTo(string file, bool alsoLog = true) =>
+        this with { StandardOutputFile = file, LogsStandardOutput = alsoLog };
 
     internal ToolCommand WithDefaultWorkingDirectory(string directory) =>
         WorkingDirectory is null ? this with { WorkingDirectory = directory } : this;
