@@ -30,7 +30,13 @@ public sealed class GoTests(string moduleDirectory, string packages = "./...") :
             failure = e;
         }
 
-        var run = GoTestOutput.Read(File.Exists(resultFile) ? File.ReadLines(resultFile) : []);
+        var lines = File.Exists(resultFile) ? File.ReadAllLines(resultFile) : [];
+        foreach (var text in lines.Where(l => !l.TrimStart().StartsWith('{')))
+        {
+            context.Log.Info(text); // not an event: go's own words, such as "FAIL pkg [build failed]"
+        }
+
+        var run = GoTestOutput.Read(lines);
         foreach (var (test, output) in run.FailureOutput)
         {
             context.Log.Error($"--- {test}");
