@@ -111,4 +111,74 @@ public static class ToolProjects
                 fn slow() {}
             """ + failing + "\n}\n");
     }
+
+    /// <summary>
+    /// A .NET library <c>Calc</c> and its xunit test project <c>Calc.Tests</c> (with the coverlet
+    /// collector) in <paramref name="directory"/>, using only packages the repository already restores.
+    /// Tests: Adds passes, Later is skipped, Subtracts fails when asked. Covers Add, not Sign.
+    /// </summary>
+    public static void DotNetSolution(TempDirectory root, string directory, bool withFailingTest)
+    {
+        root.Write($"{directory}/Calc/Calc.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+            </Project>
+            """);
+        root.Write($"{directory}/Calc/Calculator.cs", """
+            namespace Calc;
+
+            public static class Calculator
+            {
+                public static int Add(int a, int b) => a + b;
+
+                public static int Sign(int a)
+                {
+                    if (a < 0)
+                    {
+                        return -1;
+                    }
+
+                    return a == 0 ? 0 : 1;
+                }
+            }
+            """);
+        root.Write($"{directory}/Calc.Tests/Calc.Tests.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <OutputType>Exe</OutputType>
+                <IsPackable>false</IsPackable>
+                <IsTestProject>true</IsTestProject>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="18.0.1" />
+                <PackageReference Include="xunit.v3" Version="3.2.1" />
+                <PackageReference Include="xunit.runner.visualstudio" Version="3.1.5" />
+                <PackageReference Include="coverlet.collector" Version="8.0.1" />
+              </ItemGroup>
+              <ItemGroup>
+                <ProjectReference Include="../Calc/Calc.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        var failing = withFailingTest ? "\n    [Fact]\n    public void Subtracts() => Assert.Equal(3, Calculator.Add(5, -3));\n" : "";
+        root.Write($"{directory}/Calc.Tests/CalculatorSpecs.cs", $$"""
+            using Calc;
+            using Xunit;
+
+            namespace Calc.Tests;
+
+            public sealed class CalculatorSpecs
+            {
+                [Fact]
+                public void Adds() => Assert.Equal(3, Calculator.Add(1, 2));
+
+                [Fact(Skip = "not yet")]
+                public void Later() => Assert.Fail("skipped");
+            {{failing}}}
+            """);
+    }
 }
