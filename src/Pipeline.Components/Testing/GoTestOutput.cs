@@ -65,6 +65,7 @@ public static class GoTestOutput
             failedTests.ToDictionary(t => t, t => (IReadOnlyList<string>)(output.GetValueOrDefault(t) ?? []), StringComparer.Ordinal));
     }
 
+    // The members are named as go's JSON fields are.
     private sealed record Event(string Action, string Package, string? Test, string Output)
     {
         public static Event? From(string line)
@@ -78,12 +79,12 @@ public static class GoTestOutput
             {
                 using var document = JsonDocument.Parse(line);
                 var root = document.RootElement;
-                return root.TryGetProperty("Action", out var action)
+                return root.TryGetProperty(nameof(Action), out var action)
                     ? new Event(
                         action.GetString() ?? "",
-                        root.TryGetProperty("Package", out var package) ? package.GetString() ?? "" : "",
-                        root.TryGetProperty("Test", out var test) ? test.GetString() : null,
-                        root.TryGetProperty("Output", out var output) ? output.GetString() ?? "" : "")
+                        root.TryGetProperty(nameof(Package), out var package) ? package.GetString() ?? "" : "",
+                        root.TryGetProperty(nameof(Test), out var test) ? test.GetString() : null,
+                        root.TryGetProperty(nameof(Output), out var output) ? output.GetString() ?? "" : "")
                     : null;
             }
             catch (JsonException)
