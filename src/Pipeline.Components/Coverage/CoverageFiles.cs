@@ -9,8 +9,8 @@ public static class CoverageFiles
     /// <summary>What each source collected, before merging.</summary>
     public const string DataDirectory = "artifacts/coverage-data";
 
-    /// <summary>The coverage report of a run.</summary>
-    public static Artifact Artifact { get; } = Artifact.Of("coverage", ReportDirectory);
+    /// <summary>The coverage report of a run; uploaded also when coverage is below the threshold, when it is read most.</summary>
+    public static Artifact Artifact { get; } = Artifact.Of("coverage", ReportDirectory) with { EvenOnFailure = true };
 
     /// <summary>An empty folder for one source's raw data (stale files would be merged again).</summary>
     internal static AbsolutePath FreshDataFolder(TargetContext context, string sourceName)

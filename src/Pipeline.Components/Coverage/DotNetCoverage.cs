@@ -6,7 +6,8 @@ namespace Pipeline.Components.Coverage;
 /// </summary>
 /// <param name="projectOrSolution">A test .csproj, .sln or .slnx, relative to the repository root.</param>
 /// <param name="configuration">The build configuration, e.g. Release.</param>
-public sealed class DotNetCoverage(string projectOrSolution, string? configuration = null) : ICoverageSource
+/// <param name="noBuild">Test what an earlier target built (<c>--no-build</c>).</param>
+public sealed class DotNetCoverage(string projectOrSolution, string? configuration = null, bool noBuild = false) : ICoverageSource
 {
     private static readonly Tool DotNet = new("dotnet");
 
@@ -22,6 +23,11 @@ public sealed class DotNetCoverage(string projectOrSolution, string? configurati
         if (configuration is not null)
         {
             command = command.WithArguments("--configuration", configuration);
+        }
+
+        if (noBuild)
+        {
+            command = command.WithArguments("--no-build");
         }
 
         await context.RunAsync(command);

@@ -12,7 +12,11 @@ public sealed class CargoTests(string workspaceDirectory, string? crate = null) 
 
     public string Name => crate is null ? $"cargo {workspaceDirectory}" : $"cargo {workspaceDirectory} -p {crate}";
 
-    public Toolchain Toolchain => Toolchain.Cargo;
+    // The build cache is the workspace's own target folder, wherever the workspace is.
+    public Toolchain Toolchain => Toolchain.Cargo with
+    {
+        CachePaths = [.. Toolchain.Cargo.CachePaths.Where(p => p != "target"), $"{workspaceDirectory.TrimEnd('/')}/target"],
+    };
 
     public async Task<TestSummary> RunAsync(TargetContext context)
     {

@@ -6,7 +6,8 @@ namespace Pipeline.Components.Testing;
 /// </summary>
 /// <param name="projectOrSolution">A .csproj, .sln or .slnx, relative to the repository root.</param>
 /// <param name="configuration">The build configuration, e.g. Release.</param>
-public sealed class DotNetTests(string projectOrSolution, string? configuration = null) : ITestSuite
+/// <param name="noBuild">Test what an earlier target built (<c>--no-build</c>).</param>
+public sealed class DotNetTests(string projectOrSolution, string? configuration = null, bool noBuild = false) : ITestSuite
 {
     private static readonly Tool DotNet = new("dotnet");
 
@@ -21,6 +22,11 @@ public sealed class DotNetTests(string projectOrSolution, string? configuration 
         if (configuration is not null)
         {
             command = command.WithArguments("--configuration", configuration);
+        }
+
+        if (noBuild)
+        {
+            command = command.WithArguments("--no-build");
         }
 
         ProcessFailedException? failure = null;

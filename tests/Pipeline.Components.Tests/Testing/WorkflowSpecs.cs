@@ -37,6 +37,7 @@ public sealed class WorkflowSpecs
         var test = Job(yaml, "test");
         Assert.Contains("setup-go", test, StringComparison.Ordinal);
         Assert.Contains("go-version-file: services/calc/go.mod", test, StringComparison.Ordinal);
+        Assert.Contains("crates/target", test, StringComparison.Ordinal); // the workspace's build cache
         Assert.Contains("if: always()", test, StringComparison.Ordinal);
         Assert.Contains("name: test-results", test, StringComparison.Ordinal);
         Assert.Contains("path: artifacts/test-results", test, StringComparison.Ordinal);
@@ -44,6 +45,7 @@ public sealed class WorkflowSpecs
         Assert.Contains("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}", coverage, StringComparison.Ordinal);
         Assert.Contains("pull-requests: write", coverage, StringComparison.Ordinal);
         Assert.Contains("path: artifacts/coverage", coverage, StringComparison.Ordinal);
+        Assert.Contains("if: always()", coverage, StringComparison.Ordinal); // the report explains a coverage failure
         await WorkflowLint.AssertCleanAsync(yaml, "quality.yml");
     }
 
