@@ -88,7 +88,3 @@ public static class CoberturaReport
         ];
     }
 }
-
-/// <summary>One source file's line hits, for <see cref="CoberturaReport.Write"/>.</summary>
-/// <param name="Path">Relative to the report's source directory, with '/'.</param>
-public sealed record CoveredFile(string Package, string Path, IReadOnlyDictionary<int, long> Hits);

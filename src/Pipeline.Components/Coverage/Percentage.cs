@@ -15,6 +15,7 @@ public readonly record struct Percentage : IComparable<Percentage>
         Value = value;
     }
 
+    /// <summary>From 0 to 100.</summary>
     public double Value { get; }
 
     /// <summary><paramref name="part"/> of <paramref name="whole"/>; the whole must not be empty.</summary>

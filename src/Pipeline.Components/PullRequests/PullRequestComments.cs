@@ -2,13 +2,6 @@ using Octokit;
 
 namespace Pipeline.Components.PullRequests;
 
-/// <summary>How <see cref="PullRequestComments.UpsertAsync"/> left the comment.</summary>
-public enum CommentChange
-{
-    Created,
-    Updated,
-}
-
 /// <summary>
 /// One comment per purpose on a pull request, kept up to date: each push updates the comment that
 /// carries the marker instead of adding another.

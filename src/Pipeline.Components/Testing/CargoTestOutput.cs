@@ -10,6 +10,7 @@ namespace Pipeline.Components.Testing;
 /// </summary>
 public static partial class CargoTestOutput
 {
+    /// <summary>The summary of one <c>cargo test</c> run, every test binary summed.</summary>
     public static TestSummary Parse(IEnumerable<string> lines)
     {
         int passed = 0, failed = 0, skipped = 0;

@@ -9,6 +9,7 @@ namespace Pipeline.Components.Testing;
 /// </summary>
 public static class GoTestOutput
 {
+    /// <summary>The summary of a run: counts and failed names.</summary>
     public static TestSummary Parse(IEnumerable<string> lines) => Read(lines).Summary;
 
     /// <summary>The summary, and what each failed test printed (its assertion messages).</summary>
@@ -94,6 +95,3 @@ public static class GoTestOutput
         }
     }
 }
-
-/// <summary>A parsed <c>go test -json</c> run: the summary, and each failed test's printed lines.</summary>
-public sealed record GoTestRun(TestSummary Summary, IReadOnlyDictionary<string, IReadOnlyList<string>> FailureOutput);
