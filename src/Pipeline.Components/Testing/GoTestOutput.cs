@@ -2,32 +2,48 @@ using System.Text.Json;
 
 namespace Pipeline.Components.Testing;
 
-/// <summary>Reads the event stream of <c>go test -json</c>: one JSON object per line.</summary>
+/// <summary>
+/// Reads the event stream of <c>go test -json</c>: one JSON object per line. A test is named
+/// <c>package/TestName</c>; a package that failed without a failing test (it did not build, or its
+/// TestMain failed) counts as one failure named after the package.
+/// </summary>
 public static class GoTestOutput
 {
-    public static TestSummary Parse(IEnumerable<string> lines)
+    /// <summary>The summary of a run: counts and failed names.</summary>
+    public static TestSummary Parse(IEnumerable<string> lines) => Read(lines).Summary;
+
+    /// <summary>The summary, and what each failed test printed (its assertion messages).</summary>
+    public static GoTestRun Read(IEnumerable<string> lines)
     {
-        int passed = 0, failed = 0, skipped = 0;
+        int passed = 0, skipped = 0;
         var failedTests = new List<string>();
+        var failedPackages = new List<string>();
+        var packagesWithFailedTests = new HashSet<string>(StringComparer.Ordinal);
+        var output = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             // Build errors and plain text can be interleaved; only events count.
-            if (!line.TrimStart().StartsWith('{'))
+            if (Event.From(line) is not { } e)
             {
                 continue;
             }
 
-            using var document = JsonDocument.Parse(line);
-            var root = document.RootElement;
-            // Package-level pass/fail events carry no Test and are not tests.
-            if (!root.TryGetProperty("Test", out var test) || !root.TryGetProperty("Action", out var action))
+            if (e.Test is null)
             {
+                if (e.Action == "fail")
+                {
+                    failedPackages.Add(e.Package);
+                }
+
                 continue;
             }
 
-            var package = root.TryGetProperty("Package", out var p) ? p.GetString() : null;
-            switch (action.GetString())
+            var name = e.Package.Length == 0 ? e.Test : $"{e.Package}/{e.Test}";
+            switch (e.Action)
             {
+                case "output":
+                    (output.TryGetValue(name, out var printed) ? printed : output[name] = []).Add(e.Output.TrimEnd('\n'));
+                    break;
                 case "pass":
                     passed++;
                     break;
@@ -35,14 +51,47 @@ public static class GoTestOutput
                     skipped++;
                     break;
                 case "fail":
-                    failed++;
-                    failedTests.Add(package is null ? test.GetString()! : $"{package}/{test.GetString()}");
+                    failedTests.Add(name);
+                    packagesWithFailedTests.Add(e.Package);
                     break;
                 default:
                     break;
             }
         }
 
-        return new TestSummary(passed, failed, skipped, failedTests);
+        failedTests.AddRange(failedPackages.Where(p => !packagesWithFailedTests.Contains(p)).Select(p => $"{p} (package failed)"));
+        var summary = new TestSummary(passed, failedTests.Count, skipped, failedTests, []);
+        return new GoTestRun(
+            summary,
+            failedTests.ToDictionary(t => t, t => (IReadOnlyList<string>)(output.GetValueOrDefault(t) ?? []), StringComparer.Ordinal));
+    }
+
+    // The members are named as go's JSON fields are.
+    private sealed record Event(string Action, string Package, string? Test, string Output)
+    {
+        public static Event? From(string line)
+        {
+            if (!line.TrimStart().StartsWith('{'))
+            {
+                return null;
+            }
+
+            try
+            {
+                using var document = JsonDocument.Parse(line);
+                var root = document.RootElement;
+                return root.TryGetProperty(nameof(Action), out var action)
+                    ? new Event(
+                        action.GetString() ?? "",
+                        root.TryGetProperty(nameof(Package), out var package) ? package.GetString() ?? "" : "",
+                        root.TryGetProperty(nameof(Test), out var test) ? test.GetString() : null,
+                        root.TryGetProperty(nameof(Output), out var output) ? output.GetString() ?? "" : "")
+                    : null;
+            }
+            catch (JsonException)
+            {
+                return null; // a line that only looks like JSON: a test printed it
+            }
+        }
     }
 }

@@ -41,6 +41,12 @@ public sealed class TargetContext
     /// <summary>The repository root: the directory that holds <c>.nuke/</c>.</summary>
     public AbsolutePath RootDirectory { get; }
 
+    /// <summary>The run's environment variables (CI facts such as <c>GITHUB_REPOSITORY</c> or <c>GITHUB_EVENT_PATH</c>).</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; internal init; } = new Dictionary<string, string>();
+
+    /// <summary>The CI run's Markdown page; appending to it does nothing locally.</summary>
+    public StepSummary StepSummary { get; internal init; } = StepSummary.None;
+
     public T Get<T>(Parameter<T> parameter) => Parameters.Get(parameter);
 
     /// <summary>Runs a process; its output goes to this target's log; a non-zero exit throws.</summary>

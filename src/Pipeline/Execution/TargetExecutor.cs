@@ -3,14 +3,16 @@ using System.Diagnostics;
 namespace Pipeline;
 
 /// <summary>Runs one target: its dynamic conditions, then its action (once per matrix cell) with timeout and retries.</summary>
-/// <param name="variables">The environment: CI selects one matrix cell with <c>PIPELINE_MATRIX_*</c>.</param>
+/// <param name="variables">The environment: CI selects one matrix cell with <c>PIPELINE_MATRIX_*</c>; targets read it too.</param>
+/// <param name="stepSummary">Where targets add Markdown to the CI run's page.</param>
 internal sealed class TargetExecutor(
     IRunOutput output,
     ParameterValues parameters,
     AbsolutePath rootDirectory,
     ProcessRunner processes,
     TimeProvider time,
-    IReadOnlyDictionary<string, string>? variables = null)
+    IReadOnlyDictionary<string, string>? variables = null,
+    StepSummary? stepSummary = null)
 {
     public async Task<TargetResult> ExecuteAsync(TargetDefinition target, CancellationToken runCancellation)
     {
@@ -98,7 +100,12 @@ internal sealed class TargetExecutor(
                 attemptCancellation.CancelAfter(timeout);
             }
 
-            var context = new TargetContext(target.Name, attempt, log, parameters, rootDirectory, processes, attemptCancellation.Token) { Matrix = cell };
+            var context = new TargetContext(target.Name, attempt, log, parameters, rootDirectory, processes, attemptCancellation.Token)
+            {
+                Matrix = cell,
+                Variables = variables ?? new Dictionary<string, string>(),
+                StepSummary = stepSummary ?? StepSummary.None,
+            };
             try
             {
                 // WaitAsync: a target that ignores its token still cannot hold the run past its timeout.

@@ -72,7 +72,7 @@ internal static class PipelineHost
             : new LocalConsoleOutput(console);
         var runId = Guid.NewGuid().ToString("N")[..12];
         var processes = new ProcessRunner(console.Masker, runId);
-        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables);
+        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummary.For(environment, console.Masker));
 
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)

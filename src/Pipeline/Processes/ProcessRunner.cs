@@ -34,6 +34,30 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             }
         }
 
+        await using var outputFile = OpenOutputFile(command);
+        void OnStandardOutput(string line)
+        {
+            if (outputFile is not null)
+            {
+                lock (outputFile)
+                {
+                    outputFile.WriteLine(masker.Mask(line));
+                }
+            }
+
+            if (command.LogsStandardOutput)
+            {
+                OnLine(line, isStandardOutput: true);
+                return;
+            }
+
+            lock (output)
+            {
+                output.Add(line);
+                standardOutput.Add(line);
+            }
+        }
+
         log.Info("> " + masker.Mask(command.ToString()));
         var environment = command.Environment.ToDictionary(e => e.Key, e => e.Value);
         var marker = ProcessTree.MarkerFor(runId, log.Target);
@@ -44,7 +68,7 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             .WithWorkingDirectory(command.WorkingDirectory ?? Environment.CurrentDirectory)
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => OnLine(line, isStandardOutput: true)))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(OnStandardOutput))
             .WithStandardErrorPipe(PipeTarget.ToDelegate(line => OnLine(line, isStandardOutput: false)));
         if (command.StandardInput is { } input)
         {
@@ -89,5 +113,17 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
         }
 
         return new ProcessResult(result.ExitCode, lines, clock.Elapsed) { StandardOutput = standardLines };
+    }
+
+    private static StreamWriter? OpenOutputFile(ToolCommand command)
+    {
+        if (command.StandardOutputFile is not { } path)
+        {
+            return null;
+        }
+
+        var file = Path.GetFullPath(path, command.WorkingDirectory ?? Environment.CurrentDirectory);
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        return new StreamWriter(file, append: false);
     }
 }

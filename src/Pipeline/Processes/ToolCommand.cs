@@ -25,6 +25,12 @@ public sealed record ToolCommand(string Executable)
     /// <summary>Exit codes that count as success; any other throws <see cref="ProcessFailedException"/>.</summary>
     public ImmutableArray<int> SuccessExitCodes { get; init; } = [0];
 
+    /// <summary>A file that receives the standard output, masked: a tool's machine-readable report (<c>go test -json</c>).</summary>
+    public string? StandardOutputFile { get; init; }
+
+    /// <summary>Whether standard output also goes to the log; standard error always does.</summary>
+    public bool LogsStandardOutput { get; init; } = true;
+
     /// <summary>Appends arguments.</summary>
     public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
 
@@ -43,6 +49,10 @@ public sealed record ToolCommand(string Executable)
     /// </summary>
     public ToolCommand AcceptingExitCodes(params IEnumerable<int> exitCodes) =>
         this with { SuccessExitCodes = SuccessExitCodes.AddRange(exitCodes).Distinct().ToImmutableArray() };
+
+    /// <summary>Writes standard output to <paramref name="file"/> (replacing it), and to the log unless <paramref name="alsoLog"/> is false.</summary>
+    public ToolCommand WithStandardOutputTo(string file, bool alsoLog = true) =>
+        this with { StandardOutputFile = file, LogsStandardOutput = alsoLog };
 
     internal ToolCommand WithDefaultWorkingDirectory(string directory) =>
         WorkingDirectory is null ? this with { WorkingDirectory = directory } : this;

@@ -1,43 +1,83 @@
 using Pipeline.Components.Testing;
+using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Testing;
 
 public sealed class TestOutputParserSpecs
 {
     [Fact]
-    public void Go_json_events_are_counted_per_test_and_failures_named_with_their_package()
+    public void Go_json_events_are_counted_per_test_and_failures_named_with_their_package_and_output()
     {
         string[] lines =
         [
             """{"Action":"run","Package":"example/events","Test":"TestCreate"}""",
             """{"Action":"pass","Package":"example/events","Test":"TestCreate","Elapsed":0}""",
+            """{"Action":"output","Package":"example/events","Test":"TestList","Output":"    list_test.go:9: want 2 events\n"}""",
             """{"Action":"fail","Package":"example/events","Test":"TestList","Elapsed":0}""",
             """{"Action":"skip","Package":"example/events","Test":"TestSlow","Elapsed":0}""",
             """{"Action":"fail","Package":"example/events","Elapsed":0.1}""",
+            """{"Action":"fail","Package":"example/store","Elapsed":0.1}""",
             "# example/broken",
+            "{ printed by a test, not JSON",
         ];
 
-        var summary = GoTestOutput.Parse(lines);
+        var run = GoTestOutput.Read(lines);
 
-        Assert.Equal("1 passed, 1 failed, 1 skipped", summary.ToString());
-        Assert.Equal(["example/events/TestList"], summary.FailedTests);
+        Assert.Equal("1 passed, 2 failed, 1 skipped", run.Summary.ToString());
+        // A package failure counts only where no test of it failed (a build error, a TestMain).
+        Assert.Equal(["example/events/TestList", "example/store (package failed)"], run.Summary.FailedTests);
+        Assert.Equal(["    list_test.go:9: want 2 events"], run.FailureOutput["example/events/TestList"]);
     }
 
     [Fact]
-    public void Cargo_test_lines_are_counted_and_failures_named()
+    public void Cargo_counts_come_from_every_test_result_line_and_failures_from_their_test_lines()
     {
         string[] lines =
         [
             "running 3 tests",
             "test tests::adds ... ok",
             "test tests::subtracts ... FAILED",
-            "test tests::slow ... ignored",
-            "test result: FAILED. 1 passed; 1 failed; 1 ignored; 0 measured; 0 filtered out",
+            "test tests::slow ... ignored, needs a database",
+            "test result: FAILED. 1 passed; 1 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s",
+            "running 2 tests",
+            "test src/lib.rs - add (line 3) ... ok",
+            "test src/lib.rs - sub (line 9) ... FAILED",
+            "test result: FAILED. 1 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.10s",
         ];
 
         var summary = CargoTestOutput.Parse(lines);
 
-        Assert.Equal("1 passed, 1 failed, 1 skipped", summary.ToString());
-        Assert.Equal(["tests::subtracts"], summary.FailedTests);
+        Assert.Equal("2 passed, 2 failed, 1 skipped", summary.ToString());
+        Assert.Equal(["tests::subtracts", "src/lib.rs - sub (line 9)"], summary.FailedTests);
+    }
+
+    [Fact]
+    public void Trx_results_are_summed_over_files_with_failed_tests_named()
+    {
+        using var directory = new TempDirectory(asPipelineRoot: false);
+        static string Trx(params string[] results) =>
+            $"""<?xml version="1.0" encoding="utf-8"?><TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>{string.Concat(results)}</Results></TestRun>""";
+        var first = directory.Write("a.trx", Trx(
+            """<UnitTestResult testName="Calc.Tests.Adds" outcome="Passed" />""",
+            """<UnitTestResult testName="Calc.Tests.Subtracts" outcome="Failed" />""",
+            """<UnitTestResult testName="Calc.Tests.Later" outcome="NotExecuted" />"""));
+        var second = directory.Write("b.trx", Trx("""<UnitTestResult testName="Store.Tests.Saves" outcome="Passed" />"""));
+
+        var summary = TrxReport.Read([first, second]);
+
+        Assert.Equal("2 passed, 1 failed, 1 skipped", summary.ToString());
+        Assert.Equal(["Calc.Tests.Subtracts"], summary.FailedTests);
+    }
+
+    [Fact]
+    public void Summaries_add_up_and_the_failure_message_names_the_first_ten()
+    {
+        var names = Enumerable.Range(1, 12).Select(i => $"T{i}").ToList();
+        var total = new TestSummary(3, 2, 1, ["a", "b"], ["a.json"]).Plus(new TestSummary(1, 12, 0, names, ["b.txt"]));
+
+        Assert.Equal("4 passed, 14 failed, 1 skipped", total.ToString());
+        Assert.Equal(["a.json", "b.txt"], total.ResultFiles);
+        Assert.Equal("14 tests failed: a, b, T1, T2, T3, T4, T5, T6, T7, T8 and 4 more", TestTarget.FailureMessage(total));
+        Assert.Equal("1 test failed: x", TestTarget.FailureMessage(new TestSummary(0, 1, 0, ["x"], [])));
     }
 }

@@ -1,0 +1,102 @@
+using Pipeline.Components.PullRequests;
+
+namespace Pipeline.Components.Coverage;
+
+/// <summary>
+/// Collects coverage from every source, merges it with ReportGenerator into an HTML report
+/// (<c>artifacts/coverage</c>), prints line coverage per package and in total, and fails below the
+/// threshold. Under GitHub Actions the table goes to the run's page and, on a pull request with a
+/// <c>GITHUB_TOKEN</c>, into one comment that each run updates.
+/// <code>
+/// public sealed class Coverage : CoverageTarget
+/// {
+///     protected override IEnumerable&lt;ICoverageSource&gt; Sources => [new GoCoverage("services/events")];
+///     protected override Percentage Threshold => new(50);
+/// }
+/// </code>
+/// </summary>
+public abstract class CoverageTarget : Target
+{
+    /// <summary>Where the tests with coverage run, in order.</summary>
+    protected abstract IEnumerable<ICoverageSource> Sources { get; }
+
+    /// <summary>The least total line coverage that passes.</summary>
+    protected abstract Percentage Threshold { get; }
+
+    /// <summary>Whether to post the table on the pull request (needs <see cref="GitHubParameters.GithubToken"/>).</summary>
+    protected virtual bool CommentOnPullRequest => true;
+
+    /// <summary>Declares the report artifact, toolchains (.NET runs ReportGenerator) and the token; call it when you add relations.</summary>
+    protected override void Configure(TargetSpec target)
+    {
+        target.Description($"Measures line coverage; fails below {Threshold}").Produces(CoverageFiles.Artifact).Uses(Toolchain.DotNet);
+        foreach (var toolchain in Sources.Select(s => s.Toolchain).Distinct())
+        {
+            target.Uses(toolchain);
+        }
+
+        if (CommentOnPullRequest)
+        {
+            target.Uses(GitHubParameters.GithubToken);
+        }
+    }
+
+    protected override async Task RunAsync(TargetContext context)
+    {
+        var reports = new List<AbsolutePath>();
+        foreach (var source in Sources)
+        {
+            reports.AddRange(await source.CollectAsync(context));
+        }
+
+        var merged = await ReportGenerator.MergeAsync(context, reports, context.RootDirectory / CoverageFiles.ReportDirectory);
+        var coverage = CoberturaReport.Read(merged);
+        if (coverage.ValidLines == 0)
+        {
+            throw new InvalidOperationException("The coverage report has no coverable lines: did the tests run any code of the project?");
+        }
+
+        foreach (var line in CoverageTable.Text(coverage))
+        {
+            context.Log.Info(line);
+        }
+
+        context.Log.Info($"Report: {(context.RootDirectory / CoverageFiles.ReportDirectory / "index.html").RelativeTo(context.RootDirectory)}");
+        context.StepSummary.Append(CoverageTable.Markdown(coverage, Threshold));
+        if (CommentOnPullRequest)
+        {
+            await CommentAsync(context, coverage);
+        }
+
+        if (coverage.LineRate < Threshold)
+        {
+            throw new InvalidOperationException($"line coverage {coverage.LineRate} is below the threshold {Threshold}");
+        }
+    }
+
+    private async Task CommentAsync(TargetContext context, LineCoverage coverage)
+    {
+        if (PullRequest.Detect(context.Variables) is not { } pullRequest)
+        {
+            return; // a local run, or not a pull request: nowhere to comment
+        }
+
+        if (!context.Parameters.TryGet(GitHubParameters.GithubToken, out var token) || string.IsNullOrEmpty(token))
+        {
+            context.Log.Warning($"No coverage comment on {pullRequest}: GITHUB_TOKEN is not set.");
+            return;
+        }
+
+        try
+        {
+            var (change, id) = await PullRequestComments.For(pullRequest, token)
+                .UpsertAsync(pullRequest, CoverageTable.CommentMarker, CoverageTable.Comment(coverage, Threshold));
+            context.Log.Info($"Coverage comment {change.ToString().ToLowerInvariant()} on {pullRequest} (comment {id}).");
+        }
+        catch (Octokit.ApiException e)
+        {
+            // A pull request from a fork gets a read-only token: the comment is a courtesy, not the verdict.
+            context.Log.Warning($"Could not comment on {pullRequest}: {(int)e.StatusCode} {e.Message}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Pipeline.Components.PullRequests;
+
+/// <summary>Parameters for talking to GitHub from a run.</summary>
+public static class GitHubParameters
+{
+    /// <summary>
+    /// <c>GITHUB_TOKEN</c>: the token GitHub Actions gives each run (the job needs
+    /// <c>pull-requests: write</c> to comment). Without it nothing is posted.
+    /// </summary>
+    public static readonly Parameter<string> GithubToken = Parameter.Secret("Token for the GitHub API (comments on pull requests)");
+}

@@ -1,0 +1,51 @@
+namespace Pipeline.Components.Testing;
+
+/// <summary>
+/// <c>dotnet test</c> on a project or solution with a TRX logger; counts and failed names come from
+/// the TRX files in <c>artifacts/test-results/&lt;suite&gt;/</c>.
+/// </summary>
+/// <param name="projectOrSolution">A .csproj, .sln or .slnx, relative to the repository root.</param>
+/// <param name="configuration">The build configuration, e.g. Release.</param>
+/// <param name="noBuild">Test what an earlier target built (<c>--no-build</c>).</param>
+public sealed class DotNetTests(string projectOrSolution, string? configuration = null, bool noBuild = false) : ITestSuite
+{
+    private static readonly Tool DotNet = new("dotnet");
+
+    public string Name => $"dotnet {projectOrSolution}";
+
+    public Toolchain Toolchain => Toolchain.DotNet;
+
+    public async Task<TestSummary> RunAsync(TargetContext context)
+    {
+        var results = TestResultFiles.FreshFolder(context, Name);
+        var command = DotNet.Command("test", AbsolutePath.Resolve(projectOrSolution, context.RootDirectory), "--logger", "trx", "--results-directory", results);
+        if (configuration is not null)
+        {
+            command = command.WithArguments("--configuration", configuration);
+        }
+
+        if (noBuild)
+        {
+            command = command.WithArguments("--no-build");
+        }
+
+        ProcessFailedException? failure = null;
+        try
+        {
+            await context.RunAsync(command);
+        }
+        catch (ProcessFailedException e)
+        {
+            failure = e;
+        }
+
+        var files = Directory.GetFiles(results, "*.trx", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var summary = TrxReport.Read(files);
+        if (failure is not null && summary.Failed == 0)
+        {
+            throw failure; // failed, yet no test did: a build error, or the test host crashed
+        }
+
+        return summary.WithResultFiles(files);
+    }
+}

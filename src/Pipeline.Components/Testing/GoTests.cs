@@ -1,0 +1,56 @@
+namespace Pipeline.Components.Testing;
+
+/// <summary>
+/// <c>go test -json ./...</c> in a module's folder. The event stream is the result file
+/// (<c>artifacts/test-results/&lt;suite&gt;/go-test.json</c>); the log gets each failed test's output instead.
+/// </summary>
+/// <param name="moduleDirectory">The folder with go.mod, relative to the repository root.</param>
+/// <param name="packages">The package patterns to test.</param>
+public sealed class GoTests(string moduleDirectory, string packages = "./...") : ITestSuite
+{
+    private static readonly Tool Go = new("go");
+
+    public string Name => $"go {moduleDirectory}";
+
+    public Toolchain Toolchain => Toolchain.Go.WithVersionFile($"{moduleDirectory.TrimEnd('/')}/go.mod");
+
+    public async Task<TestSummary> RunAsync(TargetContext context)
+    {
+        var resultFile = TestResultFiles.FreshFolder(context, Name) / "go-test.json";
+        var command = Go.Command("test", "-json", packages)
+            .WithWorkingDirectory(AbsolutePath.Resolve(moduleDirectory, context.RootDirectory))
+            .WithStandardOutputTo(resultFile, alsoLog: false);
+        ProcessFailedException? failure = null;
+        try
+        {
+            await context.RunAsync(command);
+        }
+        catch (ProcessFailedException e)
+        {
+            failure = e;
+        }
+
+        var lines = File.Exists(resultFile) ? File.ReadAllLines(resultFile) : [];
+        foreach (var text in lines.Where(l => !l.TrimStart().StartsWith('{')))
+        {
+            context.Log.Info(text); // not an event: go's own words, such as "FAIL pkg [build failed]"
+        }
+
+        var run = GoTestOutput.Read(lines);
+        foreach (var (test, output) in run.FailureOutput)
+        {
+            context.Log.Error($"--- {test}");
+            foreach (var line in output)
+            {
+                context.Log.Info("    " + line);
+            }
+        }
+
+        if (failure is not null && run.Summary.Failed == 0)
+        {
+            throw failure; // failed, yet no test did: the run itself broke
+        }
+
+        return run.Summary.WithResultFiles(resultFile);
+    }
+}

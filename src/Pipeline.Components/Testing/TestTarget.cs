@@ -1,0 +1,64 @@
+namespace Pipeline.Components.Testing;
+
+/// <summary>
+/// Runs test suites one after another and reports them as one: each failing test by name, then the
+/// line <c>N passed, N failed, N skipped</c>. Fails when any test failed, naming them, and under
+/// GitHub Actions also lists them on the run's page. Result files are an artifact CI uploads even
+/// on failure.
+/// <code>
+/// public sealed class Test : TestTarget
+/// {
+///     protected override IEnumerable&lt;ITestSuite&gt; Suites =>
+///         [new GoTests("services/events"), new CargoTests("crates"), new DotNetTests("Tickets.slnx")];
+/// }
+/// </code>
+/// </summary>
+public abstract class TestTarget : Target
+{
+    private const int NamesInMessage = 10;
+
+    /// <summary>The suites this target runs, in order.</summary>
+    protected abstract IEnumerable<ITestSuite> Suites { get; }
+
+    /// <summary>Declares the result files and each suite's toolchain; call it when you add relations.</summary>
+    protected override void Configure(TargetSpec target)
+    {
+        target.Description("Runs the tests; ends with N passed, N failed, N skipped").Produces(TestResultFiles.Artifact);
+        foreach (var toolchain in Suites.Select(s => s.Toolchain).Distinct())
+        {
+            target.Uses(toolchain);
+        }
+    }
+
+    protected override async Task RunAsync(TargetContext context)
+    {
+        var results = new List<(ITestSuite Suite, TestSummary Summary)>();
+        foreach (var suite in Suites)
+        {
+            var summary = await suite.RunAsync(context);
+            context.Log.Info($"{suite.Name}: {summary}");
+            results.Add((suite, summary));
+        }
+
+        var total = results.Aggregate(TestSummary.Empty, (sum, r) => sum.Plus(r.Summary));
+        foreach (var failed in total.FailedTests)
+        {
+            context.Log.Error($"failed: {failed}");
+        }
+
+        context.StepSummary.Append(TestSummaryMarkdown.Render(results, total));
+        context.Log.Info(total.ToString());
+        if (total.Failed > 0)
+        {
+            throw new InvalidOperationException(FailureMessage(total));
+        }
+    }
+
+    /// <summary>One line, as the run summary shows only the first: the count and the first names.</summary>
+    internal static string FailureMessage(TestSummary total)
+    {
+        var names = string.Join(", ", total.FailedTests.Take(NamesInMessage));
+        var more = total.FailedTests.Count > NamesInMessage ? $" and {total.FailedTests.Count - NamesInMessage} more" : "";
+        return $"{total.Failed} {(total.Failed == 1 ? "test" : "tests")} failed: {names}{more}";
+    }
+}

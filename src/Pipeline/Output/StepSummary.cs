@@ -1,0 +1,45 @@
+namespace Pipeline;
+
+/// <summary>
+/// The Markdown page of a CI run (<c>$GITHUB_STEP_SUMMARY</c> under GitHub Actions), where a target
+/// can add what a reader needs first: the failed tests, a coverage table. Locally there is no such
+/// page and <see cref="Append"/> does nothing. Every line is masked before it is written.
+/// </summary>
+public sealed class StepSummary
+{
+    private static readonly Lock WriteLock = new();
+    private readonly string? _path;
+    private readonly SecretMasker _masker;
+
+    internal StepSummary(string? path, SecretMasker masker)
+    {
+        _path = string.IsNullOrEmpty(path) ? null : path;
+        _masker = masker;
+    }
+
+    /// <summary>A summary that writes nothing: a local run.</summary>
+    public static StepSummary None { get; } = new(null, new SecretMasker());
+
+    /// <summary>Whether appended Markdown goes anywhere (true under GitHub Actions).</summary>
+    public bool IsAvailable => _path is not null;
+
+    /// <summary>Appends Markdown lines, followed by a blank line so blocks from several targets stay apart.</summary>
+    public void Append(IEnumerable<string> markdownLines)
+    {
+        if (_path is null)
+        {
+            return;
+        }
+
+        // Targets run side by side; one block must not interleave with another.
+        lock (WriteLock)
+        {
+            File.AppendAllLines(_path, [.. markdownLines.Select(_masker.Mask), ""]);
+        }
+    }
+
+    internal static StepSummary For(PipelineEnvironment environment, SecretMasker masker) =>
+        environment.IsGitHubActions
+            ? new StepSummary(environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"), masker)
+            : None;
+}

@@ -1,0 +1,61 @@
+using Pipeline.Components.Tests.Support;
+using Pipeline.TestSupport;
+
+namespace Pipeline.Components.Tests.Testing;
+
+public sealed class GoTestsSpecs
+{
+    private const string FailingTest = "example.com/calc/calc/TestSubtract";
+
+    [Fact]
+    public async Task A_failing_go_test_fails_Test_naming_it_in_the_log_the_run_summary_and_the_step_summary()
+    {
+        Requirements.Tool("go");
+        using var root = new TempDirectory();
+        ToolProjects.GoModule(root, "services/calc", withFailingTest: true);
+
+        var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("services/calc")), root, "Test", gitHubActions: true);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("2 passed, 1 failed, 1 skipped", run.Lines);
+        Assert.Contains($"::error title=Test::failed: {FailingTest}", run.Lines);
+        Assert.Contains("Add(5, -3) = 2, want 3", run.Output, StringComparison.Ordinal); // the failure's own message
+        Assert.Contains($"::error title=Target Test failed::1 test failed: {FailingTest}", run.Lines);
+        Assert.Contains($"| Test | ❌ failed: 1 test failed: {FailingTest} |", run.StepSummary, StringComparison.Ordinal);
+        Assert.Contains("### Tests: 2 passed, 1 failed, 1 skipped", run.StepSummary, StringComparison.Ordinal);
+        Assert.Contains($"- ❌ `{FailingTest}`", run.StepSummary, StringComparison.Ordinal);
+
+        var results = root.Path / "artifacts" / "test-results" / "go-services-calc" / "go-test.json";
+        Assert.Contains($"\"Test\":\"TestSubtract\"", File.ReadAllText(results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Passing_go_tests_pass_Test_with_the_totals_line()
+    {
+        Requirements.Tool("go");
+        using var root = new TempDirectory();
+        ToolProjects.GoModule(root, "calc", withFailingTest: false);
+
+        var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("calc")), root, "Test", gitHubActions: true);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("2 passed, 0 failed, 1 skipped", run.Lines);
+        Assert.DoesNotContain(run.Lines, l => l.StartsWith("::error", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_go_package_that_does_not_compile_fails_Test_even_though_no_test_failed()
+    {
+        Requirements.Tool("go");
+        using var root = new TempDirectory();
+        ToolProjects.GoModule(root, "calc", withFailingTest: false);
+        root.Write("calc/broken.go", "package calc\n\nfunc Broken() int { return \"text\" }\n");
+
+        var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("calc")), root, "Test", gitHubActions: true);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("cannot use \"text\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains(run.Lines, l => l.StartsWith("::error title=Target Test failed::Process exited with code", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Lines, l => l.EndsWith(" skipped", StringComparison.Ordinal)); // no summary of a run that did not happen
+    }
+}

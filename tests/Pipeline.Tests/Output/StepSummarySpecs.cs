@@ -1,0 +1,55 @@
+using Pipeline.Tests.Parameters;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.Output;
+
+public sealed class StepSummarySpecs
+{
+    private const string Secret = "hunter2-s3cr3t";
+
+    private static Script Summarising() => new Script()
+        .Parameters(Params.RegistryPassword)
+        .Target<A>(action: c =>
+        {
+            c.StepSummary.Append(["### From A", $"token {c.Get(Params.RegistryPassword)}"]);
+            c.Log.Info($"summary available: {c.StepSummary.IsAvailable}; repository {c.Variables.GetValueOrDefault("GITHUB_REPOSITORY")}");
+            return Task.CompletedTask;
+        });
+
+    [Fact]
+    public async Task Under_GitHub_Actions_a_target_appends_masked_markdown_before_the_run_summary()
+    {
+        using var root = new TestRoot();
+        var summary = root.Path / "summary.md";
+        var variables = new Dictionary<string, string>
+        {
+            ["REGISTRY_PASSWORD"] = Secret,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_STEP_SUMMARY"] = summary,
+            ["GITHUB_REPOSITORY"] = "octo/calc",
+        };
+
+        var run = await Summarising().RunAsync(["A"], variables, root);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("summary available: True; repository octo/calc", run.Output);
+        var text = File.ReadAllText(summary);
+        Assert.StartsWith("### From A\ntoken ***\n\n", text.ReplaceLineEndings("\n"));
+        Assert.Contains("### Pipeline: succeeded", text);
+        Assert.DoesNotContain(Secret, text);
+    }
+
+    [Fact]
+    public async Task Locally_appending_writes_nothing()
+    {
+        using var root = new TestRoot();
+        var summary = root.Path / "summary.md";
+
+        // GITHUB_STEP_SUMMARY alone (without GITHUB_ACTIONS) is not a CI run.
+        var run = await Summarising().RunAsync(["A"], new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = Secret, ["GITHUB_STEP_SUMMARY"] = summary }, root);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("summary available: False", run.Output);
+        Assert.False(File.Exists(summary));
+    }
+}
