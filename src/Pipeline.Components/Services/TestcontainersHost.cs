@@ -32,7 +32,7 @@ public sealed class TestcontainersHost(IReadOnlyDictionary<string, string> varia
             foreach (var service in services)
             {
                 var image = ServiceImages.Local(service.Container.Image, variables);
-                var container = Build(service, image);
+                var container = Build(service, image, log);
                 running.Add(service.Container, container); // before starting: a failed start is removed too
                 await container.StartAsync(cancellation).ConfigureAwait(false);
                 var ports = service.Container.Ports.Distinct().Select(p => $"{p} → {container.Hostname}:{container.GetMappedPublicPort(p)}");
@@ -48,7 +48,7 @@ public sealed class TestcontainersHost(IReadOnlyDictionary<string, string> varia
         }
     }
 
-    private IContainer Build(ServiceToStart service, string image)
+    private IContainer Build(ServiceToStart service, string image, TargetLog log)
     {
         var declared = service.Container;
         var wait = Wait.ForUnixContainer();
@@ -69,6 +69,7 @@ public sealed class TestcontainersHost(IReadOnlyDictionary<string, string> varia
             .WithLabel(ServiceLabel, declared.Name)
             .WithLabel(TargetLabel, service.TargetName)
             .WithWaitStrategy(wait)
+            .WithLogger(new TargetLogLogger(log))
             .WithCreateParameterModifier(OnLoopbackOnly);
         foreach (var label in labels ?? new Dictionary<string, string>())
         {

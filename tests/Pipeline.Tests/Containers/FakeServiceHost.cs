@@ -5,7 +5,7 @@ namespace Pipeline.Tests.Containers;
 /// port on port + 40000 of 127.0.0.1, and records when they are stopped. Shares one ordered log
 /// with the targets of a test, so tests assert on order without timing.
 /// </summary>
-public sealed class FakeServiceHost(List<string> log, Exception? failStart = null) : IServiceContainerHost
+public sealed class FakeServiceHost(List<string> events, Exception? failStart = null) : IServiceContainerHost
 {
     public const int PortOffset = 40000;
 
@@ -13,11 +13,11 @@ public sealed class FakeServiceHost(List<string> log, Exception? failStart = nul
 
     public int Stopped { get; private set; }
 
-    public Task<IRunningServices> StartAsync(IReadOnlyList<ServiceToStart> services, TargetLog log1, CancellationToken cancellation)
+    public Task<IRunningServices> StartAsync(IReadOnlyList<ServiceToStart> services, TargetLog log, CancellationToken cancellation)
     {
-        lock (log)
+        lock (events)
         {
-            log.Add("start " + string.Join(",", services.Select(s => s.Container.Name)));
+            events.Add("start " + string.Join(",", services.Select(s => s.Container.Name)));
         }
 
         if (failStart is not null)
@@ -31,9 +31,9 @@ public sealed class FakeServiceHost(List<string> log, Exception? failStart = nul
 
     private void Stop(IEnumerable<ServiceToStart> services)
     {
-        lock (log)
+        lock (events)
         {
-            log.Add("stop " + string.Join(",", services.Select(s => s.Container.Name)));
+            events.Add("stop " + string.Join(",", services.Select(s => s.Container.Name)));
             Stopped++;
         }
     }
