@@ -6,6 +6,10 @@ namespace EventService.Build;
 public static class EventServicePipeline
 {
     public static PipelineBuilder Create() => new PipelineBuilder()
+        .Add<Format>()
+        .Add<Lint>()
+        .Add<Test>()
+        .Add<Coverage>()
         .Add<Compile>()
         .Add<Smoke>()
         .Default<Compile>();
