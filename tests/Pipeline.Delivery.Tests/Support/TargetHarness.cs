@@ -44,4 +44,10 @@ public sealed class HarnessTarget(TargetHarness harness) : Target
 public sealed record HarnessRun(int ExitCode, string Output)
 {
     public bool Succeeded => ExitCode == 0;
+
+    /// <summary>
+    /// The output as people see it: without the <c>::add-mask::</c> commands the engine sends to the
+    /// GitHub Actions runner, which the runner consumes instead of showing (that is how it learns to mask).
+    /// </summary>
+    public string ShownOutput => string.Join('\n', Output.Split('\n').Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal)));
 }
