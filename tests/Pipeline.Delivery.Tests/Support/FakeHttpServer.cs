@@ -18,17 +18,30 @@ public sealed record FakeResponse(int Status, string Body, string ContentType = 
 /// </summary>
 public sealed class FakeHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<FakeRequest, FakeResponse> _handler;
     private readonly Task _loop;
 
     public FakeHttpServer(Func<FakeRequest, FakeResponse> handler)
     {
         _handler = handler;
-        var port = FreePort();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
-        _listener.Prefixes.Add(BaseAddress.ToString());
-        _listener.Start();
+        for (var attempt = 1; ; attempt++)
+        {
+            // The free port can be taken by a parallel test between the probe and Start: then take another.
+            BaseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+            _listener = new HttpListener();
+            _listener.Prefixes.Add(BaseAddress.ToString());
+            try
+            {
+                _listener.Start();
+                break;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                _listener.Abort();
+            }
+        }
+
         _loop = Task.Run(ServeAsync);
     }
 
@@ -90,8 +103,8 @@ public sealed class FakeHttpServer : IDisposable
 
     public void Dispose()
     {
-        _listener.Stop();
-        _listener.Close();
+        // Close alone: Stop then Close re-resolves the port, which a parallel test may hold by then.
+        _listener.Abort();
         _loop.Wait(TimeSpan.FromSeconds(5));
     }
 }

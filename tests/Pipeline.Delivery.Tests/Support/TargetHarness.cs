@@ -19,6 +19,7 @@ public sealed class TargetHarness
         var environment = new PipelineEnvironment(root.Path, variables ?? new Dictionary<string, string>(), output, output, ProcessorCount: 2, UseColor: false);
         var builder = new PipelineBuilder().Service(harness).Add<HarnessTarget>().Parameters(parameters);
         var exitCode = await builder.RunAsync([nameof(HarnessTarget)], environment, TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine(output.ToString()); // shown with the test when it fails
         return new HarnessRun(exitCode, output.ToString());
     }
 
@@ -29,6 +30,7 @@ public sealed class TargetHarness
         var output = new StringWriter();
         var environment = new PipelineEnvironment(root.Path, variables, output, output, ProcessorCount: 2, UseColor: false);
         var exitCode = await builder.RunAsync([target], environment, TestContext.Current.CancellationToken);
+        TestContext.Current.TestOutputHelper?.WriteLine(output.ToString()); // shown with the test when it fails
         return new HarnessRun(exitCode, output.ToString());
     }
 

@@ -10,7 +10,7 @@ namespace Pipeline.Delivery;
 /// </summary>
 public sealed class GitHubDeploymentRecorder
 {
-    private readonly IGitHubClient _client;
+    private readonly GitHubClient _client;
     private readonly GitHubActionsContext _github;
 
     /// <param name="token">A token allowed to write deployments (the workflow's GITHUB_TOKEN with <c>deployments: write</c>).</param>

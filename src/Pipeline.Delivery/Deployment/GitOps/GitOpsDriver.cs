@@ -100,7 +100,7 @@ public sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) 
                 {
                     await context.RunAsync(git.WithArguments("rebase", "--abort")).ConfigureAwait(false);
                     throw new DeploymentFailedException(
-                        $"Could not rebase the deployment commit onto {settings.Branch} (did someone change the same lines of {settings.ValuesFile}?): {rebase.LastLines.LastOrDefault()}", rebase);
+                        $"Could not rebase the deployment commit onto {settings.Branch} (did someone change the same lines of {settings.ValuesFile}?): {(rebase.LastLines.Count == 0 ? "" : rebase.LastLines[^1])}", rebase);
                 }
             }
         }

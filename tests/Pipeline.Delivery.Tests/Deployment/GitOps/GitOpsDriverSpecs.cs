@@ -84,6 +84,22 @@ public sealed class GitOpsDriverSpecs
             repositories.Show(ValuesPath));
     }
 
+    [Fact]
+    public async Task Sends_the_token_to_an_http_remote_as_a_header_and_never_prints_it()
+    {
+        Requirements.Tool("git");
+        using var remote = new FakeHttpServer(_ => new FakeResponse(403, "no repository here", "text/plain"));
+        var driver = new GitOpsDriver(new GitOpsSettings(new Uri(remote.BaseAddress, "acme/gitops.git").ToString(), "main", ValuesPath), Token);
+
+        var (run, _) = await DeployAsync(driver);
+
+        Assert.False(run.Succeeded);
+        var asked = Assert.Single(remote.Requests, r => r.Path.EndsWith("/info/refs", StringComparison.Ordinal));
+        Assert.Equal("Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("x-access-token:" + Token)), asked.Authorization);
+        Assert.DoesNotContain(Token, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(asked.Authorization![6..], run.Output, StringComparison.Ordinal);
+    }
+
     private static GitRepositories Seeded()
     {
         var repositories = new GitRepositories();

@@ -30,7 +30,9 @@ public sealed partial class FakeKubernetesApi : IDisposable
 
     public HashSet<string> UnpullableImages { get; } = [];
 
-    public KubernetesConnection Connection => KubernetesConnection.FromServer(_server.BaseAddress, Token);
+    public Uri Server => _server.BaseAddress;
+
+    public KubernetesConnection Connection => KubernetesConnection.FromServer(Server, Token);
 
     public IReadOnlyList<FakeRequest> Requests => [.. _server.Requests];
 

@@ -84,11 +84,48 @@ public sealed class KubernetesDriverSpecs
         Assert.Single(api.AppliedDeploymentImages);
     }
 
-    private static async Task<(HarnessRun Run, DeploymentResult? Result)> DeployAsync(FakeKubernetesApi api, ImageReference image)
+    [Fact]
+    public async Task Reaches_the_cluster_named_in_a_kubeconfig_file()
+    {
+        using var api = new FakeKubernetesApi { PollsUntilAvailable = 1 };
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
+        File.WriteAllText(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: fake
+              cluster:
+                server: {api.Server}
+            users:
+            - name: deployer
+              user:
+                token: {FakeKubernetesApi.Token}
+            contexts:
+            - name: staging
+              context:
+                cluster: fake
+                user: deployer
+            current-context: staging
+            """);
+        try
+        {
+            var (run, result) = await DeployAsync(api, V1, KubernetesConnection.FromKubeconfig(kubeconfig));
+
+            Assert.True(run.Succeeded, run.Output);
+            Assert.Equal(DeploymentOutcome.Updated, result!.Outcome);
+            Assert.DoesNotContain(FakeKubernetesApi.Token, run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    private static async Task<(HarnessRun Run, DeploymentResult? Result)> DeployAsync(FakeKubernetesApi api, ImageReference image, KubernetesConnection? connection = null)
     {
         var driver = new KubernetesDriver(new KubernetesSettings("staging", ContainerPort: 8080)
         {
-            Connection = api.Connection,
+            Connection = connection ?? api.Connection,
             RolloutTimeout = TimeSpan.FromSeconds(1),
             PollInterval = TimeSpan.FromMilliseconds(20),
         });
