@@ -42,6 +42,23 @@ public sealed class GitOpsDriverSpecs
     }
 
     [Fact]
+    public async Task Sets_the_repository_too_when_its_key_is_configured()
+    {
+        Requirements.Tool("git");
+        using var repositories = Seeded();
+        var settings = Settings(repositories) with { RepositoryKey = "image.repository" };
+        var image = ImageReference.Parse("registry.example.com:5000/team/api:4b5c6d7");
+
+        var (run, _) = await DeployAsync(new GitOpsDriver(settings), image);
+
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Equal(
+            Values.Replace("repository: 127.0.0.1:5000/api", "repository: registry.example.com:5000/team/api", StringComparison.Ordinal)
+                .Replace("tag: 1.0.0   #", "tag: 4b5c6d7   #", StringComparison.Ordinal),
+            repositories.Show(ValuesPath));
+    }
+
+    [Fact]
     public async Task Deploying_the_same_tag_again_makes_no_commit()
     {
         Requirements.Tool("git");
@@ -113,11 +130,11 @@ public sealed class GitOpsDriverSpecs
         AuthorEmail = "deploy@example.com",
     };
 
-    private static async Task<(HarnessRun Run, DeploymentResult? Result)> DeployAsync(GitOpsDriver driver)
+    private static async Task<(HarnessRun Run, DeploymentResult? Result)> DeployAsync(GitOpsDriver driver, ImageReference? image = null)
     {
         DeploymentResult? result = null;
         var run = await TargetHarness.RunAsync(async context =>
-            result = await driver.DeployAsync(new Pipeline.Delivery.Deployment("api", Image), context));
+            result = await driver.DeployAsync(new Pipeline.Delivery.Deployment("api", image ?? Image), context));
         return (run, result);
     }
 }
