@@ -3,6 +3,7 @@ namespace Pipeline.Delivery;
 /// <summary>
 /// Deploys one application's image to staging with the driver <c>--deploy-driver</c> picks
 /// (Local Docker unless configured), and under GitHub Actions records the deployment on GitHub.
+/// Where it answers is kept for later targets in <see cref="DeployedEnvironments"/>.
 /// Subclass it with a few typed lines:
 /// <code>
 /// public sealed class DeployStaging(PipelineEnvironment environment) : DeployStagingTarget(environment)
@@ -77,6 +78,7 @@ public abstract class DeployStagingTarget(PipelineEnvironment environment) : Tar
             await RecordAsync(context, () => recorder.FinishAsync(id, succeeded: true, result.Url, result.Summary)).ConfigureAwait(false);
         }
 
+        new DeployedEnvironments(environment).Record(request, result, driver.Name);
         context.Log.Info(result.Url is null ? result.Summary : $"{result.Summary}; answers at {result.Url}");
     }
 

@@ -66,6 +66,19 @@ public sealed class DeployStagingTargetSpecs
         Assert.IsType<LocalDockerDriver>(probe.Chosen);
     }
 
+    [Fact]
+    public async Task Keeps_where_the_deployment_answers_for_later_targets()
+    {
+        var probe = new DriverProbe(fail: false);
+        Uri? seenLater = null;
+        probe.Later = url => seenLater = url;
+
+        var run = await RunAsync(probe, new Dictionary<string, string> { ["DEPLOY_IMAGE"] = "127.0.0.1:5000/api:3f2a1bc" }, withSmoke: true);
+
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Equal(new Uri("http://127.0.0.1:18080/"), seenLater);
+    }
+
     [Theory]
     [InlineData("Kubernetes", typeof(KubernetesDriver))]
     [InlineData("GitOps", typeof(GitOpsDriver))]
@@ -103,8 +116,10 @@ public sealed class DeployStagingTargetSpecs
         ["DEPLOY_IMAGE"] = "127.0.0.1:5000/api:3f2a1bc",
     };
 
-    private static Task<HarnessRun> RunAsync(DriverProbe probe, IReadOnlyDictionary<string, string> variables) =>
-        TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<ProbedDeploy>().Service(probe), nameof(ProbedDeploy), variables);
+    private static Task<HarnessRun> RunAsync(DriverProbe probe, IReadOnlyDictionary<string, string> variables, bool withSmoke = false) =>
+        withSmoke
+            ? TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<AfterDeploy>().Service(probe), nameof(AfterDeploy), variables)
+            : TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<ProbedDeploy>().Service(probe), nameof(ProbedDeploy), variables);
 }
 
 /// <summary>Stands in for the real driver: records what it was asked and which driver the target chose.</summary>
@@ -113,6 +128,9 @@ public sealed class DriverProbe(bool fail) : IDeploymentDriver
     public Pipeline.Delivery.Deployment? Request { get; private set; }
 
     public IDeploymentDriver? Chosen { get; set; }
+
+    /// <summary>What a target after the deployment does with the URL it finds.</summary>
+    public Action<Uri?> Later { get; set; } = _ => { };
 
     public string Name => "probe";
 
@@ -138,6 +156,18 @@ public sealed class ProbedDeploy(PipelineEnvironment environment, DriverProbe pr
     {
         probe.Chosen = base.CreateDriver(kind, context);
         return probe;
+    }
+}
+
+/// <summary>A target after the deployment (a smoke test) that reads where it answers.</summary>
+public sealed class AfterDeploy(DeployedEnvironments deployed, DriverProbe probe) : Target
+{
+    protected override void Configure(TargetSpec target) => target.DependsOn<ProbedDeploy>();
+
+    protected override Task RunAsync(TargetContext context)
+    {
+        probe.Later(deployed.UrlOf("staging"));
+        return Task.CompletedTask;
     }
 }
 
