@@ -45,6 +45,7 @@ public abstract class DeployStagingTarget(PipelineEnvironment environment) : Tar
         target.Description($"Deploys {Application} to {EnvironmentName}");
         target.Uses(DeploymentParameters.DeployDriver);
         target.Uses(DeploymentParameters.DeployImage);
+        target.Uses(DeploymentParameters.KubeconfigData);
         target.Uses(DeploymentParameters.GitopsToken);
         target.Uses(DeploymentParameters.GithubToken);
     }
@@ -89,12 +90,32 @@ public abstract class DeployStagingTarget(PipelineEnvironment environment) : Tar
         return kind switch
         {
             DeploymentDriverKind.LocalDocker => new LocalDockerDriver(LocalDocker),
-            DeploymentDriverKind.Kubernetes => new KubernetesDriver(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes))),
+            DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
             DeploymentDriverKind.GitOps => new GitOpsDriver(
                 GitOps ?? throw NotConfigured(kind, nameof(GitOps)),
                 context.Parameters.TryGet(DeploymentParameters.GitopsToken, out var token) ? token : null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown deployment driver."),
         };
+    }
+
+    /// <summary>A kubeconfig given as a secret wins over the file the settings name.</summary>
+    private static KubernetesSettings WithSecretKubeconfig(KubernetesSettings settings, TargetContext context)
+    {
+        if (!context.Parameters.TryGet(DeploymentParameters.KubeconfigData, out var encoded) || string.IsNullOrWhiteSpace(encoded))
+        {
+            return settings;
+        }
+
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded.Trim()));
+            return settings with { Connection = KubernetesConnection.FromKubeconfigText(text) };
+        }
+        catch (FormatException)
+        {
+            // Say what is wrong without echoing any of the value.
+            throw new DeploymentFailedException($"{DeploymentParameters.KubeconfigData} is not base64: encode the kubeconfig with `base64 -w0`.");
+        }
     }
 
     private DeploymentFailedException NotConfigured(DeploymentDriverKind kind, string property) =>

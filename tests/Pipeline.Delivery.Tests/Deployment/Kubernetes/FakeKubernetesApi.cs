@@ -34,6 +34,26 @@ public sealed partial class FakeKubernetesApi : IDisposable
 
     public KubernetesConnection Connection => KubernetesConnection.FromServer(Server, Token);
 
+    /// <summary>A kubeconfig that points at this fake with its token, as a CI secret would hold it.</summary>
+    public string Kubeconfig() => $"""
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: fake
+          cluster:
+            server: {Server}
+        users:
+        - name: deployer
+          user:
+            token: {Token}
+        contexts:
+        - name: staging
+          context:
+            cluster: fake
+            user: deployer
+        current-context: staging
+        """;
+
     public IReadOnlyList<FakeRequest> Requests => [.. _server.Requests];
 
     /// <summary>The apply requests for deployments, in order, with the image each asked for.</summary>

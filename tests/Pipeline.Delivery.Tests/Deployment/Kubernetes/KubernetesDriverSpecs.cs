@@ -89,24 +89,7 @@ public sealed class KubernetesDriverSpecs
     {
         using var api = new FakeKubernetesApi { PollsUntilAvailable = 1 };
         var kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}");
-        File.WriteAllText(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {api.Server}
-            users:
-            - name: deployer
-              user:
-                token: {FakeKubernetesApi.Token}
-            contexts:
-            - name: staging
-              context:
-                cluster: fake
-                user: deployer
-            current-context: staging
-            """);
+        File.WriteAllText(kubeconfig, api.Kubeconfig());
         try
         {
             var (run, result) = await DeployAsync(api, V1, KubernetesConnection.FromKubeconfig(kubeconfig));
