@@ -27,7 +27,7 @@ public sealed class KubernetesDriver(KubernetesSettings settings) : IDeploymentD
         var serviceBefore = await ReadOrNullAsync(() => client.CoreV1.ReadNamespacedServiceAsync(name, ns, cancellationToken: cancellation)).ConfigureAwait(false);
 
         context.Log.Info($"Applying deployment/{name} and service/{name} in namespace {ns} with image {request.Image}");
-        var applied = await ApplyAsync(client, KubernetesManifests.Deployment(request, settings), cancellation).ConfigureAwait(false);
+        var applied = await ApplyDeploymentAsync(client, settings, KubernetesManifests.Deployment(request, settings), cancellation).ConfigureAwait(false);
         var service = await client.CoreV1.PatchNamespacedServiceAsync(
             new V1Patch(KubernetesManifests.Service(request, settings), V1Patch.PatchType.ApplyPatch),
             name, ns, fieldManager: settings.FieldManager, force: true, cancellationToken: cancellation).ConfigureAwait(false);
@@ -53,9 +53,6 @@ public sealed class KubernetesDriver(KubernetesSettings settings) : IDeploymentD
             ? new DeploymentResult(DeploymentOutcome.Unchanged, url, $"unchanged: deployment/{name} already runs {request.Image}")
             : new DeploymentResult(DeploymentOutcome.Updated, url, $"deployment/{name} rolled out {request.Image} ({status.Description})");
     }
-
-    private Task<V1Deployment> ApplyAsync(IKubernetes client, V1Deployment deployment, CancellationToken cancellation) =>
-        ApplyDeploymentAsync(client, settings, deployment, cancellation);
 
     /// <summary>Server-side apply: the server merges the fields we own and bumps the generation only when the spec changed.</summary>
     internal static Task<V1Deployment> ApplyDeploymentAsync(IKubernetes client, KubernetesSettings settings, V1Deployment deployment, CancellationToken cancellation) =>
