@@ -1,0 +1,144 @@
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// Deploys one application's image to staging with the driver <c>--deploy-driver</c> picks
+/// (Local Docker unless configured), and under GitHub Actions records the deployment on GitHub.
+/// Where it answers is kept for later targets in <see cref="DeployedEnvironments"/>.
+/// Subclass it with a few typed lines:
+/// <code>
+/// public sealed class DeployStaging(PipelineEnvironment environment) : DeployStagingTarget(environment)
+/// {
+///     protected override string Application => "api";
+///     protected override LocalDockerSettings LocalDocker => new(ContainerPort: 8080);
+///     protected override KubernetesSettings? Kubernetes => new("staging", ContainerPort: 8080);
+/// }
+/// </code>
+/// </summary>
+public abstract class DeployStagingTarget(PipelineEnvironment environment) : Target
+{
+    /// <summary>The application's name: the container, Deployment and commit message use it.</summary>
+    protected abstract string Application { get; }
+
+    protected virtual string EnvironmentName => "staging";
+
+    /// <summary>The embedded default: a container on 127.0.0.1 answering on port 8080.</summary>
+    protected virtual LocalDockerSettings LocalDocker => new(ContainerPort: 8080);
+
+    /// <summary>Settings for <see cref="DeploymentDriverKind.Kubernetes"/>; null when this pipeline does not deploy to a cluster.</summary>
+    protected virtual KubernetesSettings? Kubernetes => null;
+
+    /// <summary>Settings for <see cref="DeploymentDriverKind.GitOps"/>; null when this pipeline has no GitOps repository.</summary>
+    protected virtual GitOpsSettings? GitOps => null;
+
+    /// <summary>The image to deploy. By default <c>--deploy-image</c>; override to take the image another target built.</summary>
+    protected virtual ImageReference ImageToDeploy(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Parameters.TryGet(DeploymentParameters.DeployImage, out var text) && !string.IsNullOrWhiteSpace(text)
+            ? ImageReference.Parse(text)
+            : throw new DeploymentFailedException($"No image to deploy: pass {DeploymentParameters.DeployImage} <image> (or override {nameof(ImageToDeploy)}).");
+    }
+
+    protected override void Configure(TargetSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.Description($"Deploys {Application} to {EnvironmentName}");
+        target.Uses(DeploymentParameters.DeployDriver);
+        target.Uses(DeploymentParameters.DeployImage);
+        target.Uses(DeploymentParameters.KubeconfigData);
+        target.Uses(DeploymentParameters.GitopsToken);
+        target.Uses(DeploymentParameters.GithubToken);
+    }
+
+    protected override async Task RunAsync(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var github = GitHubActionsContext.From(environment.Variables);
+        var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github?.Sha };
+        var driver = CreateDriver(context.Get(DeploymentParameters.DeployDriver), context);
+        context.Log.Info($"Deploying {request.Image} to {request.Environment} with the {driver.Name} driver");
+
+        var recorder = github is not null && context.Parameters.TryGet(DeploymentParameters.GithubToken, out var token) && !string.IsNullOrEmpty(token)
+            ? new GitHubDeploymentRecorder(github, token)
+            : null;
+        var deploymentId = recorder is null ? null : await RecordAsync(context, () => recorder.StartAsync(request)).ConfigureAwait(false);
+
+        DeploymentResult result;
+        try
+        {
+            result = await driver.DeployAsync(request, context).ConfigureAwait(false);
+        }
+        catch (Exception e) when (recorder is not null && deploymentId is { } failedId)
+        {
+            await RecordAsync(context, () => recorder.FinishAsync(failedId, succeeded: false, null, e.Message.Split('\n')[0])).ConfigureAwait(false);
+            throw;
+        }
+
+        if (recorder is not null && deploymentId is { } id)
+        {
+            await RecordAsync(context, () => recorder.FinishAsync(id, succeeded: true, result.Url, result.Summary)).ConfigureAwait(false);
+        }
+
+        new DeployedEnvironments(environment).Record(request, result, driver.Name);
+        context.Log.Info(result.Url is null ? result.Summary : $"{result.Summary}; answers at {result.Url}");
+    }
+
+    /// <summary>Makes the driver for <paramref name="kind"/> from this target's typed settings.</summary>
+    protected virtual IDeploymentDriver CreateDriver(DeploymentDriverKind kind, TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return kind switch
+        {
+            DeploymentDriverKind.LocalDocker => new LocalDockerDriver(LocalDocker),
+            DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
+            DeploymentDriverKind.GitOps => new GitOpsDriver(
+                GitOps ?? throw NotConfigured(kind, nameof(GitOps)),
+                context.Parameters.TryGet(DeploymentParameters.GitopsToken, out var token) ? token : null),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown deployment driver."),
+        };
+    }
+
+    /// <summary>A kubeconfig given as a secret wins over the file the settings name.</summary>
+    private static KubernetesSettings WithSecretKubeconfig(KubernetesSettings settings, TargetContext context)
+    {
+        if (!context.Parameters.TryGet(DeploymentParameters.KubeconfigData, out var encoded) || string.IsNullOrWhiteSpace(encoded))
+        {
+            return settings;
+        }
+
+        try
+        {
+            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded.Trim()));
+            return settings with { Connection = KubernetesConnection.FromKubeconfigText(text) };
+        }
+        catch (FormatException)
+        {
+            // Say what is wrong without echoing any of the value.
+            throw new DeploymentFailedException($"{DeploymentParameters.KubeconfigData} is not base64: encode the kubeconfig with `base64 -w0`.");
+        }
+    }
+
+    private DeploymentFailedException NotConfigured(DeploymentDriverKind kind, string property) =>
+        new($"{DeploymentParameters.DeployDriver} is {kind}, but {GetType().Name} does not override {property}: give it the {property} settings.");
+
+    /// <summary>The GitHub record is a report, not the deployment: when GitHub refuses, say so and carry on.</summary>
+    private static async Task<T?> RecordAsync<T>(TargetContext context, Func<Task<T>> call) where T : struct
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is Octokit.ApiException or HttpRequestException)
+        {
+            context.Log.Warning($"Could not record the deployment on GitHub: {e.Message}");
+            return null;
+        }
+    }
+
+    private static async Task RecordAsync(TargetContext context, Func<Task> call) =>
+        await RecordAsync(context, async () =>
+        {
+            await call().ConfigureAwait(false);
+            return 0;
+        }).ConfigureAwait(false);
+}

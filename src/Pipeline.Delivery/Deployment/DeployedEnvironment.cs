@@ -1,0 +1,4 @@
+namespace Pipeline.Delivery;
+
+/// <summary>What the last deployment to one environment left there, as later targets (Smoke) read it.</summary>
+public sealed record DeployedEnvironment(string Environment, string Application, string Image, Uri? Url, DeploymentOutcome Outcome, string Driver);

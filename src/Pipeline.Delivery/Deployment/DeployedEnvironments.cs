@@ -1,0 +1,46 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// The last deployment to each environment, kept in <c>.nuke/temp/deployments/&lt;environment&gt;.json</c>
+/// so a later target (Smoke: <c>DefaultAddressAsync</c>) or a later <c>./build.sh</c> call knows where
+/// the application answers. Take it in a target's constructor.
+/// </summary>
+public sealed class DeployedEnvironments(PipelineEnvironment environment)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private AbsolutePath Folder => environment.RootDirectory / ".nuke" / "temp" / "deployments";
+
+    /// <summary>The last deployment to <paramref name="name"/>, or null when this checkout has not deployed there.</summary>
+    public DeployedEnvironment? Last(string name)
+    {
+        var file = FileOf(name);
+        return File.Exists(file) ? JsonSerializer.Deserialize<DeployedEnvironment>(File.ReadAllText(file), Json) : null;
+    }
+
+    /// <summary>Where the last deployment to <paramref name="name"/> answers, if known.</summary>
+    public Uri? UrlOf(string name) => Last(name)?.Url;
+
+    public void Record(Deployment request, DeploymentResult result, string driver)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(result);
+        var file = FileOf(request.Environment);
+        Directory.CreateDirectory(Folder);
+        var entry = new DeployedEnvironment(request.Environment, request.Application, request.Image.ToString(), result.Url, result.Outcome, driver);
+        File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(entry, Json));
+        File.Move(file + ".tmp", file, overwrite: true);
+    }
+
+    private AbsolutePath FileOf(string name) =>
+        name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+            ? Folder / (name + ".json")
+            : throw new ArgumentException($"'{name}' is not an environment name (letters, digits, '-' and '_').", nameof(name));
+}

@@ -1,0 +1,113 @@
+using System.Globalization;
+
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// Deploys by running the image as a container on this machine's Docker engine: the previous
+/// container of the same name is stopped and removed, the new one published on 127.0.0.1. The
+/// default driver: it needs nothing but Docker, so a pipeline deploys "staging" on a laptop too.
+/// </summary>
+public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymentDriver
+{
+    /// <summary>Labels on every container this driver starts, so people (and cleanup) can find them.</summary>
+    public const string ApplicationLabel = "pipeline.application";
+    public const string EnvironmentLabel = "pipeline.environment";
+    public const string ImageLabel = "pipeline.image";
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private readonly ToolCommand _docker = new("docker");
+
+    public string Name => "local docker";
+
+    public async Task<DeploymentResult> DeployAsync(Deployment request, TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var name = settings.ContainerName ?? $"{request.Application}-{request.Environment}";
+        var imageId = await ImageIdAsync(context, request.Image).ConfigureAwait(false);
+
+        var existing = await OutputAsync(context, "ps", "--all", "--filter", $"name=^/{name}$", "--format", "{{.ID}}").ConfigureAwait(false);
+        if (existing.Length > 0)
+        {
+            var state = await OutputAsync(context, "inspect", "--format", "{{.Image}} {{.State.Status}}", name).ConfigureAwait(false);
+            if (state == $"{imageId} running" && (settings.HostPort is null || await HostPortAsync(context, name).ConfigureAwait(false) == settings.HostPort))
+            {
+                var url = await UrlAsync(context, name).ConfigureAwait(false);
+                return new DeploymentResult(DeploymentOutcome.Unchanged, url, $"unchanged: {name} already runs {request.Image}");
+            }
+
+            context.Log.Info($"Replacing container {name} ({state})");
+            await context.RunAsync(_docker.WithArguments("stop", name)).ConfigureAwait(false);
+            await context.RunAsync(_docker.WithArguments("rm", name)).ConfigureAwait(false);
+        }
+
+        var hostPort = settings.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "";
+        await context.RunAsync(_docker.WithArguments(
+            [
+                "run", "--detach", "--name", name,
+                "--publish", $"127.0.0.1:{hostPort}:{settings.ContainerPort}",
+                "--label", $"{ApplicationLabel}={request.Application}",
+                "--label", $"{EnvironmentLabel}={request.Environment}",
+                "--label", $"{ImageLabel}={request.Image}",
+                .. settings.RunArguments,
+                request.Image.ToString(),
+            ])).ConfigureAwait(false);
+        await WaitUntilRunningAsync(context, name).ConfigureAwait(false);
+        var answersAt = await UrlAsync(context, name).ConfigureAwait(false);
+        return new DeploymentResult(DeploymentOutcome.Updated, answersAt, $"container {name} runs {request.Image} at {answersAt}");
+    }
+
+    /// <summary>The image's id, pulling it first when this engine does not have it (it was pushed from elsewhere).</summary>
+    private async Task<string> ImageIdAsync(TargetContext context, ImageReference image)
+    {
+        try
+        {
+            return await OutputAsync(context, "image", "inspect", "--format", "{{.Id}}", image.ToString()).ConfigureAwait(false);
+        }
+        catch (ProcessFailedException)
+        {
+            context.Log.Info($"{image} is not on this Docker engine; pulling it");
+            await context.RunAsync(_docker.WithArguments("pull", image.ToString())).ConfigureAwait(false);
+            return await OutputAsync(context, "image", "inspect", "--format", "{{.Id}}", image.ToString()).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitUntilRunningAsync(TargetContext context, string name)
+    {
+        var deadline = DateTimeOffset.UtcNow + settings.StartTimeout;
+        while (true)
+        {
+            var status = await OutputAsync(context, "inspect", "--format", "{{.State.Status}}", name).ConfigureAwait(false);
+            if (status == "running")
+            {
+                return;
+            }
+
+            if (status is "exited" or "dead" || DateTimeOffset.UtcNow > deadline)
+            {
+                var logs = await context.RunAsync(_docker.WithArguments("logs", "--tail", "30", name)).ConfigureAwait(false);
+                throw new DeploymentFailedException(
+                    $"Container {name} is {status}, not running" + (logs.Output.Count == 0 ? "." : ":\n" + string.Join('\n', logs.Output)));
+            }
+
+            await Task.Delay(PollInterval, context.Cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Uri> UrlAsync(TargetContext context, string name) =>
+        new($"http://127.0.0.1:{await HostPortAsync(context, name).ConfigureAwait(false)}");
+
+    /// <summary>The 127.0.0.1 port Docker published the container port on (<c>docker port</c> prints <c>127.0.0.1:49153</c>).</summary>
+    private async Task<int> HostPortAsync(TargetContext context, string name)
+    {
+        var binding = await OutputAsync(context, "port", name, $"{settings.ContainerPort}/tcp").ConfigureAwait(false);
+        var first = binding.Split('\n')[0];
+        return int.Parse(first[(first.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
+    }
+
+    private async Task<string> OutputAsync(TargetContext context, params string[] arguments)
+    {
+        var result = await context.RunAsync(_docker.WithArguments(arguments)).ConfigureAwait(false);
+        return string.Join('\n', result.Output).Trim();
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+
+namespace Pipeline.Delivery.Tests.Deployment.LocalDocker;
+
+/// <summary>
+/// Tiny images for deployment tests: a static Go HTTP server (standard library only, so it builds
+/// offline) in a <c>FROM scratch</c> image that answers "staging &lt;version&gt;". Removed on dispose.
+/// </summary>
+public sealed class StaticServerImages : IDisposable
+{
+    public const int Port = 8080;
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "pipeline-docker-tests", Guid.NewGuid().ToString("N")[..10]);
+    private readonly List<string> _images = [];
+
+    public string Repository { get; } = "pipeline-test/staging-" + Guid.NewGuid().ToString("N")[..8];
+
+    /// <summary>Builds <c>Repository:version</c>; each version is a different binary, so a different image id.</summary>
+    public ImageReference Build(string version)
+    {
+        Directory.CreateDirectory(_directory);
+        File.WriteAllText(Path.Combine(_directory, "go.mod"), "module staging\n\ngo 1.19\n");
+        File.WriteAllText(Path.Combine(_directory, "main.go"), $$"""
+            package main
+
+            import (
+                "fmt"
+                "net/http"
+            )
+
+            func main() {
+                http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+                    fmt.Fprint(w, "staging {{version}}")
+                })
+                if err := http.ListenAndServe(":{{Port}}", nil); err != nil {
+                    panic(err)
+                }
+            }
+            """);
+        File.WriteAllText(Path.Combine(_directory, "Dockerfile"), "FROM scratch\nCOPY server /server\nEXPOSE 8080\nENTRYPOINT [\"/server\"]\n");
+        Run(_directory, ("CGO_ENABLED", "0"), "go", "build", "-o", "server", ".");
+        var image = $"{Repository}:{version}";
+        Run(_directory, ("DOCKER_BUILDKIT", "0"), "docker", "build", "--quiet", "--tag", image, ".");
+        _images.Add(image);
+        return ImageReference.Parse(image);
+    }
+
+    public static string Run(string directory, (string Name, string Value) variable, string executable, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable, arguments)
+        {
+            WorkingDirectory = directory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment[variable.Name] = variable.Value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{executable} {string.Join(' ', arguments)} failed: {error}");
+        }
+
+        return output.Result.Trim();
+    }
+
+    public static string Docker(params string[] arguments) => Run(Path.GetTempPath(), ("DOCKER_CLI_HINTS", "false"), "docker", arguments);
+
+    public void Dispose()
+    {
+        foreach (var image in _images)
+        {
+            try
+            {
+                Docker("rmi", "--force", image);
+            }
+            catch (InvalidOperationException)
+            {
+                // Still used by a container a failed test left; the engine keeps it, nothing else breaks.
+            }
+        }
+
+        Directory.Delete(_directory, recursive: true);
+    }
+}
