@@ -33,7 +33,10 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
     public void RunStarting(Plan plan, int maxParallel)
     {
         // The runner then hides these values in its own log, and in anything a later step prints.
-        console.WriteLinesUnmasked(console.Masker.Secrets.Select(secret => $"::add-mask::{secret}"));
+        // It masks per line: a multi-line secret (a key, a kubeconfig) is registered line by line.
+        console.WriteLinesUnmasked(console.Masker.Secrets
+            .Where(secret => !secret.Contains('\n', StringComparison.Ordinal))
+            .Select(line => $"::add-mask::{line}"));
 
         console.WriteLine($"Running {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} targets, up to {maxParallel} side by side.");
     }

@@ -18,10 +18,15 @@ public sealed class SecretMasker
             return;
         }
 
+        // Output is masked line by line, so each line of a multi-line secret (a key, a kubeconfig)
+        // is a secret of its own; blank and very short lines would mask ordinary text.
+        var parts = secret.Contains('\n', StringComparison.Ordinal)
+            ? secret.Split('\n').Select(line => line.Trim()).Where(line => line.Length >= 4).Prepend(secret)
+            : [secret];
         lock (_lock)
         {
             // Longest first, so a secret that contains another is masked whole.
-            _secrets = [.. _secrets.Append(secret).Distinct().OrderByDescending(s => s.Length)];
+            _secrets = [.. _secrets.Concat(parts).Distinct().OrderByDescending(s => s.Length)];
         }
     }
 

@@ -51,6 +51,31 @@ public sealed class SecretSpecs
     }
 
     [Fact]
+    public async Task A_multi_line_secret_is_registered_line_by_line_because_the_runner_masks_per_line()
+    {
+        using var root = new TestRoot();
+        const string key = "-----BEGIN KEY-----\nline-one-of-key\r\nline-two-of-key\n\n-----END KEY-----";
+        var variables = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = key, ["GITHUB_ACTIONS"] = "true" };
+
+        var run = await Leaky().RunAsync(["A"], variables, root);
+
+        var masks = run.All.Split('\n').Where(l => l.StartsWith("::add-mask::", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            ["::add-mask::-----BEGIN KEY-----", "::add-mask::-----END KEY-----", "::add-mask::line-one-of-key", "::add-mask::line-two-of-key"],
+            masks);
+    }
+
+    [Fact]
+    public void Each_line_of_a_multi_line_secret_is_masked_where_it_is_printed_alone()
+    {
+        var masker = new SecretMasker();
+        masker.Register("apiVersion: v1\ntoken: abcdef123456\n");
+
+        Assert.Equal("  ***", masker.Mask("  token: abcdef123456"));
+        Assert.Equal("ok", masker.Mask("ok"));
+    }
+
+    [Fact]
     public async Task A_bad_value_for_a_secret_is_not_echoed_in_the_error()
     {
         var secretNumber = Parameter.Create<int>("A numeric secret-ish value", "PinCode") with { IsSecret = true };
