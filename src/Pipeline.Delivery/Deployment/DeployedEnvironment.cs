@@ -1,4 +1,8 @@
 namespace Pipeline.Delivery;
 
 /// <summary>What the last deployment to one environment left there, as later targets (Smoke) read it.</summary>
-public sealed record DeployedEnvironment(string Environment, string Application, string Image, Uri? Url, DeploymentOutcome Outcome, string Driver);
+public sealed record DeployedEnvironment(string Environment, string Application, string Image, Uri? Url, DeploymentOutcome Outcome, string Driver)
+{
+    /// <summary>The local container it runs in (local Docker driver), for its logs.</summary>
+    public string? Container { get; init; }
+}

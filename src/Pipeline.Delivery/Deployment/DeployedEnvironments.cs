@@ -8,15 +8,25 @@ namespace Pipeline.Delivery;
 /// so a later target (Smoke: <c>DefaultAddressAsync</c>) or a later <c>./build.sh</c> call knows where
 /// the application answers. Take it in a target's constructor.
 /// </summary>
-public sealed class DeployedEnvironments(PipelineEnvironment environment)
+public sealed class DeployedEnvironments
 {
+    private readonly AbsolutePath _root;
+
+    public DeployedEnvironments(PipelineEnvironment environment) =>
+        _root = environment?.RootDirectory ?? throw new ArgumentNullException(nameof(environment));
+
+    private DeployedEnvironments(AbsolutePath root) => _root = root;
+
+    /// <summary>The deployments recorded under <paramref name="root"/> (a target reads its context's root).</summary>
+    public static DeployedEnvironments In(AbsolutePath root) => new(root);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private AbsolutePath Folder => environment.RootDirectory / ".nuke" / "temp" / "deployments";
+    private AbsolutePath Folder => _root / ".nuke" / "temp" / "deployments";
 
     /// <summary>The last deployment to <paramref name="name"/>, or null when this checkout has not deployed there.</summary>
     public DeployedEnvironment? Last(string name)
@@ -34,7 +44,7 @@ public sealed class DeployedEnvironments(PipelineEnvironment environment)
         ArgumentNullException.ThrowIfNull(result);
         var file = FileOf(request.Environment);
         Directory.CreateDirectory(Folder);
-        var entry = new DeployedEnvironment(request.Environment, request.Application, request.Image.ToString(), result.Url, result.Outcome, driver);
+        var entry = new DeployedEnvironment(request.Environment, request.Application, request.Image.ToString(), result.Url, result.Outcome, driver) { Container = result.Container };
         File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(entry, Json));
         File.Move(file + ".tmp", file, overwrite: true);
     }

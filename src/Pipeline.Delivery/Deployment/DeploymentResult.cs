@@ -15,5 +15,8 @@ public enum DeploymentOutcome
 /// <param name="Summary">One line for the log and the run summary: "unchanged", "already at 3f2a1bc"…</param>
 public sealed record DeploymentResult(DeploymentOutcome Outcome, Uri? Url, string Summary)
 {
+    /// <summary>The local container the application runs in, when there is one (its logs explain a failed smoke test).</summary>
+    public string? Container { get; init; }
+
     public bool Changed => Outcome == DeploymentOutcome.Updated;
 }

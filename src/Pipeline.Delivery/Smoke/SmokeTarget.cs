@@ -37,11 +37,18 @@ public abstract class SmokeTarget : Target
     /// <summary>The scenario: throw (or let an <c>Expect</c> throw) to fail.</summary>
     protected abstract Task ScenarioAsync(SmokeClient client, TargetContext context);
 
-    /// <summary>The address when <c>--smoke-url</c> is not given (for example from the last deployment).</summary>
-    protected virtual Task<Uri?> DefaultAddressAsync(TargetContext context) => Task.FromResult<Uri?>(null);
+    /// <summary>The environment DeployStaging deployed to, whose address and logs this target reads.</summary>
+    protected virtual string EnvironmentName => "staging";
 
-    /// <summary>The service's recent log lines, shown when the smoke test fails; null when unknown.</summary>
-    protected virtual Task<string?> RecentLogsAsync(TargetContext context) => Task.FromResult<string?>(null);
+    /// <summary>The address when <c>--smoke-url</c> is not given: where the last deployment to <see cref="EnvironmentName"/> answers.</summary>
+    protected virtual Task<Uri?> DefaultAddressAsync(TargetContext context) =>
+        Task.FromResult(DeployedEnvironments.In(context.RootDirectory).UrlOf(EnvironmentName));
+
+    /// <summary>The service's recent log lines, shown when the smoke test fails: the deployed container's, when it runs locally.</summary>
+    protected virtual async Task<string?> RecentLogsAsync(TargetContext context) =>
+        DeployedEnvironments.In(context.RootDirectory).Last(EnvironmentName)?.Container is { } container
+            ? await ContainerLogs.TailAsync(context, container).ConfigureAwait(false)
+            : null;
 
     protected sealed override async Task RunAsync(TargetContext context)
     {

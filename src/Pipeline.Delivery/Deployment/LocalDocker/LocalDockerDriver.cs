@@ -33,7 +33,7 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
             if (state == $"{imageId} running" && (settings.HostPort is null || await HostPortAsync(context, name).ConfigureAwait(false) == settings.HostPort))
             {
                 var url = await UrlAsync(context, name).ConfigureAwait(false);
-                return new DeploymentResult(DeploymentOutcome.Unchanged, url, $"unchanged: {name} already runs {request.Image}");
+                return new DeploymentResult(DeploymentOutcome.Unchanged, url, $"unchanged: {name} already runs {request.Image}") { Container = name };
             }
 
             context.Log.Info($"Replacing container {name} ({state})");
@@ -54,7 +54,7 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
             ])).ConfigureAwait(false);
         await WaitUntilRunningAsync(context, name).ConfigureAwait(false);
         var answersAt = await UrlAsync(context, name).ConfigureAwait(false);
-        return new DeploymentResult(DeploymentOutcome.Updated, answersAt, $"container {name} runs {request.Image} at {answersAt}");
+        return new DeploymentResult(DeploymentOutcome.Updated, answersAt, $"container {name} runs {request.Image} at {answersAt}") { Container = name };
     }
 
     /// <summary>The image's id, pulling it first when this engine does not have it (it was pushed from elsewhere).</summary>
