@@ -1,0 +1,36 @@
+namespace Pipeline.Delivery.Tests.Support;
+
+/// <summary>A throwaway repository root (with <c>.nuke/</c>) in the temp folder, deleted after the test.</summary>
+public sealed class TempRoot : IDisposable
+{
+    public TempRoot()
+    {
+        Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pipeline-delivery-tests", Guid.NewGuid().ToString("N")[..10]));
+        Directory.CreateDirectory(Path / ".nuke");
+    }
+
+    public AbsolutePath Path { get; }
+
+    public AbsolutePath Write(string relativePath, string content)
+    {
+        var file = Path / relativePath;
+        Directory.CreateDirectory(file.Parent!);
+        File.WriteAllText(file, content);
+        return file;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A registry a failed test left running may still hold a file; the temp folder is fine.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
