@@ -13,6 +13,12 @@ namespace Pipeline.Delivery;
 /// </summary>
 public abstract class BuildImagesTarget(PipelineEnvironment environment) : Target
 {
+    /// <summary>
+    /// <c>.nuke/temp/images</c>: the record of what was built and, in CI, the saved images. A push in
+    /// another job downloads it and loads the images, since that job's machine has its own Docker engine.
+    /// </summary>
+    public static Artifact ImagesArtifact { get; } = Artifact.Of("container-images", ".nuke/temp/images");
+
     /// <summary>The images to build, in order.</summary>
     protected abstract IEnumerable<ContainerImage> Images { get; }
 
@@ -22,13 +28,19 @@ public abstract class BuildImagesTarget(PipelineEnvironment environment) : Targe
     /// <summary>The builder; override to use another docker executable.</summary>
     protected virtual DockerImageBuilder Builder { get; } = new();
 
+    /// <summary>
+    /// Also <c>docker save</c> each image into <see cref="ImagesArtifact"/> for a later job. On by default
+    /// in GitHub Actions, where each job has its own machine; off locally, where the engine keeps them.
+    /// </summary>
+    protected virtual bool SaveImages => environment.IsGitHubActions;
+
     /// <summary>The labels' <c>created</c> time; override for reproducible builds.</summary>
     protected virtual TimeProvider Clock => TimeProvider.System;
 
     protected override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        target.Description("Builds the container images, tagged from the commit");
+        target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact);
     }
 
     protected override async Task RunAsync(TargetContext context)
@@ -50,6 +62,11 @@ public abstract class BuildImagesTarget(PipelineEnvironment environment) : Targe
         foreach (var image in images)
         {
             var result = await Builder.BuildAsync(context, image, revision, tags, labels).ConfigureAwait(false);
+            if (SaveImages)
+            {
+                result = await Builder.SaveAsync(context, result, BuiltImages.At(context.RootDirectory).FilePath.Parent! / (image.Name.Replace('/', '-') + ".tar")).ConfigureAwait(false);
+            }
+
             context.Log.Info($"Built {image.Name} ({result.ImageId[..19]}): {string.Join(", ", result.References)}");
             built.Add(result);
         }

@@ -61,4 +61,18 @@ public sealed class DockerImageBuilder(Tool docker)
             ?? throw new InvalidOperationException($"docker image inspect did not print an id for {image.Tagged(tags[0])}.");
         return new BuiltImage(image.Name, imageId.Trim(), tags, revision);
     }
+
+    /// <summary>
+    /// Writes the image with all its tags to <paramref name="archive"/> (<c>docker save</c>), so a later
+    /// job on another machine can <c>docker load</c> it; returns the image with the archive recorded.
+    /// </summary>
+    public async Task<BuiltImage> SaveAsync(TargetContext context, BuiltImage image, AbsolutePath archive)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(archive);
+        Directory.CreateDirectory(archive.Parent!);
+        await context.RunAsync(docker.Command(["save", "--output", archive, .. image.References.Select(r => r.ToString())])).ConfigureAwait(false);
+        return image with { Archive = archive.RelativeTo(context.RootDirectory) };
+    }
 }

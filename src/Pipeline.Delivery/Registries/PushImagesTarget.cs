@@ -30,6 +30,7 @@ public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) 
         ArgumentNullException.ThrowIfNull(target);
         target.Description("Pushes the container images and records their digests")
             .DependsOn<TBuild>()
+            .Consumes(BuildImagesTarget.ImagesArtifact)
             .OnlyWhen(!Condition.OnPullRequest);
         foreach (var parameter in Registry?.Parameters ?? [])
         {
@@ -50,9 +51,11 @@ public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
         await new DockerLogin(Docker.Executable).LoginAsync(context, registry, config).ConfigureAwait(false);
         var pusher = new ImagePusher(Docker, new RegistryClient(http), Backoff);
+        var loader = new ImageLoader(Docker);
         var pushed = new List<PushedImage>();
         foreach (var image in built)
         {
+            await loader.EnsureLoadedAsync(context, image).ConfigureAwait(false);
             pushed.Add(await pusher.PushAsync(context, image, registry, config).ConfigureAwait(false));
         }
 

@@ -74,7 +74,10 @@ public sealed class PushImagesTargetSpecs
             echo "$@" > "$(dirname "$0")/aws-arguments"
             echo "{ecrPassword}"
             """);
-        File.SetUnixFileMode(aws, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(aws, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         var ecr = new ElasticContainerRegistry("123456789012", "eu-west-1") { Host = registry.Host, AwsCli = aws };
         var setup = Setup.For(root, ecr);
         try
@@ -88,6 +91,56 @@ public sealed class PushImagesTargetSpecs
             // Not a declared secret, so nothing masks it: only keeping it off the log and command lines does.
             Assert.DoesNotContain(ecrPassword, run.Output, StringComparison.Ordinal);
             AssertNoCredentialsLeftFor(registry.Host);
+        }
+        finally
+        {
+            await Docker.RemoveRepositoriesAsync(setup.Name);
+        }
+    }
+
+    [Fact]
+    public async Task A_push_in_another_job_loads_the_image_the_build_saved()
+    {
+        Requirements.Docker();
+        await using var registry = await TestRegistry.StartAsync();
+        using var root = new TempRoot();
+        var setup = Setup.For(root, new GenericRegistry(registry.Host)) with { SaveImages = true };
+        try
+        {
+            (await PipelineRun.RunAsync(setup.Builder(), root.Path, OnMain, "BuildTestImage")).Succeeded();
+            var built = BuiltImages.At(root.Path)[setup.Name];
+            Assert.True(File.Exists(root.Path / built.Archive!), built.Archive);
+
+            // A fresh machine: the engine has no such image, only the downloaded artifact.
+            await Docker.RemoveRepositoriesAsync(setup.Name);
+            var run = (await PipelineRun.RunAsync(setup.Builder(), root.Path, OnMain, "PushTestImage", "--skip", "BuildTestImage")).Succeeded();
+
+            Assert.Contains($"loading it from {built.Archive}", run.Output, StringComparison.Ordinal);
+            Assert.Equal(built.ImageId, await Docker.InspectAsync($"{registry.Host}/{setup.Name}:main", "{{.Id}}"));
+            Assert.Equal(await Docker.InspectAsync($"{registry.Host}/{setup.Name}:main", "{{index .RepoDigests 0}}"), PushedImages.At(root.Path)[setup.Name].ToString());
+        }
+        finally
+        {
+            await Docker.RemoveRepositoriesAsync(setup.Name);
+        }
+    }
+
+    [Fact]
+    public async Task A_push_without_the_image_or_its_archive_says_how_to_fix_it()
+    {
+        Requirements.Docker();
+        await using var registry = await TestRegistry.StartAsync();
+        using var root = new TempRoot();
+        var setup = Setup.For(root, new GenericRegistry(registry.Host));
+        try
+        {
+            (await PipelineRun.RunAsync(setup.Builder(), root.Path, OnMain, "BuildTestImage")).Succeeded();
+            await Docker.RemoveRepositoriesAsync(setup.Name);
+
+            var run = await PipelineRun.RunAsync(setup.Builder(), root.Path, OnMain, "PushTestImage", "--skip", "BuildTestImage");
+
+            Assert.NotEqual(0, run.ExitCode);
+            Assert.Contains("is not in this Docker engine, and no saved archive of it is here", run.Output, StringComparison.Ordinal);
         }
         finally
         {
@@ -176,6 +229,9 @@ public sealed record Setup(string Name, ContainerRegistry? Registry, Backoff Bac
     /// <summary>Where the embedded registry keeps its state, for tests that use it.</summary>
     public AbsolutePath? LocalRegistryRoot { get; init; }
 
+    /// <summary>Save the built image for a push on another machine (what CI does).</summary>
+    public bool SaveImages { get; init; }
+
     public static Setup For(TempRoot root, ContainerRegistry? registry, Backoff? backoff = null)
     {
         Docker.WriteScratchImage(root, "image", "hello from a test");
@@ -189,6 +245,8 @@ public sealed record Setup(string Name, ContainerRegistry? Registry, Backoff Bac
 public sealed class BuildTestImage(PipelineEnvironment environment, Setup setup) : BuildImagesTarget(environment)
 {
     protected override IEnumerable<ContainerImage> Images => [new ContainerImage(setup.Name, "image/Dockerfile", "image")];
+
+    protected override bool SaveImages => setup.SaveImages;
 }
 
 public sealed class PushTestImage(PipelineEnvironment environment, Setup setup) : PushImagesTarget<BuildTestImage>(environment)

@@ -113,7 +113,7 @@ public sealed class RegistryClientSpecs
     public void Backoff_doubles_each_wait() =>
         Assert.Equal(
             [TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4)],
-            new[] { 1, 2, 3 }.Select(Backoff.Default.DelayAfter));
+            Enumerable.Range(1, 3).Select(Backoff.Default.DelayAfter));
 
     /// <summary>Builds and pushes a tiny image with the docker CLI; returns its name and the registry's digest.</summary>
     private static async Task<(string Name, string Digest)> PushSampleAsync(string host)
@@ -135,7 +135,7 @@ public sealed class RegistryClientSpecs
         var step = new StepAction(async context => digest = await backoff.RunAsync(
             "digest", context.Log, () => client.GetDigestAsync(access, new ImageReference(access.Host, name, "v1", null), context.Cancellation), context.Cancellation));
         using var root = new TempRoot();
-        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<Step>().Service(step), root.Path, "Step")).Succeeded();
+        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Service(step), root.Path, "InlineStep")).Succeeded();
         return (digest!, run.Output);
     }
 
@@ -152,7 +152,7 @@ public sealed class RegistryClientSpecs
             error = failure.Message;
         });
         using var root = new TempRoot();
-        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<Step>().Service(step), root.Path, "Step")).Succeeded();
+        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Service(step), root.Path, "InlineStep")).Succeeded();
         return (error!, run.Output);
     }
 }

@@ -26,11 +26,16 @@ internal static class Docker
         }
     }
 
-    /// <summary>A FROM scratch image: one static file, and a label from a build argument.</summary>
+    /// <summary>
+    /// A FROM scratch image: one static file, and a label from a build argument. Its first step is
+    /// unique, so no two tests share cached layers: one test removing its images cannot pull a parent
+    /// out from under another's build ("unknown parent image ID" with the classic builder).
+    /// </summary>
     public static void WriteScratchImage(TempRoot root, string directory, string content)
     {
-        root.Write($"{directory}/Dockerfile", """
+        root.Write($"{directory}/Dockerfile", $"""
             FROM scratch
+            LABEL test.build={Guid.NewGuid():N}
             ARG FLAVOUR=plain
             LABEL test.flavour=$FLAVOUR
             COPY message.txt /message.txt
