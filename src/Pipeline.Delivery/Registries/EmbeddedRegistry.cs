@@ -68,7 +68,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
             return;
         }
 
-        if (known.ProcessId is { } pid)
+        if (known.ProcessId is { } pid && IsOurRegistry(pid))
         {
             try
             {
@@ -89,6 +89,24 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         }
 
         File.Delete(StateFile);
+    }
+
+    /// <summary>Whether the recorded process is still the registry serving our config, not a recycled pid.</summary>
+    private bool IsOurRegistry(int pid)
+    {
+        try
+        {
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            return commandLine.Contains(Directory / "config.yml", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     private async Task<LocalRegistry> StartBinaryAsync(string binary, int port, CancellationToken cancellation)
