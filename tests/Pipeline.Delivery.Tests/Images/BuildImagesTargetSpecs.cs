@@ -73,6 +73,45 @@ public sealed class BuildImagesTargetSpecs
     }
 
     [Fact]
+    public async Task A_static_go_binary_from_scratch_runs_under_its_commit_tag()
+    {
+        Requirements.Docker();
+        Requirements.Tool("go");
+        using var root = new TempRoot();
+        root.Write("services/hello/go.mod", "module example.test/hello\n\ngo 1.19\n");
+        root.Write("services/hello/main.go", """
+            package main
+
+            import "fmt"
+
+            func main() { fmt.Println("hello from a static binary") }
+            """);
+        var build = await Shell.TryRunAsync(
+            "/usr/bin/env", ["CGO_ENABLED=0", "GOFLAGS=-mod=mod", "GOPROXY=off", "go", "build", "-o", "hello", "."], root.Path / "services" / "hello");
+        Assert.True(build.ExitCode == 0, build.StandardError);
+        root.Write("services/hello/Dockerfile", $"""
+            FROM scratch
+            LABEL test.build={Guid.NewGuid():N}
+            COPY hello /hello
+            ENTRYPOINT ["/hello"]
+            """);
+        const string sha = "fedcba9876543210fedcba9876543210fedcba98";
+        var images = new TestImages(Docker.UniqueName("hello"), null);
+        try
+        {
+            var variables = new Dictionary<string, string> { ["GITHUB_SHA"] = sha, ["GITHUB_REF"] = "refs/tags/v0.3.0" };
+            (await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildHello>().Service(images), root.Path, variables, "BuildHello")).Succeeded();
+
+            Assert.Equal("hello from a static binary", await Shell.RunAsync("docker", ["run", "--rm", $"{images.Api}:{sha[..7]}"]));
+            Assert.Equal("0.3.0", await Docker.InspectAsync($"{images.Api}:0.3", "{{index .Config.Labels \"org.opencontainers.image.version\"}}"));
+        }
+        finally
+        {
+            await Docker.RemoveRepositoriesAsync(images.Api);
+        }
+    }
+
+    [Fact]
     public async Task A_missing_dockerfile_fails_with_the_path()
     {
         using var root = new TempRoot();
@@ -94,6 +133,11 @@ public sealed class BuildImagesTargetSpecs
             new ContainerImage(names.Api, "services/api/Dockerfile", "services/api").WithBuildArg("FLAVOUR", "spicy"),
             new ContainerImage(names.Consumer!, "services/consumer/Dockerfile", "services/consumer"),
         ];
+    }
+
+    public sealed class BuildHello(PipelineEnvironment environment, TestImages names) : BuildImagesTarget(environment)
+    {
+        protected override IEnumerable<ContainerImage> Images => [new ContainerImage(names.Api, "services/hello/Dockerfile", "services/hello")];
     }
 
     public sealed class BuildWithLatest(PipelineEnvironment environment, TestImages names) : BuildImagesTarget(environment)
