@@ -7,5 +7,5 @@ public static class GitHubParameters
     /// <c>GITHUB_TOKEN</c>: the token GitHub Actions gives each run (the job needs
     /// <c>pull-requests: write</c> to comment). Without it nothing is posted.
     /// </summary>
-    public static readonly Parameter<string> GithubToken = Parameter.Secret("Token for the GitHub API (comments on pull requests)");
+    public static readonly Parameter<string> GithubToken = CommonParameters.GithubToken;
 }

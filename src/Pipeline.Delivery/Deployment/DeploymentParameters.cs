@@ -24,6 +24,5 @@ public static class DeploymentParameters
         Parameter.Secret("Token to push to the GitOps repository over https.");
 
     /// <summary>The workflow's token; with it, a run under GitHub Actions records the deployment on GitHub.</summary>
-    public static readonly Parameter<string> GithubToken =
-        Parameter.Secret("GitHub token used to record deployments (GitHub Actions' GITHUB_TOKEN with deployments: write).");
+    public static readonly Parameter<string> GithubToken = CommonParameters.GithubToken;
 }

@@ -11,6 +11,14 @@ public sealed class TempRoot : IDisposable
 
     public AbsolutePath Path { get; }
 
+    public AbsolutePath Write(string relativePath, string content)
+    {
+        var file = Path / relativePath;
+        Directory.CreateDirectory(file.Parent!);
+        File.WriteAllText(file, content);
+        return file;
+    }
+
     public void Dispose()
     {
         try

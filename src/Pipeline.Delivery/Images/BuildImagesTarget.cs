@@ -1,0 +1,76 @@
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// Builds the repository's container images, tagged and labelled from the commit, and records them
+/// in <see cref="BuiltImages"/> for the targets after it. Subclass it with the images:
+/// <code>
+/// public sealed class BuildImages(PipelineEnvironment environment) : BuildImagesTarget(environment)
+/// {
+///     protected override IEnumerable&lt;ContainerImage&gt; Images =>
+///         [new("api", "services/api/Dockerfile", "services/api"), new("consumer", "services/consumer/Dockerfile", "services/consumer")];
+/// }
+/// </code>
+/// </summary>
+public abstract class BuildImagesTarget(PipelineEnvironment environment) : Target
+{
+    /// <summary>
+    /// <c>.nuke/temp/images</c>: the record of what was built and, in CI, the saved images. A push in
+    /// another job downloads it and loads the images, since that job's machine has its own Docker engine.
+    /// </summary>
+    public static Artifact ImagesArtifact { get; } = Artifact.Of("container-images", ".nuke/temp/images");
+
+    /// <summary>The images to build, in order.</summary>
+    protected abstract IEnumerable<ContainerImage> Images { get; }
+
+    /// <summary>Also tag <c>latest</c>. Off by default: a moving tag should be a decision.</summary>
+    protected virtual bool TagLatest => false;
+
+    /// <summary>The builder; override to use another docker executable.</summary>
+    protected virtual DockerImageBuilder Builder { get; } = new();
+
+    /// <summary>
+    /// Also <c>docker save</c> each image into <see cref="ImagesArtifact"/> for a later job. On by default
+    /// in GitHub Actions, where each job has its own machine; off locally, where the engine keeps them.
+    /// </summary>
+    protected virtual bool SaveImages => environment.IsGitHubActions;
+
+    /// <summary>The labels' <c>created</c> time; override for reproducible builds.</summary>
+    protected virtual TimeProvider Clock => TimeProvider.System;
+
+    protected override void Configure(TargetSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact);
+    }
+
+    protected override async Task RunAsync(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var images = Images.ToList();
+        var duplicate = images.GroupBy(i => i.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new InvalidOperationException($"Two images are named '{duplicate.Key}'; each image needs its own name.");
+        }
+
+        var revision = await GitRevisionReader.ReadAsync(environment.Variables, context.RootDirectory, context.Cancellation).ConfigureAwait(false);
+        var tags = ImageTags.For(revision, TagLatest);
+        var labels = ImageLabels.For(revision, Clock.GetUtcNow());
+        context.Log.Info($"Commit {revision.ShortSha}{(revision.Branch is null ? "" : " on " + revision.Branch)}{(revision.Tag is null ? "" : " tagged " + revision.Tag)}: tags {string.Join(", ", tags)}");
+
+        var built = new List<BuiltImage>();
+        foreach (var image in images)
+        {
+            var result = await Builder.BuildAsync(context, image, revision, tags, labels).ConfigureAwait(false);
+            if (SaveImages)
+            {
+                result = await Builder.SaveAsync(context, result, BuiltImages.At(context.RootDirectory).FilePath.Parent! / (image.Name.Replace('/', '-') + ".tar")).ConfigureAwait(false);
+            }
+
+            context.Log.Info($"Built {image.Name} ({result.ImageId[..19]}): {string.Join(", ", result.References)}");
+            built.Add(result);
+        }
+
+        BuiltImages.At(context.RootDirectory).Record(built);
+    }
+}

@@ -1,0 +1,207 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// The registry Push uses when none is configured: a local one on 127.0.0.1 at a free port, so a
+/// pipeline pushes and deploys by digest on a laptop too. It runs the Debian <c>docker-registry</c>
+/// binary when it is on PATH, else the <c>registry:2</c> container; it keeps running after the run
+/// (a later DeployStaging pulls from it) and is found again through <c>.nuke/temp/registry/registry.json</c>.
+/// </summary>
+public sealed class EmbeddedRegistry(AbsolutePath root)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The registry executable; null to always use the container.</summary>
+    public string? Binary { get; init; } = FindOnPath("docker-registry");
+
+    /// <summary>The image run when there is no binary.</summary>
+    public string ContainerImage { get; init; } = "registry:2";
+
+    public string Docker { get; init; } = "docker";
+
+    public AbsolutePath Directory => root / ".nuke" / "temp" / "registry";
+
+    private AbsolutePath StateFile => Directory / "registry.json";
+
+    /// <summary>The running registry, started now if the recorded one does not answer.</summary>
+    public async Task<LocalRegistry> EnsureRunningAsync(TargetLog log, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (ReadState() is { } known && await AnswersAsync(known.Port, cancellation).ConfigureAwait(false))
+        {
+            log.Info($"Using the local registry at 127.0.0.1:{known.Port} (started earlier, {known.Kind})");
+            return known;
+        }
+
+        System.IO.Directory.CreateDirectory(Directory);
+        var port = FreePort();
+        var started = Binary is not null
+            ? await StartBinaryAsync(Binary, port, cancellation).ConfigureAwait(false)
+            : await StartContainerAsync(port, cancellation).ConfigureAwait(false);
+        File.WriteAllText(StateFile, JsonSerializer.Serialize(started, Json));
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!await AnswersAsync(port, cancellation).ConfigureAwait(false))
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The local registry ({started.Kind}) did not answer on 127.0.0.1:{port} within 30 s; see {Directory / "registry.log"}.");
+            }
+
+            await Task.Delay(100, cancellation).ConfigureAwait(false);
+        }
+
+        log.Info($"Started a local registry at 127.0.0.1:{port} ({started.Kind}); it keeps running for later targets (stop: {nameof(EmbeddedRegistry)}.StopAsync)");
+        return started;
+    }
+
+    /// <summary>Stops the recorded registry, if any, and forgets it. Its stored images stay on disk.</summary>
+    public async Task StopAsync(CancellationToken cancellation = default)
+    {
+        if (ReadState() is not { } known)
+        {
+            return;
+        }
+
+        if (known.ProcessId is { } pid && IsOurRegistry(pid))
+        {
+            try
+            {
+                using var process = System.Diagnostics.Process.GetProcessById(pid);
+                process.Kill();
+                await process.WaitForExitAsync(cancellation).ConfigureAwait(false);
+            }
+            catch (ArgumentException)
+            {
+                // Already gone.
+            }
+        }
+
+        if (known.ContainerId is { } container)
+        {
+            await Cli.Wrap(Docker).WithArguments(["rm", "--force", container]).WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(cancellation).ConfigureAwait(false);
+        }
+
+        File.Delete(StateFile);
+    }
+
+    /// <summary>Whether the recorded process is still the registry serving our config, not a recycled pid.</summary>
+    private bool IsOurRegistry(int pid)
+    {
+        try
+        {
+            var commandLine = File.ReadAllText($"/proc/{pid}/cmdline");
+            return commandLine.Contains(Directory / "config.yml", StringComparison.Ordinal);
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<LocalRegistry> StartBinaryAsync(string binary, int port, CancellationToken cancellation)
+    {
+        var config = Directory / "config.yml";
+        File.WriteAllText(config, $"""
+            version: 0.1
+            log:
+              level: warn
+            storage:
+              filesystem:
+                rootdirectory: {Directory / "data"}
+              delete:
+                enabled: true
+            http:
+              addr: 127.0.0.1:{port}
+            """);
+
+        // Detached (setsid, output to a file, no stdin): it must outlive this process and hold none of its pipes.
+        // The run's process marker is removed, so cancelling a run does not take the registry down with it.
+        var result = await Cli.Wrap("/bin/sh")
+            .WithArguments(["-c", "setsid \"$0\" serve \"$1\" >\"$2\" 2>&1 </dev/null & echo $!", binary, config, Directory / "registry.log"])
+            .WithEnvironmentVariables(e => e.Set("PIPELINE_RUN_ID", null))
+            .ExecuteBufferedAsync(cancellation)
+            .ConfigureAwait(false);
+        return new LocalRegistry(port, "docker-registry", int.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture), null);
+    }
+
+    private async Task<LocalRegistry> StartContainerAsync(int port, CancellationToken cancellation)
+    {
+        var data = Directory / "data";
+        System.IO.Directory.CreateDirectory(data);
+        var result = await Cli.Wrap(Docker)
+            .WithArguments(["run", "--detach", "--restart", "unless-stopped", "--publish", $"127.0.0.1:{port}:5000",
+                "--volume", $"{data}:/var/lib/registry", "--name", $"pipeline-registry-{port}", ContainerImage])
+            .WithEnvironmentVariables(e => e.Set("PIPELINE_RUN_ID", null))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(cancellation)
+            .ConfigureAwait(false);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"No docker-registry on PATH, and `docker run {ContainerImage}` failed: {result.StandardError.Trim()} " +
+                "(install the docker-registry package, or make the image available, or configure a registry).");
+        }
+
+        return new LocalRegistry(port, ContainerImage, null, result.StandardOutput.Trim());
+    }
+
+    private LocalRegistry? ReadState()
+    {
+        try
+        {
+            return File.Exists(StateFile) ? JsonSerializer.Deserialize<LocalRegistry>(File.ReadAllText(StateFile), Json) : null;
+        }
+        catch (JsonException)
+        {
+            return null; // a damaged record: start afresh
+        }
+    }
+
+    private static async Task<bool> AnswersAsync(int port, CancellationToken cancellation)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        try
+        {
+            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/v2/"), cancellation).ConfigureAwait(false);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+        catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string? FindOnPath(string executable) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, executable))
+            .FirstOrDefault(File.Exists);
+}
+
+/// <summary>A local registry this machine runs: its port and what runs it (a process or a container).</summary>
+public sealed record LocalRegistry(int Port, string Kind, int? ProcessId, string? ContainerId)
+{
+    public string Host => $"127.0.0.1:{Port}";
+}

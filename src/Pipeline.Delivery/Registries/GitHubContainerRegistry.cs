@@ -1,0 +1,28 @@
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// GitHub's registry, <c>ghcr.io/OWNER/NAME</c>. The user is <c>GITHUB_ACTOR</c> and the password the
+/// <see cref="RegistryParameters.GithubToken"/> secret; the owner defaults to <c>GITHUB_REPOSITORY_OWNER</c>.
+/// </summary>
+public sealed record GitHubContainerRegistry(string? Owner = null) : ContainerRegistry
+{
+    public const string DefaultHost = "ghcr.io";
+
+    public string Host { get; init; } = DefaultHost;
+
+    public override IEnumerable<IParameter> Parameters => [RegistryParameters.GithubToken];
+
+    public override Task<RegistryAccess> ResolveAsync(RegistryContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var owner = Owner ?? context.Variables.GetValueOrDefault("GITHUB_REPOSITORY_OWNER")
+            ?? throw new InvalidOperationException("ghcr.io needs an owner: pass one to GitHubContainerRegistry(owner) or set GITHUB_REPOSITORY_OWNER.");
+        var actor = context.Variables.GetValueOrDefault("GITHUB_ACTOR") is { Length: > 0 } user
+            ? user
+            : throw new InvalidOperationException("ghcr.io logs in as GITHUB_ACTOR, which is not set (GitHub Actions sets it; locally, export it).");
+        var token = context.Target.Get(RegistryParameters.GithubToken);
+
+        // Image names on ghcr.io must be lower case; GitHub owners often are not.
+        return Task.FromResult(new RegistryAccess(Host, owner.ToLowerInvariant(), new RegistryCredentials(actor, token)));
+    }
+}

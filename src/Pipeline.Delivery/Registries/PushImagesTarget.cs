@@ -1,0 +1,64 @@
+namespace Pipeline.Delivery;
+
+/// <summary>
+/// Pushes what <typeparamref name="TBuild"/> built to a registry, reads each manifest digest back, and
+/// records the pinned references in <see cref="PushedImages"/>. Never on a pull request (the job gets
+/// the <c>if:</c>; locally <c>GITHUB_EVENT_NAME=pull_request</c> skips it too). With no
+/// <see cref="Registry"/> it pushes to a local registry it starts (<see cref="EmbeddedRegistry"/>).
+/// <code>
+/// public sealed class PushImages(PipelineEnvironment environment) : PushImagesTarget&lt;BuildImages&gt;(environment)
+/// {
+///     protected override ContainerRegistry Registry => new GitHubContainerRegistry();
+/// }
+/// </code>
+/// </summary>
+public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) : Target
+    where TBuild : BuildImagesTarget
+{
+    /// <summary>Where to push; null (the default) for the local registry.</summary>
+    protected virtual ContainerRegistry? Registry => null;
+
+    protected virtual Backoff Backoff => Backoff.Default;
+
+    protected virtual Tool Docker => new("docker");
+
+    /// <summary>The local registry used when <see cref="Registry"/> is null.</summary>
+    protected virtual EmbeddedRegistry LocalRegistry => new(environment.RootDirectory);
+
+    protected override void Configure(TargetSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.Description("Pushes the container images and records their digests")
+            .DependsOn<TBuild>()
+            .Consumes(BuildImagesTarget.ImagesArtifact)
+            .OnlyWhen(!Condition.OnPullRequest);
+        foreach (var parameter in Registry?.Parameters ?? [])
+        {
+            target.Requires(parameter);
+        }
+    }
+
+    protected override async Task RunAsync(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var built = BuiltImages.At(context.RootDirectory).All;
+        var registry = Registry is { } configured
+            ? await configured.ResolveAsync(new RegistryContext(context, environment.Variables)).ConfigureAwait(false)
+            : new RegistryAccess((await LocalRegistry.EnsureRunningAsync(context.Log, context.Cancellation).ConfigureAwait(false)).Host, null, null);
+
+        // Credentials live in this directory for this push only, never in ~/.docker.
+        using var config = new DockerConfigDirectory();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(60) };
+        await new DockerLogin(Docker.Executable).LoginAsync(context, registry, config).ConfigureAwait(false);
+        var pusher = new ImagePusher(Docker, new RegistryClient(http), Backoff);
+        var loader = new ImageLoader(Docker);
+        var pushed = new List<PushedImage>();
+        foreach (var image in built)
+        {
+            await loader.EnsureLoadedAsync(context, image).ConfigureAwait(false);
+            pushed.Add(await pusher.PushAsync(context, image, registry, config).ConfigureAwait(false));
+        }
+
+        PushedImages.At(context.RootDirectory).Record(pushed);
+    }
+}

@@ -1,0 +1,104 @@
+using Pipeline.Delivery.Tests.Support;
+using Pipeline.TestSupport;
+
+namespace Pipeline.Delivery.Tests.Registries;
+
+public sealed class EmbeddedRegistrySpecs
+{
+    [Fact]
+    public async Task Without_a_registry_push_starts_a_local_one_and_the_next_run_reuses_it()
+    {
+        Requirements.Docker();
+        Requirements.Tool("docker-registry");
+        using var root = new TempRoot();
+        var setup = Setup.For(root, null) with { LocalRegistryRoot = root.Path };
+        var embedded = new EmbeddedRegistry(root.Path);
+        try
+        {
+            var first = (await PipelineRun.RunAsync(setup.Builder(), root.Path, PushImagesTargetSpecsVariables.OnMain, "PushTestImage")).Succeeded();
+            var pushed = PushedImages.At(root.Path)[setup.Name];
+            var host = ImageReference.Parse(pushed.Repository).Registry!;
+
+            Assert.StartsWith("127.0.0.1:", host, StringComparison.Ordinal);
+            Assert.Contains($"Started a local registry at {host} (docker-registry)", first.Output, StringComparison.Ordinal);
+            Assert.Equal(await TestDocker.InspectAsync($"{host}/{setup.Name}:main", "{{index .RepoDigests 0}}"), pushed.ToString());
+
+            // The registry outlived the run: a later target (or run) can pull by digest.
+            await TestDocker.RemoveRepositoriesAsync(setup.Name);
+            await Shell.RunAsync("docker", ["pull", pushed.ToString()]);
+
+            var second = (await PipelineRun.RunAsync(setup.Builder(), root.Path, PushImagesTargetSpecsVariables.OnMain, "PushTestImage")).Succeeded();
+            Assert.Contains($"Using the local registry at {host} (started earlier", second.Output, StringComparison.Ordinal);
+            Assert.Equal(host, ImageReference.Parse(PushedImages.At(root.Path)[setup.Name].Repository).Registry);
+        }
+        finally
+        {
+            await embedded.StopAsync(TestContext.Current.CancellationToken);
+            await TestDocker.RemoveRepositoriesAsync(setup.Name);
+        }
+    }
+
+    [Fact]
+    public async Task Without_the_binary_it_runs_the_registry_image_in_docker()
+    {
+        if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64 || !OperatingSystem.IsLinux())
+        {
+            Assert.Skip("The stand-in registry image copies the x86-64 Linux loader and libc.");
+        }
+
+        Requirements.Docker();
+        Requirements.Tool("docker-registry");
+        using var root = new TempRoot();
+        var registryImage = await BuildRegistryImageAsync(root);
+        var embedded = new EmbeddedRegistry(root.Path / "state") { Binary = null, ContainerImage = registryImage };
+        try
+        {
+            LocalRegistry? registry = null;
+            var step = new StepAction(async context => registry = await embedded.EnsureRunningAsync(context.Log, context.Cancellation));
+            var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Service(step), root.Path, "InlineStep")).Succeeded();
+
+            Assert.Contains($"Started a local registry at {registry!.Host} ({registryImage})", run.Output, StringComparison.Ordinal);
+
+            Assert.NotNull(registry.ContainerId);
+            Assert.Equal("true", await Shell.RunAsync("docker", ["container", "inspect", "--format", "{{.State.Running}}", registry.ContainerId!]));
+            using var http = new HttpClient();
+            using var answer = await http.GetAsync(new Uri($"http://{registry.Host}/v2/"), TestContext.Current.CancellationToken);
+            Assert.Equal(System.Net.HttpStatusCode.OK, answer.StatusCode);
+        }
+        finally
+        {
+            await embedded.StopAsync(TestContext.Current.CancellationToken);
+            await TestDocker.RemoveRepositoriesAsync(registryImage.Split(':')[0]);
+        }
+    }
+
+    /// <summary>A stand-in for registry:2 (which cannot be pulled here): Debian's registry binary and its libc, FROM scratch.</summary>
+    private static async Task<string> BuildRegistryImageAsync(TempRoot root)
+    {
+        var binary = Requirements.FindOnPath("docker-registry")!;
+        var context = root.Path / "registry-image";
+        Directory.CreateDirectory(context);
+        File.Copy(binary, context / "registry");
+        File.Copy("/lib/x86_64-linux-gnu/libc.so.6", context / "libc.so.6");
+        File.Copy("/lib64/ld-linux-x86-64.so.2", context / "ld-linux-x86-64.so.2");
+        root.Write("registry-image/config.yml", """
+            version: 0.1
+            storage:
+              filesystem:
+                rootdirectory: /var/lib/registry
+            http:
+              addr: :5000
+            """);
+        root.Write("registry-image/Dockerfile", """
+            FROM scratch
+            COPY libc.so.6 /lib/x86_64-linux-gnu/libc.so.6
+            COPY ld-linux-x86-64.so.2 /lib64/ld-linux-x86-64.so.2
+            COPY registry /bin/registry
+            COPY config.yml /etc/docker/registry/config.yml
+            ENTRYPOINT ["/bin/registry", "serve", "/etc/docker/registry/config.yml"]
+            """);
+        var name = TestDocker.UniqueName("registry");
+        await Shell.RunAsync("docker", ["build", "--quiet", "--tag", name + ":2", context]);
+        return name + ":2";
+    }
+}

@@ -1,0 +1,22 @@
+namespace Pipeline.Delivery.Tests.Support;
+
+/// <summary>How an in-process pipeline run ended: its exit code and everything it wrote.</summary>
+public sealed record PipelineRun(int ExitCode, string Output)
+{
+    public static async Task<PipelineRun> RunAsync(PipelineBuilder builder, AbsolutePath root, IReadOnlyDictionary<string, string> variables, params string[] args)
+    {
+        var output = new StringWriter();
+        var environment = new PipelineEnvironment(root, variables, output, output, 2, false);
+        var exitCode = await builder.RunAsync(args, environment, TestContext.Current.CancellationToken);
+        return new PipelineRun(exitCode, output.ToString());
+    }
+
+    public static Task<PipelineRun> RunAsync(PipelineBuilder builder, AbsolutePath root, params string[] args) =>
+        RunAsync(builder, root, new Dictionary<string, string>(), args);
+
+    public PipelineRun Succeeded()
+    {
+        Assert.True(ExitCode == 0, $"The pipeline exited {ExitCode}:\n{Output}");
+        return this;
+    }
+}
