@@ -11,6 +11,9 @@ public static class EventServicePipeline
         .Add<Test>()
         .Add<Coverage>()
         .Add<Compile>()
+        .Add<BuildImage>()
+        .Add<Push>()
+        .Add<DeployStaging>()
         .Add<Smoke>()
-        .Default<Compile>();
+        .Default<Smoke>(); // the main job: every gate, then build, push, deploy and smoke-test
 }

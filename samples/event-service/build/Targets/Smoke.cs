@@ -7,6 +7,12 @@ namespace EventService.Build;
 /// <summary>Signs up a fresh user, logs in, and makes authenticated calls against the deployed service.</summary>
 public sealed class Smoke : SmokeTarget
 {
+    protected override void Configure(TargetSpec target)
+    {
+        base.Configure(target);
+        target.DependsOn<DeployStaging>();
+    }
+
     protected override async Task ScenarioAsync(SmokeClient client, TargetContext context)
     {
         var user = new Credentials($"smoke-{Guid.NewGuid():N}@example.com", "smoke-" + Guid.NewGuid().ToString("N"));
@@ -21,6 +27,7 @@ public sealed class Smoke : SmokeTarget
         (await client.GetAsync($"/events/{created.Id}")).Expect(HttpStatusCode.OK)
             .Expect<CreatedEvent>(e => e.Owner == user.Email, "the event owned by the smoke user");
         context.Log.Info($"signed up, logged in, created event {created.Id}");
+        context.Log.Info($"the event service answers at {client.BaseAddress}");
     }
 
     private sealed record Credentials(string Email, string Password);

@@ -1,0 +1,29 @@
+using Pipeline;
+using Pipeline.Delivery;
+
+namespace EventService.Build;
+
+/// <summary>
+/// Deploys the pushed image (pinned by digest) to staging: a container on 127.0.0.1 by default,
+/// the staging namespace of the Kubernetes cluster with <c>--deploy-driver Kubernetes</c> (CI).
+/// </summary>
+public sealed class DeployStaging(PipelineEnvironment environment) : DeployStagingTarget(environment)
+{
+    /// <summary>Where staging answers in the cluster (its ingress); Smoke uses it in CI.</summary>
+    public static readonly Uri StagingUrl = new("https://events.staging.example.com");
+
+    protected override string Application => "event-service";
+
+    protected override LocalDockerSettings LocalDocker => new(ContainerPort: 8080);
+
+    protected override KubernetesSettings? Kubernetes => new("staging", ContainerPort: 8080) { PublicUrl = StagingUrl };
+
+    protected override ImageReference ImageToDeploy(TargetContext context) =>
+        PushedImages.At(context.RootDirectory)["event-service"].Pinned;
+
+    protected override void Configure(TargetSpec target)
+    {
+        base.Configure(target);
+        target.DependsOn<Push>();
+    }
+}

@@ -1,0 +1,29 @@
+using Pipeline;
+using Pipeline.Delivery;
+
+namespace EventService.Build;
+
+/// <summary>
+/// Pushes the image once every gate passed: to GHCR under GitHub Actions, else to a registry on
+/// 127.0.0.1 that it starts itself, so the whole pipeline runs on one machine.
+/// </summary>
+public sealed class Push : PushImagesTarget<BuildImage>
+{
+    private readonly bool _inGitHubActions;
+
+    public Push(PipelineEnvironment environment)
+        : base(environment) => _inGitHubActions = environment.IsGitHubActions;
+
+    protected override ContainerRegistry? Registry => _inGitHubActions ? new GitHubContainerRegistry() : null;
+
+    protected override void Configure(TargetSpec target)
+    {
+        base.Configure(target);
+        target
+            .DependsOn<Format>()
+            .DependsOn<Lint>()
+            .DependsOn<Test>()
+            .DependsOn<Coverage>()
+            .Uses(CommonParameters.GithubToken); // GHCR in CI; unused locally
+    }
+}
