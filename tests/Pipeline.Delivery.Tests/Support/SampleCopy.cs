@@ -15,6 +15,29 @@ public static class SampleCopy
         return copy;
     }
 
+    /// <summary>A copy that is a git repository with one commit on main: image tags come from the commit.</summary>
+    public static async Task<AbsolutePath> CommittedAsync(string sample)
+    {
+        var copy = Of(sample);
+        await CommitAsync(copy);
+        return copy;
+    }
+
+    /// <summary>Makes <paramref name="copy"/> a git repository whose one commit on main holds it as it is now.</summary>
+    public static async Task CommitAsync(AbsolutePath copy)
+    {
+        string[][] commands =
+        [
+            ["init", "--quiet", "--initial-branch", "main"],
+            ["add", "--all"],
+            ["-c", "user.name=Pipeline Tests", "-c", "user.email=tests@example.com", "commit", "--quiet", "--message", "The sample"],
+        ];
+        foreach (var git in commands)
+        {
+            await Shell.RunAsync("git", ["-C", copy, .. git]);
+        }
+    }
+
     /// <summary>Replaces one exact piece of a copied file; fails the test when it is not there.</summary>
     public static void Edit(AbsolutePath file, string find, string replacement)
     {
