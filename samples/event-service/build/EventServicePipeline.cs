@@ -1,4 +1,5 @@
 using Pipeline;
+using Pipeline.GitHubActions;
 
 namespace EventService.Build;
 
@@ -15,5 +16,6 @@ public static class EventServicePipeline
         .Add<Push>()
         .Add<DeployStaging>()
         .Add<Smoke>()
-        .Default<Smoke>(); // the main job: every gate, then build, push, deploy and smoke-test
+        .Default<Smoke>() // the main job: every gate, then build, push, deploy and smoke-test
+        .Workflows(w => w.Add<PullRequest>().Add<Delivery>());
 }

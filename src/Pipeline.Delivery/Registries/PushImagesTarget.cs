@@ -31,6 +31,7 @@ public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) 
         target.Description("Pushes the container images and records their digests")
             .DependsOn<TBuild>()
             .Consumes(BuildImagesTarget.ImagesArtifact)
+            .Produces(PushedImages.Artifact)
             .OnlyWhen(!Condition.OnPullRequest);
         foreach (var parameter in Registry?.Parameters ?? [])
         {

@@ -2,11 +2,14 @@ namespace Pipeline.Delivery;
 
 /// <summary>
 /// The images the last push put in a registry, each pinned by digest, for the targets after it
-/// (DeployStaging runs <c>images["api"].Pinned</c>). Kept in <c>.nuke/temp/images/pushed.json</c>;
-/// take it in a target's constructor.
+/// (DeployStaging runs <c>images["api"].Pinned</c>). Kept in <c>.nuke/temp/pushed-images/pushed.json</c>;
+/// take it in a target's constructor. In CI the deploy runs in another job: it consumes <see cref="Artifact"/>.
 /// </summary>
 public sealed class PushedImages
 {
+    /// <summary>The record as a CI artifact: the push job uploads it, a deploy job that consumes it downloads it.</summary>
+    public static Artifact Artifact { get; } = Artifact.Of("pushed-images", ".nuke/temp/pushed-images");
+
     private readonly HandOffFile<PushedImage> _file;
 
     public PushedImages(PipelineEnvironment environment)
@@ -15,7 +18,7 @@ public sealed class PushedImages
     }
 
     private PushedImages(AbsolutePath root) =>
-        _file = new(root / ".nuke" / "temp" / "images" / "pushed.json", "the image push (a PushImagesTarget)");
+        _file = new(root / ".nuke" / "temp" / "pushed-images" / "pushed.json", "the image push (a PushImagesTarget)");
 
     public static PushedImages At(AbsolutePath root) => new(root);
 

@@ -24,6 +24,6 @@ public sealed class DeployStaging(PipelineEnvironment environment) : DeployStagi
     protected override void Configure(TargetSpec target)
     {
         base.Configure(target);
-        target.DependsOn<Push>();
+        target.DependsOn<Push>().Consumes(PushedImages.Artifact); // the digest Push read back, in CI from its job
     }
 }

@@ -1,0 +1,19 @@
+using Pipeline.GitHubActions;
+
+namespace EventService.Build;
+
+/// <summary>Pull requests into main: the gates side by side, coverage commented on the PR, the image built but not pushed.</summary>
+public sealed class PullRequest : Workflow
+{
+    protected override void Configure(WorkflowSpec workflow) => workflow
+        .Name("Event service pull request")
+        .FileName("pull-request")
+        .OnPullRequest(branches: ["main"])
+        .Concurrency(CancelInProgress.ForPullRequests)
+        .TimeoutMinutes(15)
+        .Job<Format>()
+        .Job<Lint>()
+        .Job<Test>()
+        .Job<Coverage>(j => j.Permissions(GitHubToken.PullRequests.Write))
+        .Job<BuildImage>();
+}
