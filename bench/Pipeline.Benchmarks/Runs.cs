@@ -30,6 +30,10 @@ internal static class Runs
         {
         }
 
+        public void Annotation(string target, LogLevel level, SourceLocation location, string text)
+        {
+        }
+
         public void TargetFinished(TargetResult result)
         {
         }

@@ -20,7 +20,8 @@ internal sealed class JobPlanner(
         CheckSettings(job, root);
 
         var secrets = new List<string>();
-        var env = StepEnvironment(root, runs, secrets);
+        var services = Services(root, runs);
+        var env = StepEnvironment(root, runs, services, secrets);
         var steps = new JobSteps(spec, graph, split, targets, problems).Plan(runs, root.Matrix, job.CheckoutFetchDepth, env);
 
         return new JobModel(
@@ -37,7 +38,7 @@ internal sealed class JobPlanner(
             job.Grants.Count == 0 ? null : Merge(workflowPermissions, job.Grants),
             root.WarningOnly,
             root.Matrix,
-            Services(root, runs),
+            [.. services.Select(WithSecretReferences)],
             secrets,
             steps);
     }
@@ -77,9 +78,11 @@ internal sealed class JobPlanner(
     /// read (<c>Requires</c>/<c>Uses</c>), and nothing else secret; the workflow's inputs — to the
     /// jobs whose targets read them, or to every job when no target declares reading one. Other
     /// parameters come from where they come locally: <c>.nuke/parameters.json</c> and defaults.
-    /// (An input is "" on other events, and the engine reads "" as unset.)
+    /// (An input is "" on other events, and the engine reads "" as unset.) And the variables the
+    /// job's service containers expose, with the ports the job publishes, as a local run has them.
     /// </summary>
-    private List<KeyValuePair<string, string>> StepEnvironment(TargetDefinition root, List<TargetDefinition> runs, List<string> secrets)
+    private List<KeyValuePair<string, string>> StepEnvironment(
+        TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, List<string> secrets)
     {
         var env = new List<KeyValuePair<string, string>>();
         foreach (var axis in root.Matrix?.Axes ?? [])
@@ -89,9 +92,8 @@ internal sealed class JobPlanner(
 
         foreach (var parameter in runs.SelectMany(t => t.Reads).Where(p => p.IsSecret).DistinctBy(p => p.EnvironmentName))
         {
-            var secret = spec.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName;
-            secrets.Add(secret);
-            env.Add(new(parameter.EnvironmentName, $"${{{{ secrets.{secret} }}}}"));
+            secrets.Add(spec.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName);
+            env.Add(new(parameter.EnvironmentName, SecretReference(parameter)));
         }
 
         foreach (var input in dispatch?.Inputs ?? [])
@@ -103,8 +105,38 @@ internal sealed class JobPlanner(
             }
         }
 
+        foreach (var service in services)
+        {
+            var endpoint = ServiceEndpoint.SamePorts(service);
+            foreach (var variable in service.Variables)
+            {
+                if (env.Any(e => e.Key == variable.Name))
+                {
+                    problems.Add($"the job {root.Name} would set {variable.Name} twice: the service container '{service.Name}' exposes it, and so does a parameter, matrix axis or another service.");
+                    continue;
+                }
+
+                env.Add(new(variable.Name, variable.Value.Resolve(endpoint.Host, endpoint.HostPort, SecretReference)));
+            }
+        }
+
         secrets.Sort(StringComparer.Ordinal);
         return [.. env.OrderBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
+    private string SecretReference(IParameter secret) =>
+        $"${{{{ secrets.{spec.SecretNames.GetValueOrDefault(secret) ?? secret.EnvironmentName} }}}}";
+
+    /// <summary>The service as the YAML shows it: container variables from secrets become secret references.</summary>
+    private ServiceContainer WithSecretReferences(ServiceContainer service)
+    {
+        var environment = new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal);
+        foreach (var (name, secret) in service.SecretEnvironment)
+        {
+            environment[name] = SecretReference(secret);
+        }
+
+        return service with { Environment = environment, SecretEnvironment = new SortedDictionary<string, Parameter<string>>(StringComparer.Ordinal) };
     }
 
     private List<ServiceContainer> Services(TargetDefinition root, List<TargetDefinition> runs)

@@ -19,6 +19,15 @@ public sealed class DefinitionException(string message) : PipelineException(mess
     internal override int ExitCode => ExitCodes.Definition;
 }
 
+/// <summary>
+/// A target found what it checks for (unformatted files, lint errors) and fails. Its message is the
+/// whole story, so it is shown as it is, without a stack trace.
+/// </summary>
+public sealed class TargetFailedException(string message) : PipelineException(message)
+{
+    internal override int ExitCode => ExitCodes.TargetFailed;
+}
+
 /// <summary>The process exit codes, decided in one place.</summary>
 public static class ExitCodes
 {

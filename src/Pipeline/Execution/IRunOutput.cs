@@ -12,6 +12,9 @@ internal interface IRunOutput
 
     void Line(string target, LogLevel level, string text);
 
+    /// <summary>A line about a place in a source file: <c>path:line:col: text</c>, or a GitHub annotation.</summary>
+    void Annotation(string target, LogLevel level, SourceLocation location, string text);
+
     void TargetFinished(TargetResult result);
 
     void RunFinished(RunReport report);

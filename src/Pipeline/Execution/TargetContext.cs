@@ -47,13 +47,27 @@ public sealed class TargetContext
     /// <summary>The CI run's Markdown page; appending to it does nothing locally.</summary>
     public StepSummary StepSummary { get; internal init; } = StepSummary.None;
 
+    /// <summary>
+    /// Variables every process this target runs gets (a command's own values win): the connection
+    /// settings its service containers expose, such as <c>DATABASE_URL</c>. Empty without services.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment { get; internal init; } = new Dictionary<string, string>();
+
     public T Get<T>(Parameter<T> parameter) => Parameters.Get(parameter);
 
-    /// <summary>Runs a process; its output goes to this target's log; a non-zero exit throws.</summary>
+    /// <summary>Runs a process with <see cref="Environment"/>; its output goes to this target's log; a non-zero exit throws.</summary>
     public Task<ProcessResult> RunAsync(ToolCommand command) =>
-        _processes.RunAsync(command.WithDefaultWorkingDirectory(RootDirectory), Log, Cancellation);
+        _processes.RunAsync(WithTargetEnvironment(command).WithDefaultWorkingDirectory(RootDirectory), Log, Cancellation);
 
     /// <inheritdoc cref="RunAsync(ToolCommand)"/>
     public Task<ProcessResult> RunAsync(string executable, params IEnumerable<string> arguments) =>
         RunAsync(new ToolCommand(executable).WithArguments(arguments));
+
+    private ToolCommand WithTargetEnvironment(ToolCommand command) =>
+        command with
+        {
+            Environment = command.Environment.SetItems(Environment
+                .Where(e => !command.Environment.ContainsKey(e.Key))
+                .Select(e => KeyValuePair.Create(e.Key, (string?)e.Value))),
+        };
 }

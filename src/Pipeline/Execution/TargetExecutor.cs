@@ -5,6 +5,7 @@ namespace Pipeline;
 /// <summary>Runs one target: its dynamic conditions, then its action (once per matrix cell) with timeout and retries.</summary>
 /// <param name="variables">The environment: CI selects one matrix cell with <c>PIPELINE_MATRIX_*</c>; targets read it too.</param>
 /// <param name="stepSummary">Where targets add Markdown to the CI run's page.</param>
+/// <param name="services">Who starts the service containers a target uses (once per target or matrix cell, around its attempts).</param>
 internal sealed class TargetExecutor(
     IRunOutput output,
     ParameterValues parameters,
@@ -12,8 +13,11 @@ internal sealed class TargetExecutor(
     ProcessRunner processes,
     TimeProvider time,
     IReadOnlyDictionary<string, string>? variables = null,
-    StepSummary? stepSummary = null)
+    StepSummary? stepSummary = null,
+    ServiceHosting? services = null)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
+
     public async Task<TargetResult> ExecuteAsync(TargetDefinition target, CancellationToken runCancellation)
     {
         var clock = Stopwatch.StartNew();
@@ -36,7 +40,7 @@ internal sealed class TargetExecutor(
 
         return target.Matrix is { } matrix
             ? await RunCellsAsync(target, matrix, runCancellation).ConfigureAwait(false)
-            : await RunAttemptsAsync(target, log, null, runCancellation).ConfigureAwait(false);
+            : await RunWithServicesAsync(target, log, null, runCancellation).ConfigureAwait(false);
     }
 
     /// <summary>Every selected cell side by side (at most MaxParallel); the target fails if a cell fails.</summary>
@@ -56,7 +60,7 @@ internal sealed class TargetExecutor(
             await throttle.WaitAsync(cellsCancellation.Token).ConfigureAwait(false);
             try
             {
-                var result = await RunAttemptsAsync(target, new TargetLog(target.Name, output, $"[{cell}] "), cell, cellsCancellation.Token).ConfigureAwait(false);
+                var result = await RunWithServicesAsync(target, new TargetLog(target.Name, output, $"[{cell}] "), cell, cellsCancellation.Token).ConfigureAwait(false);
                 if (result.Status == TargetStatus.Failed && matrix.FailFast)
                 {
                     await cellsCancellation.CancelAsync().ConfigureAwait(false);
@@ -90,7 +94,76 @@ internal sealed class TargetExecutor(
             : new TargetResult(target.Name, TargetStatus.Succeeded, TimeSpan.Zero, Attempts: results.Max(r => r.Result.Attempts));
     }
 
-    private async Task<TargetResult> RunAttemptsAsync(TargetDefinition target, TargetLog log, MatrixCell? cell, CancellationToken runCancellation)
+    /// <summary>
+    /// Starts the target's service containers, runs its attempts with the variables they expose, and
+    /// stops them again however the attempts end: success, failure, timeout or cancellation.
+    /// </summary>
+    private async Task<TargetResult> RunWithServicesAsync(TargetDefinition target, TargetLog log, MatrixCell? cell, CancellationToken runCancellation)
+    {
+        var hosting = services ?? ServiceHosting.None;
+        if (target.ServiceContainers.Count == 0)
+        {
+            return await RunAttemptsAsync(target, log, cell, NoVariables, runCancellation).ConfigureAwait(false);
+        }
+
+        if (hosting.StartedByRunner)
+        {
+            var declared = ServiceVariables.Exposed(target.ServiceContainers, s => ServiceEndpoint.SamePorts(s), parameters);
+            return await RunAttemptsAsync(target, log, cell, declared, runCancellation).ConfigureAwait(false);
+        }
+
+        if (hosting.Host is not { } host)
+        {
+            return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, ServiceHosting.MissingHost([target]));
+        }
+
+        IRunningServices running;
+        try
+        {
+            var toStart = target.ServiceContainers
+                .Select(s => new ServiceToStart(s, ServiceVariables.ContainerEnvironment(s, parameters), target.Name))
+                .ToList();
+            log.Info($"Starting service container{(toStart.Count > 1 ? "s" : "")} {string.Join(", ", toStart.Select(s => s.Container.Name))}");
+            running = await host.StartAsync(toStart, log, runCancellation).ConfigureAwait(false);
+        }
+        catch (Exception) when (runCancellation.IsCancellationRequested)
+        {
+            return new TargetResult(target.Name, TargetStatus.Canceled, TimeSpan.Zero, "canceled while starting its service containers");
+        }
+        catch (Exception e)
+        {
+            return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, "its service containers did not start: " + FirstLine(e.Message), e);
+        }
+
+        try
+        {
+            Dictionary<string, string> exposed;
+            try
+            {
+                exposed = ServiceVariables.Exposed(target.ServiceContainers, running.EndpointOf, parameters);
+            }
+            catch (Exception e)
+            {
+                return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, FirstLine(e.Message), e);
+            }
+
+            return await RunAttemptsAsync(target, log, cell, exposed, runCancellation).ConfigureAwait(false);
+        }
+        finally
+        {
+            try
+            {
+                await running.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                log.Warning("Stopping its service containers failed: " + FirstLine(e.Message));
+            }
+        }
+    }
+
+    private async Task<TargetResult> RunAttemptsAsync(
+        TargetDefinition target, TargetLog log, MatrixCell? cell, IReadOnlyDictionary<string, string> environment, CancellationToken runCancellation)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -105,6 +178,7 @@ internal sealed class TargetExecutor(
                 Matrix = cell,
                 Variables = variables ?? new Dictionary<string, string>(),
                 StepSummary = stepSummary ?? StepSummary.None,
+                Environment = environment,
             };
             try
             {

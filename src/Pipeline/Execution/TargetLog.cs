@@ -29,6 +29,16 @@ public sealed class TargetLog
 
     public void Error(string message) => Write(LogLevel.Error, message);
 
+    /// <summary>
+    /// A message about a place in a source file (a lint finding, a compiler error). Locally it reads
+    /// <c>path:line:col: message</c>; under GitHub Actions it becomes an annotation on that line.
+    /// </summary>
+    public void Annotate(LogLevel level, SourceLocation location, string message)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        _output.Annotation(Target, level, location, _linePrefix + message.ReplaceLineEndings(" "));
+    }
+
     public void Write(LogLevel level, string message)
     {
         foreach (var line in message.Split('\n'))

@@ -12,11 +12,21 @@ internal static class GeneratedFiles
             session.Parameters.Declared,
             session.Environment.RootDirectory,
             builder.BuildProjectDirectory,
-            Assembly.GetEntryAssembly()?.GetName().Name ?? "Build");
+            BuildAssemblyName(session.Environment.RootDirectory / builder.BuildProjectDirectory));
         IEnumerable<IGeneratedFileSource> sources = [new ParameterSchema(), new LaunchProfiles(), .. builder.Generators];
         var files = sources.SelectMany(s => s.Generate(context)).ToList();
         var clash = files.GroupBy(f => f.RelativePath).FirstOrDefault(g => g.Count() > 1);
         return clash is null ? files : throw new DefinitionException($"Two generators write {clash.Key}.");
+    }
+
+    // The one project in the build directory names the assembly, as build.sh decides; the entry
+    // assembly is only a fallback, since a test host runs the pipeline in-process under its own name.
+    private static string BuildAssemblyName(AbsolutePath buildProjectDirectory)
+    {
+        var projects = Directory.Exists(buildProjectDirectory) ? Directory.GetFiles(buildProjectDirectory, "*.csproj") : [];
+        return projects.Length == 1
+            ? Path.GetFileNameWithoutExtension(projects[0])
+            : Assembly.GetEntryAssembly()?.GetName().Name ?? "Build";
     }
 
     public static int Apply(IReadOnlyList<GeneratedFile> files, AbsolutePath root, bool check, OutputConsole console)

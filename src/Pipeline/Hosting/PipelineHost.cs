@@ -45,7 +45,9 @@ internal static class PipelineHost
             }
 
             RequiredParameters.Check(plan, session.Parameters);
-            return await RunPlanAsync(session, plan, maxParallel, console, cancellation).ConfigureAwait(false);
+            var services = new ServiceHosting(session.Services.Registered<IServiceContainerHost>(), environment.IsGitHubActions);
+            services.Check(plan);
+            return await RunPlanAsync(session, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
@@ -61,15 +63,18 @@ internal static class PipelineHost
     }
 
     private static async Task<int> RunPlanAsync(
-        PipelineSession session, Plan plan, int maxParallel, OutputConsole console, CancellationToken cancellation)
+        PipelineSession session, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
     {
         var environment = session.Environment;
         IRunOutput output = environment.IsGitHubActions
             ? new GitHubActionsOutput(console, environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
+            {
+                RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, environment.Variables.GetValueOrDefault("GITHUB_WORKSPACE")),
+            }
             : new LocalConsoleOutput(console);
         var runId = Guid.NewGuid().ToString("N")[..12];
         var processes = new ProcessRunner(console.Masker, runId);
-        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummary.For(environment, console.Masker));
+        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummary.For(environment, console.Masker), services);
 
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)

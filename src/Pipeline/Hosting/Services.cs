@@ -24,6 +24,10 @@ public sealed class Services
 
     public T Get<T>() where T : notnull => (T)Get(typeof(T));
 
+    /// <summary>The instance registered for <typeparamref name="T"/> (built on first use), or null when none is.</summary>
+    internal T? Registered<T>() where T : class =>
+        _instances.ContainsKey(typeof(T)) || _factories.ContainsKey(typeof(T)) ? (T)Get(typeof(T)) : null;
+
     internal object Get(Type type)
     {
         if (_instances.TryGetValue(type, out var existing))

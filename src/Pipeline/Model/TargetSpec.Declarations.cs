@@ -24,8 +24,20 @@ public sealed partial class TargetSpec
     /// <summary>Reads this parameter or secret when it has a value, without requiring it. In CI it reaches the job as a variable.</summary>
     public TargetSpec Uses(IParameter parameter) => Set(() => _uses.Add(parameter));
 
-    /// <summary>Needs this container running beside it (CI: the job's <c>services:</c>).</summary>
-    public TargetSpec Uses(ServiceContainer service) => Set(() => _serviceContainers.Add(service));
+    /// <summary>
+    /// Needs this container running beside it (CI: the job's <c>services:</c>; locally started by the
+    /// pipeline's <see cref="IServiceContainerHost"/>). The target gets the variables the service
+    /// exposes, and requires the secrets it reads.
+    /// </summary>
+    public TargetSpec Uses(ServiceContainer service) => Set(() =>
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        _serviceContainers.Add(service);
+        foreach (var secret in service.Secrets)
+        {
+            Requires(secret);
+        }
+    });
 
     /// <summary>Runs this toolchain (CI: set up, and its package folders cached).</summary>
     public TargetSpec Uses(Toolchain toolchain) => Set(() => _toolchains.Add(toolchain));

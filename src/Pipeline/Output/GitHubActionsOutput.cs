@@ -13,6 +13,23 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
     private readonly List<string> _finishedBlocks = []; // written when no group is open
     private string? _live;
 
+    /// <summary>
+    /// Where the pipeline's root is inside the checkout ("" when it is the checkout): annotation paths
+    /// are relative to the root, and GitHub resolves them from the checkout.
+    /// </summary>
+    public string RootInWorkspace { get; init; } = "";
+
+    public static string PathFromWorkspace(AbsolutePath root, string? workspace)
+    {
+        if (string.IsNullOrEmpty(workspace) || !Path.IsPathFullyQualified(workspace))
+        {
+            return "";
+        }
+
+        var relative = root.RelativeTo(new AbsolutePath(workspace)).Replace('\\', '/');
+        return relative == "." || relative.StartsWith("..", StringComparison.Ordinal) ? "" : relative;
+    }
+
     public void RunStarting(Plan plan, int maxParallel)
     {
         // The runner then hides these values in its own log, and in anything a later step prints.
@@ -45,6 +62,28 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
             LogLevel.Error => $"::error title={EscapeProperty(target)}::{Escape(text)}",
             _ => text,
         };
+        Write(target, line);
+    }
+
+    public void Annotation(string target, LogLevel level, SourceLocation location, string text)
+    {
+        var command = level switch
+        {
+            LogLevel.Warning => "warning",
+            LogLevel.Error => "error",
+            _ => "notice",
+        };
+
+        // Masked before escaping: escaping could split a secret so the console's mask misses it.
+        var masker = console.Masker;
+        var file = RootInWorkspace.Length == 0 ? location.File : $"{RootInWorkspace}/{location.File}";
+        var properties = $"file={EscapeProperty(masker.Mask(file))},line={location.Line}"
+            + (location.Column is { } column ? $",col={column}" : "");
+        Write(target, $"::{command} {properties}::{Escape(masker.Mask(text))}");
+    }
+
+    private void Write(string target, string line)
+    {
         lock (_lock)
         {
             if (_buffers.TryGetValue(target, out var buffer))

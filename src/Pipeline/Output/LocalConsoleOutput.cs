@@ -30,6 +30,18 @@ internal sealed class LocalConsoleOutput(OutputConsole console) : IRunOutput
             _ => text,
         });
 
+    // The form compilers print, so terminals and editors turn it into a link to the line.
+    public void Annotation(string target, LogLevel level, SourceLocation location, string text)
+    {
+        var line = $"{location}: {text}";
+        console.WriteLine(PrefixOf(target) + level switch
+        {
+            LogLevel.Warning => console.Colored(line, ConsoleColor.Yellow),
+            LogLevel.Error => console.Colored(line, ConsoleColor.Red),
+            _ => line,
+        });
+    }
+
     public void TargetFinished(TargetResult result)
     {
         if (result.Status == TargetStatus.Failed && result.Error is { } error)

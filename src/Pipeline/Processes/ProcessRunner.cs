@@ -15,15 +15,23 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
     public async Task<ProcessResult> RunAsync(ToolCommand command, TargetLog log, CancellationToken cancellation)
     {
         var output = new List<string>();
+        var standardOutput = new List<string>();
         var clock = Stopwatch.StartNew();
-        void OnLine(string line)
+        void OnLine(string line, bool isStandardOutput)
         {
             lock (output)
             {
                 output.Add(line);
+                if (isStandardOutput)
+                {
+                    standardOutput.Add(line);
+                }
             }
 
-            log.Info(line);
+            if (!command.Quiet)
+            {
+                log.Info(line);
+            }
         }
 
         await using var outputFile = OpenOutputFile(command);
@@ -39,13 +47,14 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
 
             if (command.LogsStandardOutput)
             {
-                OnLine(line);
+                OnLine(line, isStandardOutput: true);
                 return;
             }
 
             lock (output)
             {
                 output.Add(line);
+                standardOutput.Add(line);
             }
         }
 
@@ -60,7 +69,11 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             .WithEnvironmentVariables(environment)
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToDelegate(OnStandardOutput))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => OnLine(line, isStandardOutput: false)));
+        if (command.StandardInput is { } input)
+        {
+            cli = cli.WithStandardInputPipe(PipeSource.FromString(input));
+        }
 
         CommandResult result;
         try
@@ -84,12 +97,14 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
         }
 
         List<string> lines;
+        List<string> standardLines;
         lock (output)
         {
             lines = [.. output];
+            standardLines = [.. standardOutput];
         }
 
-        if (result.ExitCode != 0)
+        if (!command.SuccessExitCodes.Contains(result.ExitCode))
         {
             throw new ProcessFailedException(
                 masker.Mask(command.ToString()),
@@ -97,7 +112,7 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
                 [.. lines.TakeLast(LinesKeptForErrors).Select(masker.Mask)]);
         }
 
-        return new ProcessResult(result.ExitCode, lines, clock.Elapsed);
+        return new ProcessResult(result.ExitCode, lines, clock.Elapsed) { StandardOutput = standardLines };
     }
 
     private static StreamWriter? OpenOutputFile(ToolCommand command)

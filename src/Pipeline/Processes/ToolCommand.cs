@@ -16,6 +16,15 @@ public sealed record ToolCommand(string Executable)
     public ImmutableSortedDictionary<string, string?> Environment { get; init; } =
         ImmutableSortedDictionary<string, string?>.Empty.WithComparers(StringComparer.Ordinal);
 
+    /// <summary>Text written to the process's standard input (a password for <c>--password-stdin</c>); never logged.</summary>
+    public string? StandardInput { get; init; }
+
+    /// <summary>Output is captured into the result but not written to the log (the command line still is).</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>Exit codes that count as success; any other throws <see cref="ProcessFailedException"/>.</summary>
+    public ImmutableArray<int> SuccessExitCodes { get; init; } = [0];
+
     /// <summary>A file that receives the standard output, masked: a tool's machine-readable report (<c>go test -json</c>).</summary>
     public string? StandardOutputFile { get; init; }
 
@@ -28,6 +37,18 @@ public sealed record ToolCommand(string Executable)
     public ToolCommand WithWorkingDirectory(string directory) => this with { WorkingDirectory = directory };
 
     public ToolCommand WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
+
+    public ToolCommand WithStandardInput(string text) => this with { StandardInput = text };
+
+    /// <summary>Captures the output without logging it: for commands whose output is data (inspect, logs).</summary>
+    public ToolCommand WithQuietOutput() => this with { Quiet = true };
+
+    /// <summary>
+    /// Also accepts these exit codes, for tools whose non-zero exit is an answer rather than a failure
+    /// (a linter with findings, a formatter check with changes): the caller reads the output and decides.
+    /// </summary>
+    public ToolCommand AcceptingExitCodes(params IEnumerable<int> exitCodes) =>
+        this with { SuccessExitCodes = SuccessExitCodes.AddRange(exitCodes).Distinct().ToImmutableArray() };
 
     /// <summary>Writes standard output to <paramref name="file"/> (replacing it), and to the log unless <paramref name="alsoLog"/> is false.</summary>
     public ToolCommand WithStandardOutputTo(string file, bool alsoLog = true) =>
@@ -48,4 +69,8 @@ public sealed record Tool(string Executable)
 }
 
 /// <summary>How a process ended, with the lines it printed (stdout and stderr, as they came).</summary>
-public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Output, TimeSpan Duration);
+public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Output, TimeSpan Duration)
+{
+    /// <summary>Only the standard output lines: data a command prints, without its warnings.</summary>
+    public IReadOnlyList<string> StandardOutput { get; init; } = Output;
+}

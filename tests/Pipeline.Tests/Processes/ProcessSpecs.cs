@@ -43,6 +43,51 @@ public sealed class ProcessSpecs
     }
 
     [Fact]
+    public async Task Standard_input_reaches_the_process_and_never_the_log()
+    {
+        ProcessResult? result = null;
+        var script = new Script().Target<A>(action: async c =>
+            result = await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "read secret; echo \"got ${#secret} characters\"").WithStandardInput("hunter22\n")));
+
+        var run = await script.RunAsync("A");
+
+        Assert.Contains("A │ got 8 characters", run.Output);
+        Assert.DoesNotContain("hunter22", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["got 8 characters"], result!.StandardOutput);
+    }
+
+    [Fact]
+    public async Task Quiet_output_is_captured_but_not_logged_and_standard_output_is_kept_apart()
+    {
+        ProcessResult? result = null;
+        var script = new Script().Target<A>(action: async c =>
+            result = await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo data; echo warning >&2").WithQuietOutput()));
+
+        var run = await script.RunAsync("A");
+
+        Assert.DoesNotContain("A │ data", run.Output, StringComparison.Ordinal);
+        Assert.Equal(["data"], result!.StandardOutput);
+        Assert.Equal(["data", "warning"], result.Output.Order());
+    }
+
+    [Fact]
+    public async Task An_accepted_exit_code_returns_the_result_and_any_other_still_throws()
+    {
+        ProcessResult? accepted = null;
+        var script = new Script()
+            .Target<A>(action: async c => accepted = await c.RunAsync(
+                new ToolCommand("sh").WithArguments("-c", "echo finding; exit 1").AcceptingExitCodes(1)))
+            .Target<B>(action: c => c.RunAsync(new ToolCommand("sh").WithArguments("-c", "exit 2").AcceptingExitCodes(1)));
+
+        var run = await script.RunAsync("A", "B");
+
+        Assert.Equal(1, accepted?.ExitCode);
+        Assert.Equal(["finding"], accepted?.Output);
+        Assert.Contains("failed: Process exited with code 2", run.SummaryRow("B"));
+        Assert.DoesNotContain("failed", run.SummaryRow("A"));
+    }
+
+    [Fact]
     public async Task A_non_zero_exit_fails_with_the_command_line_the_exit_code_and_the_last_lines()
     {
         ProcessFailedException? error = null;

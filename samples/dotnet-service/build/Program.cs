@@ -1,0 +1,3 @@
+using DotNetService.Build;
+
+return await DotNetServicePipeline.Create().RunAsync(args);

@@ -1,0 +1,3 @@
+using EventService.Build;
+
+return await EventServicePipeline.Create().RunAsync(args);

@@ -1,0 +1,3 @@
+module example.com/event-service
+
+go 1.19

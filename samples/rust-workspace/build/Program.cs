@@ -1,0 +1,3 @@
+using RustWorkspace.Build;
+
+return await RustWorkspacePipeline.Create().RunAsync(args);

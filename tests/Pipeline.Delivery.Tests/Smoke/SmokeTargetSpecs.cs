@@ -1,0 +1,116 @@
+using System.Net;
+using Pipeline.Delivery.Tests.Support;
+
+namespace Pipeline.Delivery.Tests.Smoke;
+
+public sealed class SmokeTargetSpecs
+{
+    private const string Password = "s3cret-passw0rd";
+
+    /// <summary>The seeds' scenario: sign up, log in, call an authenticated endpoint.</summary>
+    public sealed class AccountSmoke : SmokeTarget
+    {
+        protected override TimeSpan ReadinessTimeout => TimeSpan.FromSeconds(5);
+
+        protected override TimeSpan ReadinessInterval => TimeSpan.FromMilliseconds(50);
+
+        protected override async Task ScenarioAsync(SmokeClient client, TargetContext context)
+        {
+            var credentials = new { Email = "smoke@example.com", Password };
+            (await client.PostAsync("/signup", credentials)).Expect(HttpStatusCode.Created);
+            var login = (await client.PostAsync("/login", credentials)).Expect(HttpStatusCode.OK).Json<Login>();
+            client.BearerToken = login.Token;
+            (await client.GetAsync("/me")).Expect(HttpStatusCode.OK).Expect<Me>(me => me.Email == credentials.Email, "the signed-up email");
+        }
+
+        protected override Task<string?> RecentLogsAsync(TargetContext context) => Task.FromResult<string?>("service: login handler panicked");
+
+        private sealed record Login(string Token);
+
+        private sealed record Me(string Email);
+    }
+
+    private static PipelineBuilder Pipeline() => new PipelineBuilder().Add<AccountSmoke>();
+
+    /// <summary>A service that becomes ready after a few polls; <paramref name="loginStatus"/> breaks login when not 200.</summary>
+    private static FakeHttpService Service(HttpStatusCode loginStatus, List<string> seen)
+    {
+        var polls = 0;
+        return new FakeHttpService((request, body) =>
+        {
+            lock (seen)
+            {
+                seen.Add($"{request.HttpMethod} {request.Url!.AbsolutePath} {request.Headers["Authorization"]}");
+            }
+
+            return request.Url!.AbsolutePath switch
+            {
+                "/health" => (HttpStatusCode.OK, "{}"),
+                "/readyz" => Interlocked.Increment(ref polls) < 3 ? (HttpStatusCode.ServiceUnavailable, "{}") : (HttpStatusCode.OK, "{}"),
+                "/signup" => (HttpStatusCode.Created, "{\"email\":\"smoke@example.com\"}"),
+                "/login" => loginStatus == HttpStatusCode.OK
+                    ? (HttpStatusCode.OK, "{\"token\":\"tok-123\"}")
+                    : (loginStatus, "{\"error\":\"boom\",\"token\":\"leaked-token\"}"),
+                "/me" when request.Headers["Authorization"] == "Bearer tok-123" => (HttpStatusCode.OK, "{\"email\":\"smoke@example.com\"}"),
+                _ => (HttpStatusCode.Unauthorized, "{}"),
+            };
+        });
+    }
+
+    [Fact]
+    public async Task Waits_for_readiness_then_runs_the_scenario_with_the_token()
+    {
+        var seen = new List<string>();
+        await using var service = Service(HttpStatusCode.OK, seen);
+
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(seen.Count(s => s.StartsWith("GET /readyz", StringComparison.Ordinal)) >= 3, string.Join('\n', seen));
+        Assert.Contains("GET /me Bearer tok-123", seen);
+        Assert.Contains("scenario passed: 3 requests", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_broken_service_fails_with_the_failing_exchange_and_its_logs_and_no_credentials()
+    {
+        await using var service = Service(HttpStatusCode.InternalServerError, []);
+
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("POST /login answered 500 InternalServerError, expected 200 OK", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"→ POST {service.Address}login", run.Output, StringComparison.Ordinal);
+        Assert.Contains("\"error\":\"boom\"", run.Output, StringComparison.Ordinal);
+        Assert.Contains("service: login handler panicked", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("leaked-token", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_service_that_never_gets_ready_fails_naming_the_endpoint_and_its_last_answer()
+    {
+        await using var service = new FakeHttpService((request, _) =>
+            request.Url!.AbsolutePath == "/readyz" ? (HttpStatusCode.ServiceUnavailable, "{}") : (HttpStatusCode.OK, "{}"));
+
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("is not ready after 5 s: /readyz did not answer 200 (last: 503 ServiceUnavailable)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_an_address_it_says_how_to_give_one()
+    {
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("run DeployStaging first or pass --smoke-url", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Credentials_in_json_bodies_and_headers_are_redacted() =>
+        Assert.Equal(
+            "{\"email\":\"a@b\",\"password\":\"***\",\"accessToken\":\"***\",\"n\":1}",
+            HttpExchange.Redact("{\"email\":\"a@b\",\"password\":\"p\\\"w\",\"accessToken\":\"t\",\"n\":1}"));
+}
