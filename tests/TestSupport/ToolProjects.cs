@@ -72,12 +72,12 @@ public static class ToolProjects
     }
 
     /// <summary>
-    /// A Cargo library crate named <c>calc</c> in <paramref name="directory"/>: tests adds passes,
+    /// A Cargo library crate (<c>calc</c> unless named) in <paramref name="directory"/>: tests adds passes,
     /// slow is ignored, subtracts fails when asked; one doc-test passes.
     /// </summary>
-    public static void CargoCrate(TempDirectory root, string directory, bool withFailingTest)
+    public static void CargoCrate(TempDirectory root, string directory, bool withFailingTest, string name = "calc")
     {
-        root.Write($"{directory}/Cargo.toml", "[package]\nname = \"calc\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n");
+        root.Write($"{directory}/Cargo.toml", $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n");
         var failing = withFailingTest
             ? """
 
@@ -87,11 +87,11 @@ public static class ToolProjects
                   }
               """
             : "";
-        root.Write($"{directory}/src/lib.rs", """
+        root.Write($"{directory}/src/lib.rs", $$"""
             /// Adds two numbers.
             ///
             /// ```
-            /// assert_eq!(calc::add(2, 2), 4);
+            /// assert_eq!({{name}}::add(2, 2), 4);
             /// ```
             pub fn add(a: i64, b: i64) -> i64 {
                 a + b

@@ -2,7 +2,7 @@ namespace Pipeline.Components.Coverage;
 
 /// <summary>
 /// ReportGenerator as a local dotnet tool (<c>dotnet-reportgenerator-globaltool</c>, pinned in the
-/// repository's <c>.config/dotnet-tools.json</c>): merges Cobertura files into one and renders HTML.
+/// repository's <c>.config/dotnet-tools.json</c>, found as <c>dotnet tool</c> finds it): merges Cobertura files into one and renders HTML.
 /// </summary>
 public static class ReportGenerator
 {
@@ -17,10 +17,10 @@ public static class ReportGenerator
             throw new InvalidOperationException("No coverage files to merge: no coverage source was declared, or none wrote a file.");
         }
 
-        if (!File.Exists(context.RootDirectory / ".config" / "dotnet-tools.json"))
+        if (FindManifest(context.RootDirectory) is null)
         {
             throw new InvalidOperationException(
-                "ReportGenerator is not in the tool manifest: run `dotnet new tool-manifest` and " +
+                "No tool manifest pins ReportGenerator: run `dotnet new tool-manifest` and " +
                 "`dotnet tool install dotnet-reportgenerator-globaltool` at the repository root.");
         }
 
@@ -38,5 +38,23 @@ public static class ReportGenerator
                 "-verbosity:Warning")
             .WithWorkingDirectory(context.RootDirectory));
         return targetDirectory / "Cobertura.xml";
+    }
+
+    /// <summary>
+    /// The <c>.config/dotnet-tools.json</c> that <c>dotnet tool</c> would use: in the root or a folder
+    /// above it (a sample inside a repository shares the repository's manifest).
+    /// </summary>
+    internal static AbsolutePath? FindManifest(AbsolutePath root)
+    {
+        for (var directory = root; directory is not null; directory = directory.Parent)
+        {
+            var manifest = directory / ".config" / "dotnet-tools.json";
+            if (File.Exists(manifest))
+            {
+                return manifest;
+            }
+        }
+
+        return null;
     }
 }

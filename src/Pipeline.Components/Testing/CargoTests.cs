@@ -6,7 +6,8 @@ namespace Pipeline.Components.Testing;
 /// </summary>
 /// <param name="workspaceDirectory">The folder with the workspace's Cargo.toml, relative to the repository root.</param>
 /// <param name="crate">One package of the workspace; null for all of them.</param>
-public sealed class CargoTests(string workspaceDirectory, string? crate = null) : ITestSuite
+/// <param name="arguments">More arguments for <c>cargo test</c>, e.g. <c>--locked</c>.</param>
+public sealed class CargoTests(string workspaceDirectory, string? crate = null, IReadOnlyList<string>? arguments = null) : ITestSuite
 {
     private static readonly Tool Cargo = new("cargo");
 
@@ -23,6 +24,7 @@ public sealed class CargoTests(string workspaceDirectory, string? crate = null) 
         var resultFile = TestResultFiles.FreshFolder(context, Name) / "cargo-test.txt";
         // --no-fail-fast: every test binary runs, so one failing crate does not hide the others' results.
         var command = Cargo.Command(crate is null ? ["test", "--no-fail-fast", "--workspace"] : ["test", "--no-fail-fast", "-p", crate])
+            .WithArguments(arguments ?? [])
             .WithWorkingDirectory(AbsolutePath.Resolve(workspaceDirectory, context.RootDirectory))
             .WithStandardOutputTo(resultFile);
         ProcessFailedException? failure = null;

@@ -20,6 +20,7 @@ public static class GoTestOutput
         var failedPackages = new List<string>();
         var packagesWithFailedTests = new HashSet<string>(StringComparer.Ordinal);
         var output = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var packageLines = new List<string>();
         foreach (var line in lines)
         {
             // Build errors and plain text can be interleaved; only events count.
@@ -33,6 +34,10 @@ public static class GoTestOutput
                 if (e.Action == "fail")
                 {
                     failedPackages.Add(e.Package);
+                }
+                else if (e.Action == "output" && PackageVerdict(e.Output) is { } verdict)
+                {
+                    packageLines.Add(verdict);
                 }
 
                 continue;
@@ -63,7 +68,17 @@ public static class GoTestOutput
         var summary = new TestSummary(passed, failedTests.Count, skipped, failedTests, []);
         return new GoTestRun(
             summary,
-            failedTests.ToDictionary(t => t, t => (IReadOnlyList<string>)(output.GetValueOrDefault(t) ?? []), StringComparer.Ordinal));
+            failedTests.ToDictionary(t => t, t => (IReadOnlyList<string>)(output.GetValueOrDefault(t) ?? []), StringComparer.Ordinal),
+            packageLines);
+    }
+
+    // go's one line per package, as plain `go test` prints it: "ok  pkg 0.01s", "FAIL pkg", "?  pkg [no test files]".
+    private static string? PackageVerdict(string output)
+    {
+        var line = output.TrimEnd('\n');
+        return line.StartsWith("ok ", StringComparison.Ordinal) || line.StartsWith("FAIL\t", StringComparison.Ordinal) || line.StartsWith("? ", StringComparison.Ordinal)
+            ? string.Join("  ", line.Split('\t').Select(part => part.Trim()))
+            : null;
     }
 
     // The members are named as go's JSON fields are.

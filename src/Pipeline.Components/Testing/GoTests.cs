@@ -37,6 +37,11 @@ public sealed class GoTests(string moduleDirectory, string packages = "./...") :
         }
 
         var run = GoTestOutput.Read(lines);
+        foreach (var verdict in run.PackageLines)
+        {
+            context.Log.Info(verdict);
+        }
+
         foreach (var (test, output) in run.FailureOutput)
         {
             context.Log.Error($"--- {test}");

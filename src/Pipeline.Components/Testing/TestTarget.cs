@@ -17,8 +17,14 @@ public abstract class TestTarget : Target
 {
     private const int NamesInMessage = 10;
 
-    /// <summary>The suites this target runs, in order.</summary>
+    /// <summary>Every suite this target runs, in order (also what it declares: toolchains).</summary>
     protected abstract IEnumerable<ITestSuite> Suites { get; }
+
+    /// <summary>
+    /// The suites one run executes: all of them, unless a matrix target picks its cell's share, e.g.
+    /// <c>[new CargoTests(".", crate: context.Matrix!["crate"])]</c>.
+    /// </summary>
+    protected virtual IEnumerable<ITestSuite> SuitesFor(TargetContext context) => Suites;
 
     /// <summary>Declares the result files and each suite's toolchain; call it when you add relations.</summary>
     protected override void Configure(TargetSpec target)
@@ -33,7 +39,7 @@ public abstract class TestTarget : Target
     protected override async Task RunAsync(TargetContext context)
     {
         var results = new List<(ITestSuite Suite, TestSummary Summary)>();
-        foreach (var suite in Suites)
+        foreach (var suite in SuitesFor(context))
         {
             var summary = await suite.RunAsync(context);
             context.Log.Info($"{suite.Name}: {summary}");

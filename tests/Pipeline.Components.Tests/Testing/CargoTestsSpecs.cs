@@ -43,4 +43,21 @@ public sealed class CargoTestsSpecs
         Assert.Contains("4 passed, 0 failed, 2 skipped", run.Lines);
         Assert.Contains("| cargo rust -p calc | 2 | 0 | 1 |", run.StepSummary, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_crate_that_does_not_compile_fails_Test_with_the_compiler_error_not_a_summary_of_nothing()
+    {
+        Requirements.Tool("cargo");
+        using var root = new TempDirectory();
+        ToolProjects.CargoCrate(root, "calc", withFailingTest: false);
+        root.Write("calc/src/broken.rs", "pub fn broken() -> i64 { \"text\" }\n");
+        File.AppendAllText(root.Path / "calc" / "src" / "lib.rs", "\npub mod broken;\n");
+
+        var run = await PipelineRun.RunAsync(TestPipeline.With(new CargoTests("calc")), root, "Test", gitHubActions: true);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("mismatched types", run.Output, StringComparison.Ordinal);
+        Assert.Contains(run.Lines, l => l.StartsWith("::error title=Target Test failed::Process exited with code 101", StringComparison.Ordinal));
+        Assert.DoesNotContain(run.Lines, l => l.EndsWith(" skipped", StringComparison.Ordinal));
+    }
 }

@@ -40,6 +40,8 @@ public sealed class GoTestsSpecs
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("2 passed, 0 failed, 1 skipped", run.Lines);
+        Assert.Contains(run.Lines, l => l.StartsWith("ok  example.com/calc/calc  ", StringComparison.Ordinal)); // go's line per package
+        Assert.Contains("?  example.com/calc/util  [no test files]", run.Lines);
         Assert.DoesNotContain(run.Lines, l => l.StartsWith("::error", StringComparison.Ordinal));
     }
 

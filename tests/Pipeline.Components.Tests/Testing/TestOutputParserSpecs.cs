@@ -15,7 +15,9 @@ public sealed class TestOutputParserSpecs
             """{"Action":"output","Package":"example/events","Test":"TestList","Output":"    list_test.go:9: want 2 events\n"}""",
             """{"Action":"fail","Package":"example/events","Test":"TestList","Elapsed":0}""",
             """{"Action":"skip","Package":"example/events","Test":"TestSlow","Elapsed":0}""",
+            """{"Action":"output","Package":"example/events","Output":"FAIL\texample/events\t0.012s\n"}""",
             """{"Action":"fail","Package":"example/events","Elapsed":0.1}""",
+            """{"Action":"output","Package":"example/tools","Output":"?   \texample/tools\t[no test files]\n"}""",
             """{"Action":"fail","Package":"example/store","Elapsed":0.1}""",
             "# example/broken",
             "{ printed by a test, not JSON",
@@ -27,6 +29,7 @@ public sealed class TestOutputParserSpecs
         // A package failure counts only where no test of it failed (a build error, a TestMain).
         Assert.Equal(["example/events/TestList", "example/store (package failed)"], run.Summary.FailedTests);
         Assert.Equal(["    list_test.go:9: want 2 events"], run.FailureOutput["example/events/TestList"]);
+        Assert.Equal(["FAIL  example/events  0.012s", "?  example/tools  [no test files]"], run.PackageLines);
     }
 
     [Fact]
