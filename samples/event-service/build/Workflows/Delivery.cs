@@ -1,4 +1,3 @@
-using Pipeline;
 using Pipeline.GitHubActions;
 
 namespace EventService.Build;
