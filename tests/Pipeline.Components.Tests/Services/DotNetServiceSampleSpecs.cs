@@ -32,6 +32,7 @@ public sealed class DotNetServiceSampleSpecs
             Assert.True(exitCode == 0, text);
             Assert.Matches(TestTotals("Tickets.Tests", 5), text);
             Assert.Matches(TestTotals("Tickets.IntegrationTests", 2), text); // none skipped: DATABASE_URL reached them
+            Assert.Contains("7 passed, 0 failed, 0 skipped", text, StringComparison.Ordinal); // the Test component's totals
             Assert.Contains("Service postgres (", text, StringComparison.Ordinal);
             Assert.Empty(Docker.ContainersLabelled(run));
         }

@@ -1,24 +1,22 @@
 using Pipeline;
+using Pipeline.Components.Testing;
 
 namespace DotNetService.Build;
 
 /// <summary>Unit tests, then the integration tests against PostgreSQL (DATABASE_URL comes from the service).</summary>
-public sealed class Test : Target
+public sealed class Test : TestTarget
 {
-    private static readonly Tool DotNet = new("dotnet");
+    protected override IEnumerable<ITestSuite> Suites =>
+    [
+        new DotNetTests("tests/Tickets.Tests/Tickets.Tests.csproj"),
+        new DotNetTests("tests/Tickets.IntegrationTests/Tickets.IntegrationTests.csproj"),
+    ];
 
-    private static readonly string[] Projects = ["tests/Tickets.Tests/Tickets.Tests.csproj", "tests/Tickets.IntegrationTests/Tickets.IntegrationTests.csproj"];
-
-    protected override void Configure(TargetSpec target) => target
-        .Description("Runs the unit and integration tests; the integration tests use a PostgreSQL service container")
-        .Uses(Toolchain.DotNet)
-        .Uses(Database.Postgres);
-
-    protected override async Task RunAsync(TargetContext context)
+    protected override void Configure(TargetSpec target)
     {
-        foreach (var project in Projects)
-        {
-            await context.RunAsync(DotNet.Command("test", project, "--nologo"));
-        }
+        base.Configure(target);
+        target
+            .Description("Runs the unit and integration tests; the integration tests use a PostgreSQL service container")
+            .Uses(Database.Postgres);
     }
 }
