@@ -53,7 +53,7 @@ public abstract class CoverageTarget : Target
         var coverage = CoberturaReport.Read(merged);
         if (coverage.ValidLines == 0)
         {
-            throw new InvalidOperationException("The coverage report has no coverable lines: did the tests run any code of the project?");
+            throw new TargetFailedException("The coverage report has no coverable lines: did the tests run any code of the project?");
         }
 
         foreach (var line in CoverageTable.Text(coverage))
@@ -70,7 +70,7 @@ public abstract class CoverageTarget : Target
 
         if (coverage.LineRate < Threshold)
         {
-            throw new InvalidOperationException($"line coverage {coverage.LineRate} is below the threshold {Threshold}");
+            throw new TargetFailedException($"line coverage {coverage.LineRate} is below the threshold {Threshold}");
         }
     }
 

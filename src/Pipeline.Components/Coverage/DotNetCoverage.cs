@@ -37,7 +37,7 @@ public sealed class DotNetCoverage(string projectOrSolution, string? configurati
             .ToList();
         return files.Count > 0
             ? files
-            : throw new InvalidOperationException(
+            : throw new TargetFailedException(
                 $"{Name} wrote no coverage.cobertura.xml: does the test project reference the coverlet.collector package?");
     }
 }

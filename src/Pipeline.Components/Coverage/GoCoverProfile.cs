@@ -58,7 +58,7 @@ public static partial class GoCoverProfile
     /// <summary>The <c>module</c> line of a go.mod.</summary>
     public static string ModulePathOf(IEnumerable<string> goModLines) =>
         goModLines.Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("module ", StringComparison.Ordinal))?["module ".Length..].Trim().Trim('"')
-        ?? throw new InvalidOperationException("go.mod has no module line.");
+        ?? throw new TargetFailedException("go.mod has no module line.");
 
     private static string Relative(string importPath, string modulePath) =>
         importPath.StartsWith(modulePath + "/", StringComparison.Ordinal) ? importPath[(modulePath.Length + 1)..] : importPath;

@@ -14,12 +14,12 @@ public static class ReportGenerator
     {
         if (reports.Count == 0)
         {
-            throw new InvalidOperationException("No coverage files to merge: no coverage source was declared, or none wrote a file.");
+            throw new TargetFailedException("No coverage files to merge: no coverage source was declared, or none wrote a file.");
         }
 
         if (FindManifest(context.RootDirectory) is null)
         {
-            throw new InvalidOperationException(
+            throw new TargetFailedException(
                 "No tool manifest pins ReportGenerator: run `dotnet new tool-manifest` and " +
                 "`dotnet tool install dotnet-reportgenerator-globaltool` at the repository root.");
         }

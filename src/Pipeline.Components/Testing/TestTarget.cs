@@ -56,7 +56,7 @@ public abstract class TestTarget : Target
         context.Log.Info(total.ToString());
         if (total.Failed > 0)
         {
-            throw new InvalidOperationException(FailureMessage(total));
+            throw new TargetFailedException(FailureMessage(total));
         }
     }
 

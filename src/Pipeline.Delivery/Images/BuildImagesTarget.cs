@@ -50,7 +50,7 @@ public abstract class BuildImagesTarget(PipelineEnvironment environment) : Targe
         var duplicate = images.GroupBy(i => i.Name).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            throw new InvalidOperationException($"Two images are named '{duplicate.Key}'; each image needs its own name.");
+            throw new TargetFailedException($"Two images are named '{duplicate.Key}'; each image needs its own name.");
         }
 
         var revision = await GitRevisionReader.ReadAsync(environment.Variables, context.RootDirectory, context.Cancellation).ConfigureAwait(false);

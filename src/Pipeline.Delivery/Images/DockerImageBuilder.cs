@@ -58,7 +58,7 @@ public sealed class DockerImageBuilder(Tool docker)
 
         var inspect = await context.RunAsync(docker.Command("image", "inspect", "--format", "{{.Id}}", image.Tagged(tags[0]).ToString())).ConfigureAwait(false);
         var imageId = inspect.Output.LastOrDefault(l => l.StartsWith("sha256:", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException($"docker image inspect did not print an id for {image.Tagged(tags[0])}.");
+            ?? throw new TargetFailedException($"docker image inspect did not print an id for {image.Tagged(tags[0])}.");
         return new BuiltImage(image.Name, imageId.Trim(), tags, revision);
     }
 

@@ -19,7 +19,7 @@ public static class GitRevisionReader
         }
 
         var sha = await GitAsync(repository, cancellation, "rev-parse", "HEAD").ConfigureAwait(false)
-            ?? throw new InvalidOperationException(
+            ?? throw new TargetFailedException(
                 $"Cannot tell which commit to tag images with: {repository} is not a git repository with a commit, and GITHUB_SHA is not set.");
         var branch = await GitAsync(repository, cancellation, "symbolic-ref", "--quiet", "--short", "HEAD").ConfigureAwait(false);
         var tags = await GitAsync(repository, cancellation, "tag", "--points-at", "HEAD").ConfigureAwait(false);

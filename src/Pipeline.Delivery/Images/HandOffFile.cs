@@ -16,11 +16,11 @@ internal sealed class HandOffFile<T>(AbsolutePath path, string writtenBy)
     {
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"No {path.Name} was found at {path}: run {writtenBy} first (it records what it made there).");
+            throw new TargetFailedException($"No {path.Name} was found at {path}: run {writtenBy} first (it records what it made there).");
         }
 
         return JsonSerializer.Deserialize<List<T>>(File.ReadAllText(path), Json)
-            ?? throw new InvalidOperationException($"{path} is empty; run {writtenBy} again.");
+            ?? throw new TargetFailedException($"{path} is empty; run {writtenBy} again.");
     }
 
     public void Write(IEnumerable<T> items)

@@ -34,7 +34,7 @@ public sealed class DockerLogin(string docker = "docker")
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"Could not run '{docker}': {e.Message}. Is Docker installed?", e);
+            throw new TargetFailedException($"Could not run '{docker}': {e.Message}. Is Docker installed?", e);
         }
 
         if (result.ExitCode != 0)

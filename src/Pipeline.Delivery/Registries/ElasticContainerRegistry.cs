@@ -35,7 +35,7 @@ public sealed record ElasticContainerRegistry(string AccountId, string Region) :
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new InvalidOperationException($"Could not run '{AwsCli}' for the ECR login: {e.Message}. Is the AWS CLI installed?", e);
+            throw new TargetFailedException($"Could not run '{AwsCli}' for the ECR login: {e.Message}. Is the AWS CLI installed?", e);
         }
 
         var password = result.StandardOutput.Trim();

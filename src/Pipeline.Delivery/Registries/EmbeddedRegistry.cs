@@ -50,7 +50,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new InvalidOperationException($"The local registry ({started.Kind}) did not answer on 127.0.0.1:{port} within 30 s; see {Directory / "registry.log"}.");
+                throw new TargetFailedException($"The local registry ({started.Kind}) did not answer on 127.0.0.1:{port} within 30 s; see {Directory / "registry.log"}.");
             }
 
             await Task.Delay(100, cancellation).ConfigureAwait(false);
@@ -148,7 +148,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
             .ConfigureAwait(false);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException(
+            throw new TargetFailedException(
                 $"No docker-registry on PATH, and `docker run {ContainerImage}` failed: {result.StandardError.Trim()} " +
                 "(install the docker-registry package, or make the image available, or configure a registry).");
         }

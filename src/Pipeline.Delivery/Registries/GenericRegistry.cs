@@ -16,7 +16,7 @@ public sealed record GenericRegistry(string Host, string? Username = null, Param
         ArgumentNullException.ThrowIfNull(context);
         if ((Username is null) != (Password is null))
         {
-            throw new InvalidOperationException($"Registry {Host}: give both a user name and a password parameter, or neither.");
+            throw new TargetFailedException($"Registry {Host}: give both a user name and a password parameter, or neither.");
         }
 
         var credentials = Username is null ? null : new RegistryCredentials(Username, context.Target.Get(Password!));

@@ -29,7 +29,7 @@ public sealed class ImageLoader(Tool docker)
         var archive = image.Archive is null ? null : AbsolutePath.Resolve(image.Archive, context.RootDirectory);
         if (archive is null || !File.Exists(archive))
         {
-            throw new InvalidOperationException(
+            throw new TargetFailedException(
                 $"{first} ({image.ImageId[..19]}) is not in this Docker engine, and no saved archive of it is here. " +
                 "Build and push in the same job, or let the build save its images (it does in GitHub Actions) for the push job to load.");
         }

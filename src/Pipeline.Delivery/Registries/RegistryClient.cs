@@ -175,7 +175,7 @@ public sealed class RegistryClient(HttpClient http)
 
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            throw new InvalidOperationException($"{registry.Host} has no manifest for {image}.");
+            throw new TargetFailedException($"{registry.Host} has no manifest for {image}.");
         }
 
         response.EnsureSuccessStatusCode();

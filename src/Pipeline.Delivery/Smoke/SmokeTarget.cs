@@ -75,11 +75,11 @@ public abstract class SmokeTarget : Target
         {
             return Uri.TryCreate(text, UriKind.Absolute, out var given) && given.Scheme is "http" or "https"
                 ? given
-                : throw new InvalidOperationException($"{((IParameter)SmokeUrl).OptionName} '{text}' is not an http(s) address.");
+                : throw new TargetFailedException($"{((IParameter)SmokeUrl).OptionName} '{text}' is not an http(s) address.");
         }
 
         return await DefaultAddressAsync(context).ConfigureAwait(false)
-            ?? throw new InvalidOperationException(
+            ?? throw new TargetFailedException(
                 $"{context.TargetName} does not know where the service answers: run DeployStaging first or pass {((IParameter)SmokeUrl).OptionName}.");
     }
 

@@ -23,7 +23,7 @@ public sealed class DefinitionException(string message) : PipelineException(mess
 /// A target found what it checks for (unformatted files, lint errors) and fails. Its message is the
 /// whole story, so it is shown as it is, without a stack trace.
 /// </summary>
-public sealed class TargetFailedException(string message) : PipelineException(message)
+public sealed class TargetFailedException(string message, Exception? innerException = null) : PipelineException(message, innerException)
 {
     internal override int ExitCode => ExitCodes.TargetFailed;
 }

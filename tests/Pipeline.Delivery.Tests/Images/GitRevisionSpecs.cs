@@ -93,7 +93,7 @@ public sealed class GitRevisionSpecs
         Requirements.Tool("git");
         using var root = new TempRoot();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(
+        var error = await Assert.ThrowsAsync<TargetFailedException>(
             () => GitRevisionReader.ReadAsync(new Dictionary<string, string>(), root.Path, TestContext.Current.CancellationToken));
 
         Assert.Contains("GITHUB_SHA is not set", error.Message, StringComparison.Ordinal);
