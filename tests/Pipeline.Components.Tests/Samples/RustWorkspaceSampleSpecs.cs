@@ -54,7 +54,7 @@ public sealed class RustWorkspaceSampleSpecs
         Assert.Contains("Lint   │ cargo clippy .: 0 finding(s)", run.Lines);
         foreach (var crate in new[] { "ticket-core", "ticket-api", "ticket-worker" })
         {
-            Assert.Contains(run.Lines, l => l.Contains($"> cargo test --package {crate} --locked", StringComparison.Ordinal));
+            Assert.Contains(run.Lines, l => l.Contains($"cargo . -p {crate}: ", StringComparison.Ordinal) && l.Contains(" passed, 0 failed, 0 skipped", StringComparison.Ordinal));
         }
 
         Assert.Contains(run.Lines, l => l.Contains("test result: ok. 5 passed; 0 failed", StringComparison.Ordinal)); // ticket-core's unit tests

@@ -1,20 +1,27 @@
 using Pipeline;
+using Pipeline.Components.Testing;
 
 namespace RustWorkspace.Build;
 
 /// <summary>
-/// <c>cargo test -p &lt;crate&gt;</c>, one matrix cell per crate (in CI: one job each), after the
-/// format and lint gates pass.
+/// <c>cargo test -p &lt;crate&gt;</c>, one matrix cell per crate (in CI: one job each, each uploading
+/// its own results), after the format and lint gates pass.
 /// </summary>
-public sealed class Test : Target
+public sealed class Test : TestTarget
 {
-    protected override void Configure(TargetSpec target) => target
-        .Description("Runs each crate's tests (a matrix over the crates)")
-        .DependsOn<Format>()
-        .DependsOn<Lint>()
-        .Uses(Toolchain.Cargo)
-        .Matrix(Crates.Axis, failFast: false);
+    protected override IEnumerable<ITestSuite> Suites => Crates.Axis.Values.Select(Suite);
 
-    protected override Task RunAsync(TargetContext context) =>
-        context.RunAsync(new ToolCommand("cargo").WithArguments("test", "--package", context.Matrix!["crate"], "--locked"));
+    protected override IEnumerable<ITestSuite> SuitesFor(TargetContext context) => [Suite(context.Matrix!["crate"])];
+
+    protected override void Configure(TargetSpec target)
+    {
+        base.Configure(target);
+        target
+            .Description("Runs each crate's tests (a matrix over the crates)")
+            .DependsOn<Format>()
+            .DependsOn<Lint>()
+            .Matrix(Crates.Axis, failFast: false);
+    }
+
+    private static CargoTests Suite(string crate) => new(".", crate, ["--locked"]);
 }
