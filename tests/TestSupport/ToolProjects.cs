@@ -12,7 +12,7 @@ public static class ToolProjects
     /// A Go module in <paramref name="directory"/>: package calc (Add, Sign) with tests, package util
     /// without tests. Tests: TestAdd and TestSignOfNegative pass, TestLater skips, TestSubtract fails when asked.
     /// </summary>
-    public static void GoModule(TempDirectory root, string directory, bool withFailingTest)
+    public static void GoModule(TempRoot root, string directory, bool withFailingTest)
     {
         root.Write($"{directory}/go.mod", $"module {GoModulePath}\n\ngo 1.19\n");
         root.Write($"{directory}/calc/calc.go", """
@@ -75,7 +75,7 @@ public static class ToolProjects
     /// A Cargo library crate (<c>calc</c> unless named) in <paramref name="directory"/>: tests adds passes,
     /// slow is ignored, subtracts fails when asked; one doc-test passes.
     /// </summary>
-    public static void CargoCrate(TempDirectory root, string directory, bool withFailingTest, string name = "calc")
+    public static void CargoCrate(TempRoot root, string directory, bool withFailingTest, string name = "calc")
     {
         root.Write($"{directory}/Cargo.toml", $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n");
         var failing = withFailingTest
@@ -117,7 +117,7 @@ public static class ToolProjects
     /// collector) in <paramref name="directory"/>, using only packages the repository already restores.
     /// Tests: Adds passes, Later is skipped, Subtracts fails when asked. Covers Add, not Sign.
     /// </summary>
-    public static void DotNetSolution(TempDirectory root, string directory, bool withFailingTest)
+    public static void DotNetSolution(TempRoot root, string directory, bool withFailingTest)
     {
         root.Write($"{directory}/Calc/Calc.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">

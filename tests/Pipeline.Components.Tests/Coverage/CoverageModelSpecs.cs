@@ -1,5 +1,4 @@
 using Pipeline.Components.Coverage;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Coverage;
 
@@ -39,7 +38,7 @@ public sealed class CoverageModelSpecs
     [Fact]
     public void Cobertura_written_from_go_hits_reads_back_per_package()
     {
-        using var directory = new TempDirectory(asPipelineRoot: false);
+        using var directory = new TempRoot(asPipelineRoot: false);
         var file = directory.Path / "coverage.cobertura.xml";
         CoberturaReport.Write(file, directory.Path,
         [

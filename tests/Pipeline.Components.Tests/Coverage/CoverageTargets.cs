@@ -1,5 +1,4 @@
 using Pipeline.Components.Coverage;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Coverage;
 
@@ -20,7 +19,7 @@ internal static class CoveragePipeline
         new PipelineBuilder().Service(new CoverageSettings(threshold, sources)).Add<Coverage>();
 
     /// <summary>A root as a user's repository has it: the tool manifest that pins ReportGenerator.</summary>
-    public static void AddToolManifest(TempDirectory root)
+    public static void AddToolManifest(TempRoot root)
     {
         Directory.CreateDirectory(root.Path / ".config");
         File.Copy(WorkflowLint.RepositoryRoot / ".config" / "dotnet-tools.json", root.Path / ".config" / "dotnet-tools.json");

@@ -1,6 +1,5 @@
 using Pipeline.Components.Coverage;
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Coverage;
 
@@ -14,7 +13,7 @@ public sealed class GoCoverageSpecs
     public async Task Coverage_below_the_threshold_fails_with_both_numbers_and_still_writes_the_report()
     {
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "services/calc", withFailingTest: false);
         CoveragePipeline.AddToolManifest(root);
 
@@ -32,7 +31,7 @@ public sealed class GoCoverageSpecs
     public async Task Coverage_above_the_threshold_passes_with_a_table_per_package_and_an_html_report()
     {
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
         CoveragePipeline.AddToolManifest(root);
 

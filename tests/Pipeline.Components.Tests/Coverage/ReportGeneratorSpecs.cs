@@ -1,6 +1,5 @@
 using Pipeline.Components.Coverage;
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Coverage;
 
@@ -9,7 +8,7 @@ public sealed class ReportGeneratorSpecs
     [Fact]
     public void A_sample_inside_a_repository_uses_the_repository_tool_manifest()
     {
-        using var repository = new TempDirectory();
+        using var repository = new TempRoot();
         CoveragePipeline.AddToolManifest(repository);
         var sample = repository.Path / "samples" / "tickets";
         Directory.CreateDirectory(sample);
@@ -22,7 +21,7 @@ public sealed class ReportGeneratorSpecs
     public async Task Without_a_tool_manifest_Coverage_fails_saying_how_to_add_ReportGenerator()
     {
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
 
         var run = await PipelineRun.RunAsync(CoveragePipeline.With(new Percentage(15), new GoCoverage("calc")), root, "Coverage", gitHubActions: true);

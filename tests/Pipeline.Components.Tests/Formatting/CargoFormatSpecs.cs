@@ -1,6 +1,5 @@
 using Pipeline.Components.Formatting;
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Formatting;
 

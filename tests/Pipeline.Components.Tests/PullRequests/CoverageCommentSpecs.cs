@@ -1,7 +1,6 @@
 using Pipeline.Components.Coverage;
 using Pipeline.Components.Tests.Coverage;
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.PullRequests;
 
@@ -15,7 +14,7 @@ public sealed class CoverageCommentSpecs
         Requirements.Tool("go");
         using var github = new FakeGitHub(Token);
         github.AddComment(7, "Looks good to me"); // someone else's comment stays as it is
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
         CoveragePipeline.AddToolManifest(root);
         var payload = root.Write("event.json", """{ "action": "synchronize", "number": 7, "pull_request": { "number": 7 } }""");
@@ -66,7 +65,7 @@ public sealed class CoverageCommentSpecs
     {
         Requirements.Tool("go");
         using var github = new FakeGitHub(Token);
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
         CoveragePipeline.AddToolManifest(root);
         var variables = new Dictionary<string, string>

@@ -1,5 +1,4 @@
 using Pipeline.Components.PullRequests;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.PullRequests;
 
@@ -8,7 +7,7 @@ public sealed class PullRequestSpecs
     [Fact]
     public void The_number_comes_from_the_event_payload_before_the_ref()
     {
-        using var directory = new TempDirectory(asPipelineRoot: false);
+        using var directory = new TempRoot(asPipelineRoot: false);
         var payload = directory.Write("event.json", """{ "pull_request": { "number": 42 } }""");
 
         var pullRequest = PullRequest.Detect(new Dictionary<string, string>

@@ -1,5 +1,4 @@
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 using RustWorkspace.Build;
 
 namespace Pipeline.Components.Tests.Samples;

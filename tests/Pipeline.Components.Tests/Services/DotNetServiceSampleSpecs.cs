@@ -2,7 +2,6 @@ using System.Text.RegularExpressions;
 using DotNetService.Build;
 using Pipeline.Components.Services;
 using Pipeline.GitHubActions;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Services;
 

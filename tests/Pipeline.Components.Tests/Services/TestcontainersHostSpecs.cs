@@ -1,6 +1,5 @@
 using Npgsql;
 using Pipeline.Components.Services;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Services;
 

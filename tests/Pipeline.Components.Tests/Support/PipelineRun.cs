@@ -1,5 +1,3 @@
-using Pipeline.TestSupport;
-
 namespace Pipeline.Components.Tests.Support;
 
 /// <summary>What an in-process run printed, and its step summary page.</summary>
@@ -14,7 +12,7 @@ public sealed record RunResult(int ExitCode, string Output, string Error, string
 public static class PipelineRun
 {
     public static async Task<RunResult> RunAsync(
-        PipelineBuilder builder, TempDirectory root, string target, bool gitHubActions = false, IReadOnlyDictionary<string, string>? variables = null)
+        PipelineBuilder builder, TempRoot root, string target, bool gitHubActions = false, IReadOnlyDictionary<string, string>? variables = null)
     {
         var summary = root.Path / ".step-summary.md";
         File.WriteAllText(summary, "");

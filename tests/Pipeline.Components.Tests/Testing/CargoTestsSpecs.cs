@@ -1,6 +1,5 @@
 using Pipeline.Components.Testing;
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Testing;
 
@@ -10,7 +9,7 @@ public sealed class CargoTestsSpecs
     public async Task A_failing_cargo_test_fails_Test_with_its_name_and_the_output_is_kept_as_the_result_file()
     {
         Requirements.Tool("cargo");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.CargoCrate(root, "crates/calc", withFailingTest: true);
 
         var run = await PipelineRun.RunAsync(TestPipeline.With(new CargoTests("crates/calc")), root, "Test", gitHubActions: true);
@@ -30,7 +29,7 @@ public sealed class CargoTestsSpecs
     {
         Requirements.Tool("cargo");
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         root.Write("rust/Cargo.toml", "[workspace]\nmembers = [\"calc\"]\nresolver = \"2\"\n");
         ToolProjects.CargoCrate(root, "rust/calc", withFailingTest: false);
         ToolProjects.GoModule(root, "go", withFailingTest: false);
@@ -48,7 +47,7 @@ public sealed class CargoTestsSpecs
     public async Task A_crate_that_does_not_compile_fails_Test_with_the_compiler_error_not_a_summary_of_nothing()
     {
         Requirements.Tool("cargo");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.CargoCrate(root, "calc", withFailingTest: false);
         root.Write("calc/src/broken.rs", "pub fn broken() -> i64 { \"text\" }\n");
         File.AppendAllText(root.Path / "calc" / "src" / "lib.rs", "\npub mod broken;\n");

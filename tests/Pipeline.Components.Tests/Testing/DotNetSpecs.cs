@@ -2,7 +2,6 @@ using Pipeline.Components.Coverage;
 using Pipeline.Components.Testing;
 using Pipeline.Components.Tests.Coverage;
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Testing;
 
@@ -16,7 +15,7 @@ public sealed class DotNetSpecs
     {
         Requirements.Tool("dotnet");
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.DotNetSolution(root, "dotnet", withFailingTest: true);
 
         var test = await PipelineRun.RunAsync(TestPipeline.With(new DotNetTests(Project)), root, "Test", gitHubActions: true);

@@ -1,5 +1,4 @@
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Testing;
 
@@ -11,7 +10,7 @@ public sealed class GoTestsSpecs
     public async Task A_failing_go_test_fails_Test_naming_it_in_the_log_the_run_summary_and_the_step_summary()
     {
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "services/calc", withFailingTest: true);
 
         var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("services/calc")), root, "Test", gitHubActions: true);
@@ -33,7 +32,7 @@ public sealed class GoTestsSpecs
     public async Task Passing_go_tests_pass_Test_with_the_totals_line()
     {
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
 
         var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("calc")), root, "Test", gitHubActions: true);
@@ -49,7 +48,7 @@ public sealed class GoTestsSpecs
     public async Task A_go_package_that_does_not_compile_fails_Test_even_though_no_test_failed()
     {
         Requirements.Tool("go");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
         root.Write("calc/broken.go", "package calc\n\nfunc Broken() int { return \"text\" }\n");
 

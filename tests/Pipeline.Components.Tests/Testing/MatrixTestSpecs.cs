@@ -1,6 +1,5 @@
 using Pipeline.Components.Testing;
 using Pipeline.Components.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Testing;
 
@@ -26,7 +25,7 @@ public sealed class MatrixTestSpecs
     public async Task Each_matrix_cell_runs_its_own_crate_and_the_failing_cell_names_its_test()
     {
         Requirements.Tool("cargo");
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         root.Write("rust/Cargo.toml", "[workspace]\nmembers = [\"alpha\", \"beta\"]\nresolver = \"2\"\n");
         ToolProjects.CargoCrate(root, "rust/alpha", withFailingTest: true, name: "alpha");
         ToolProjects.CargoCrate(root, "rust/beta", withFailingTest: false, name: "beta");

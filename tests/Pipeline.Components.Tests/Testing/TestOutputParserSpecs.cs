@@ -1,5 +1,4 @@
 using Pipeline.Components.Testing;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Testing;
 
@@ -57,7 +56,7 @@ public sealed class TestOutputParserSpecs
     [Fact]
     public void Trx_results_are_summed_over_files_with_failed_tests_named()
     {
-        using var directory = new TempDirectory(asPipelineRoot: false);
+        using var directory = new TempRoot(asPipelineRoot: false);
         static string Trx(params string[] results) =>
             $"""<?xml version="1.0" encoding="utf-8"?><TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>{string.Concat(results)}</Results></TestRun>""";
         var first = directory.Write("a.trx", Trx(

@@ -3,7 +3,6 @@ using Pipeline.Components.Testing;
 using Pipeline.Components.Tests.Coverage;
 using Pipeline.Components.Tests.Support;
 using Pipeline.GitHubActions;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Components.Tests.Testing;
 
@@ -22,7 +21,7 @@ public sealed class WorkflowSpecs
     [Fact]
     public async Task Test_uploads_its_results_even_on_failure_and_Coverage_gets_the_token_and_the_toolchains()
     {
-        using var root = new TempDirectory();
+        using var root = new TempRoot();
         var pipeline = new PipelineBuilder()
             .Service(new TestSuiteList(new GoTests("services/calc"), new CargoTests("crates")))
             .Service(new CoverageSettings(new Percentage(50), new GoCoverage("services/calc")))

@@ -1,5 +1,4 @@
 using Pipeline.Delivery.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Delivery.Tests.Images;
 

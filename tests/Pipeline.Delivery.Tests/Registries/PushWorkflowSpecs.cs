@@ -1,6 +1,5 @@
 using Pipeline.Delivery.Tests.Support;
 using Pipeline.GitHubActions;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Delivery.Tests.Registries;
 

@@ -1,6 +1,5 @@
 using EventService.Build;
 using Pipeline.Delivery.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Delivery.Tests.Samples;
 

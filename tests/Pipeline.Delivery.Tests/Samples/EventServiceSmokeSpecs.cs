@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using EventService.Build;
 using Pipeline.Delivery.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Delivery.Tests.Samples;
 

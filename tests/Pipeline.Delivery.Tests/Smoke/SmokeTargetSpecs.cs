@@ -63,7 +63,7 @@ public sealed class SmokeTargetSpecs
         var seen = new List<string>();
         await using var service = Service(HttpStatusCode.OK, seen);
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(seen.Count(s => s.StartsWith("GET /readyz", StringComparison.Ordinal)) >= 3, string.Join('\n', seen));
@@ -76,7 +76,7 @@ public sealed class SmokeTargetSpecs
     {
         await using var service = Service(HttpStatusCode.InternalServerError, []);
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("POST /login answered 500 InternalServerError, expected 200 OK", run.Output, StringComparison.Ordinal);
@@ -93,7 +93,7 @@ public sealed class SmokeTargetSpecs
         await using var service = new FakeHttpService((request, _) =>
             request.Url!.AbsolutePath == "/readyz" ? (HttpStatusCode.ServiceUnavailable, "{}") : (HttpStatusCode.OK, "{}"));
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is not ready after 5 s: /readyz did not answer 200 (last: 503 ServiceUnavailable)", run.Output, StringComparison.Ordinal);
@@ -102,7 +102,7 @@ public sealed class SmokeTargetSpecs
     [Fact]
     public async Task Without_an_address_it_says_how_to_give_one()
     {
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.TempRoot(), null, "AccountSmoke");
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("run DeployStaging first or pass --smoke-url", run.Output, StringComparison.Ordinal);

@@ -17,7 +17,7 @@ public static class InProcessRun
         return new Outcome(exitCode, output.ToString());
     }
 
-    public static AbsolutePath TempRoot()
+    public static AbsolutePath FreshRoot()
     {
         var path = new AbsolutePath(Path.Combine(Path.GetTempPath(), "pipeline-delivery-tests", Guid.NewGuid().ToString("N")[..10]));
         Directory.CreateDirectory(path);

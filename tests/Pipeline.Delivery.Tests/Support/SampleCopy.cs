@@ -1,5 +1,3 @@
-using Pipeline.TestSupport;
-
 namespace Pipeline.Delivery.Tests.Support;
 
 /// <summary>A throwaway copy of a sample (sources only, not its build project or outputs), so tests can break it.</summary>
@@ -10,7 +8,7 @@ public static class SampleCopy
     public static AbsolutePath Of(string sample)
     {
         var source = WorkflowLint.RepositoryRoot / "samples" / sample;
-        var copy = InProcessRun.TempRoot();
+        var copy = InProcessRun.FreshRoot();
         Copy(new DirectoryInfo(source), copy);
         return copy;
     }

@@ -1,4 +1,3 @@
-using Pipeline.TestSupport;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;

@@ -9,7 +9,7 @@ namespace Pipeline.Tests.Cli;
 public sealed class BootstrapSpecs : IDisposable
 {
     private const string Building = "Building the pipeline";
-    private readonly TestRoot _root = new();
+    private readonly TempRoot _root = new();
 
     public BootstrapSpecs()
     {

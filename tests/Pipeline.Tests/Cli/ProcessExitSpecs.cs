@@ -13,7 +13,7 @@ public sealed class ProcessExitSpecs
     [InlineData(new[] { "Sleep" }, ExitCodes.Usage)] // requires --pid-file
     public async Task The_exit_code_says_what_happened(string[] args, int expected)
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var result = await Repo.RunAsync("dotnet", [Repo.FixtureDll, .. args], root.Path, root.Path);
 
         Assert.Equal(expected, result.ExitCode);
@@ -25,7 +25,7 @@ public sealed class ProcessExitSpecs
     public async Task A_signal_cancels_the_run_and_kills_the_process_tree(string signal)
     {
         LiveProcesses.SkipUnlessLinux();
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var pidFile = root.Path / "sleeper.pid";
         using var pipeline = Process.Start(new ProcessStartInfo("dotnet", [Repo.FixtureDll, "Sleep", "--pid-file", pidFile])
         {

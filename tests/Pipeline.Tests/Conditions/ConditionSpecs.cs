@@ -40,7 +40,7 @@ public sealed class ConditionSpecs
     [Fact]
     public void Facts_come_from_the_GitHub_variables_when_they_are_set()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
 
         var facts = ConditionFacts.From(PushToMain, root.Path);
 
@@ -50,7 +50,7 @@ public sealed class ConditionSpecs
     [Fact]
     public void Locally_the_event_is_local_and_the_ref_is_the_checked_out_branch()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         root.Write(".git/HEAD", "ref: refs/heads/feature/conditions\n");
 
         var facts = ConditionFacts.From(new Dictionary<string, string>(), root.Path);
@@ -61,7 +61,7 @@ public sealed class ConditionSpecs
     [Fact]
     public void In_a_git_worktree_the_branch_is_read_through_the_gitdir_pointer()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         root.Write("real-git/worktrees/wt/HEAD", "ref: refs/heads/gha\n");
         root.Write(".git", $"gitdir: {root.Path / "real-git" / "worktrees" / "wt"}\n");
 
@@ -126,7 +126,7 @@ public sealed class ConditionSpecs
     [Fact]
     public void A_status_condition_that_cannot_hold_on_this_ref_is_skipped_while_planning()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var environment = new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false);
         var graph = new Script()
             .Target<A>(t => t.OnlyWhen(Condition.Always & Condition.OnBranch("main")))

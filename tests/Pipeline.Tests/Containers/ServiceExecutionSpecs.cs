@@ -1,5 +1,4 @@
 using Pipeline.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Tests.Containers;
 
@@ -192,7 +191,7 @@ public sealed class ServiceExecutionSpecs
     private static async Task<RunOutcome> RunAsync(
         Script script, IServiceContainerHost host, string[] args, IReadOnlyDictionary<string, string>? variables = null, CancellationToken cancellation = default)
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var output = new StringWriter();
         var error = new StringWriter();
         var environment = new PipelineEnvironment(root.Path, variables ?? new Dictionary<string, string>(), output, error, ProcessorCount: 4, UseColor: false);

@@ -15,7 +15,7 @@ public sealed class GeneratedFileSpecs
     [Fact]
     public async Task Generate_writes_the_parameter_schema_from_the_declared_parameters()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
 
         var run = await Pipeline().RunAsync(["--generate"], new Dictionary<string, string>(), root);
 
@@ -33,7 +33,7 @@ public sealed class GeneratedFileSpecs
     [Fact]
     public async Task Generate_writes_one_launch_profile_per_listed_target()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
 
         await Pipeline().RunAsync(["--generate"], new Dictionary<string, string>(), root);
 
@@ -48,7 +48,7 @@ public sealed class GeneratedFileSpecs
     [Fact]
     public async Task The_check_fails_with_a_diff_after_a_hand_edit_and_passes_after_regenerating()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         await Pipeline().RunAsync(["--generate"], new Dictionary<string, string>(), root);
         var schema = root.Path / ".nuke" / "build.schema.json";
         File.WriteAllText(schema, File.ReadAllText(schema).Replace("\"integer\"", "\"string\"", StringComparison.Ordinal));

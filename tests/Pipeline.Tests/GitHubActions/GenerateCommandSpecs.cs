@@ -12,7 +12,7 @@ public sealed class GenerateCommandSpecs
     [Fact]
     public async Task Generate_writes_the_workflows_with_the_schema_and_launch_profiles()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
 
         var run = await RunAsync(TicketPipeline(), root, "--generate");
 
@@ -25,7 +25,7 @@ public sealed class GenerateCommandSpecs
     [Fact]
     public async Task The_check_fails_with_a_diff_and_the_fix_when_a_workflow_was_edited_by_hand_and_passes_after_regenerating()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         Assert.Equal(0, (await RunAsync(TicketPipeline(), root, "--generate")).ExitCode);
         Assert.Equal(0, (await RunAsync(TicketPipeline(), root, "--generate", "--check")).ExitCode);
 
@@ -94,7 +94,7 @@ public sealed class GenerateCommandSpecs
     /// <summary>Runs --generate on a bad declaration: exit code 3, and not one file written.</summary>
     private static async Task<string> GenerateBadAsync<TWorkflow>(Script script) where TWorkflow : Workflow, new()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
 
         var run = await RunAsync(script.Builder().Workflows(w => w.Add<TWorkflow>()), root, "--generate");
 
@@ -103,7 +103,7 @@ public sealed class GenerateCommandSpecs
         return run.Error;
     }
 
-    private static async Task<RunOutcome> RunAsync(PipelineBuilder builder, TestRoot root, params string[] args)
+    private static async Task<RunOutcome> RunAsync(PipelineBuilder builder, TempRoot root, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();

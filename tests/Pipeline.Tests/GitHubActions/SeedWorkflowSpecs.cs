@@ -1,6 +1,5 @@
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
-using Pipeline.TestSupport;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
 using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
 using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;

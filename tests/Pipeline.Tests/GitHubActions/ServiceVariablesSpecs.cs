@@ -1,6 +1,5 @@
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Tests.GitHubActions;
 

@@ -1,6 +1,5 @@
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
-using Pipeline.TestSupport;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.GitHubActions;

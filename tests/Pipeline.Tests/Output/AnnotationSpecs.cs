@@ -59,7 +59,7 @@ public sealed class AnnotationSpecs
     [Fact]
     public async Task Under_GitHub_Actions_a_root_below_the_checkout_prefixes_the_path_so_GitHub_finds_the_file()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var checkout = root.Path.Parent!.Parent!;
         var below = root.Path.RelativeTo(checkout);
 

@@ -6,7 +6,7 @@ public sealed class GitHubActionsOutputSpecs
 {
     private static async Task<(RunOutcome Run, string Summary)> RunUnderActionsAsync(Script script, params string[] args)
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var summary = root.Path / "step-summary.md";
         File.WriteAllText(summary, "earlier step\n");
         var variables = new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_STEP_SUMMARY"] = summary };

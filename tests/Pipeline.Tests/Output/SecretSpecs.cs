@@ -34,7 +34,7 @@ public sealed class SecretSpecs
     [Fact]
     public async Task Under_GitHub_Actions_the_secret_is_registered_with_add_mask_and_nowhere_else()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var summary = root.Path / "summary.md";
         var variables = new Dictionary<string, string>
         {
@@ -53,7 +53,7 @@ public sealed class SecretSpecs
     [Fact]
     public async Task A_multi_line_secret_is_registered_line_by_line_because_the_runner_masks_per_line()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         const string key = "-----BEGIN KEY-----\nline-one-of-key\r\nline-two-of-key\n\n-----END KEY-----";
         var variables = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = key, ["GITHUB_ACTIONS"] = "true" };
 

@@ -19,7 +19,7 @@ public sealed class StepSummarySpecs
     [Fact]
     public async Task Under_GitHub_Actions_a_target_appends_masked_markdown_before_the_run_summary()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var summary = root.Path / "summary.md";
         var variables = new Dictionary<string, string>
         {
@@ -42,7 +42,7 @@ public sealed class StepSummarySpecs
     [Fact]
     public async Task Locally_appending_writes_nothing()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var summary = root.Path / "summary.md";
 
         // GITHUB_STEP_SUMMARY alone (without GITHUB_ACTIONS) is not a CI run.

@@ -25,7 +25,7 @@ public sealed class ParameterSpecs
     private static readonly Dictionary<string, string> NoVariables = [];
 
     private static async Task<(RunOutcome Run, Dictionary<string, object?> Seen)> ReadAsync(
-        string[] args, Dictionary<string, string>? variables = null, TestRoot? root = null)
+        string[] args, Dictionary<string, string>? variables = null, TempRoot? root = null)
     {
         var seen = new Dictionary<string, object?>();
         var script = new Script()
@@ -69,7 +69,7 @@ public sealed class ParameterSpecs
     [Fact]
     public async Task Values_convert_to_their_declared_types()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var (run, seen) = await ReadAsync(
             ["--configuration", "release", "--port", "9090", "--push", "--tags", "a", "b", "--output", "out/x", "--threshold", "85.5"], root: root);
 
@@ -85,7 +85,7 @@ public sealed class ParameterSpecs
     [Fact]
     public async Task Command_line_beats_environment_beats_profile_beats_parameters_json()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         root.Write(".nuke/parameters.json", """{ "$schema": "./build.schema.json", "Port": 1, "Version": "from-file", "Tags": ["f"], "Threshold": 10 }""");
         root.Write(".nuke/parameters.ci.json", """{ "Port": 2, "Version": "from-profile", "Tags": ["p"] }""");
         var environment = new Dictionary<string, string> { ["PORT"] = "3", ["VERSION"] = "from-env" };
@@ -138,7 +138,7 @@ public sealed class ParameterSpecs
     [Fact]
     public async Task A_malformed_parameters_file_names_the_file_and_line()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         root.Write(".nuke/parameters.json", "{\n  \"Port\": 1,\n  \"Version\": \"x\"\n  \"Tags\": []\n}\n");
 
         var (run, seen) = await ReadAsync([], root: root);
@@ -151,7 +151,7 @@ public sealed class ParameterSpecs
     [Fact]
     public async Task A_wrongly_typed_value_in_a_file_names_the_file_and_line()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         root.Write(".nuke/parameters.json", "{\n  \"Version\": \"1.0\",\n  \"Port\": \"high\"\n}\n");
 
         var (run, _) = await ReadAsync([], root: root);
@@ -162,7 +162,7 @@ public sealed class ParameterSpecs
     [Fact]
     public async Task An_unknown_key_in_a_file_names_the_file_and_line()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         root.Write(".nuke/parameters.json", "{\n  \"Prot\": 1\n}\n");
 
         var (run, _) = await ReadAsync([], root: root);
@@ -173,7 +173,7 @@ public sealed class ParameterSpecs
     [Fact]
     public async Task A_missing_profile_file_fails_and_names_the_profiles_there_are()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         root.Write(".nuke/parameters.staging.json", "{}");
 
         var (run, _) = await ReadAsync(["--profile", "stagign"], root: root);
@@ -220,7 +220,7 @@ public sealed class ParameterSpecs
     {
         var other = Parameter.Create<int>("Another port", "Port");
         var script = new Script().Parameters(Params.Port, other).Target<A>();
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var environment = new PipelineEnvironment(root.Path, NoVariables, TextWriter.Null, TextWriter.Null, 1, false);
 
         var error = Assert.Throws<DefinitionException>(() => script.Builder().BuildGraph(environment));

@@ -8,7 +8,7 @@ public sealed class PlanningSpecs
 
     private static Plan PlanFor(Script script, PlanRequest request)
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var environment = new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false);
         return Planner.Create(script.Builder().BuildGraph(environment), request);
     }

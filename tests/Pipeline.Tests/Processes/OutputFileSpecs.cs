@@ -7,7 +7,7 @@ public sealed class OutputFileSpecs
     [Fact]
     public async Task Standard_output_goes_to_the_file_and_not_the_log_when_asked_and_the_file_survives_a_failure()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var file = root.Path / "out" / "report.json";
         var script = new Script().Target<A>(action: c => c.RunAsync(
             new ToolCommand("sh").WithArguments("-c", "echo '{\"a\":1}'; echo to-stderr >&2; echo '{\"b\":2}'; exit 4").WithStandardOutputTo(file, alsoLog: false)));
@@ -23,7 +23,7 @@ public sealed class OutputFileSpecs
     [Fact]
     public async Task Standard_output_can_go_to_both_the_file_and_the_log()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var file = root.Path / "out.txt";
         var script = new Script().Target<A>(action: c => c.RunAsync(
             new ToolCommand("sh").WithArguments("-c", "echo test result: ok").WithStandardOutputTo(file)));

@@ -32,7 +32,7 @@ public sealed class ProcessSpecs
     [Fact]
     public async Task Working_directory_and_environment_reach_the_process()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var script = new Script().Target<A>(action: c => c.RunAsync(
             new ToolCommand("sh").WithArguments("-c", "pwd; echo \"$GREETING\"").WithWorkingDirectory(root.Path / ".nuke").WithEnvironment("GREETING", "hi there")));
 
@@ -131,7 +131,7 @@ public sealed class ProcessSpecs
     public async Task Cancelling_a_run_kills_the_whole_process_tree_orphaned_grandchildren_included()
     {
         LiveProcesses.SkipUnlessLinux();
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         using var cancellation = new CancellationTokenSource();
         var child = root.Path / "child.pid";
         var orphan = root.Path / "orphan.pid";
@@ -156,7 +156,7 @@ public sealed class ProcessSpecs
     public async Task A_target_past_its_timeout_has_its_processes_killed()
     {
         LiveProcesses.SkipUnlessLinux();
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var pidFile = root.Path / "sleeper.pid";
         var script = new Script().Target<A>(
             t => t.Timeout(TimeSpan.FromSeconds(1)),
@@ -174,7 +174,7 @@ public sealed class ProcessSpecs
     public async Task A_timeout_in_one_target_leaves_the_processes_of_another_alone()
     {
         LiveProcesses.SkipUnlessLinux();
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var pidFile = root.Path / "other.pid";
         var script = new Script()
             .Target<A>(t => t.Timeout(TimeSpan.FromMilliseconds(500)), c => c.RunAsync("sleep", "300"))

@@ -70,9 +70,9 @@ public sealed class Script
     public async Task<RunOutcome> RunAsync(params string[] args) => await RunAsync(args, new Dictionary<string, string>());
 
     public async Task<RunOutcome> RunAsync(
-        IReadOnlyList<string> args, IReadOnlyDictionary<string, string> variables, TestRoot? root = null, CancellationToken cancellation = default)
+        IReadOnlyList<string> args, IReadOnlyDictionary<string, string> variables, TempRoot? root = null, CancellationToken cancellation = default)
     {
-        using var ownRoot = root is null ? new TestRoot() : null;
+        using var ownRoot = root is null ? new TempRoot() : null;
         var output = new StringWriter();
         var error = new StringWriter();
         var environment = new PipelineEnvironment((root ?? ownRoot!).Path, variables, output, error, ProcessorCount: 4, UseColor: false);

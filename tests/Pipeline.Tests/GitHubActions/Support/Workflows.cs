@@ -8,7 +8,7 @@ public static class Workflows
 {
     public static TargetGraph Graph(PipelineBuilder builder)
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         return builder.BuildGraph(new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false));
     }
 
@@ -17,7 +17,7 @@ public static class Workflows
 
     public static GeneratedFile Render<TWorkflow>(PipelineBuilder builder) where TWorkflow : Workflow, new()
     {
-        using var root = new TestRoot();
+        using var root = new TempRoot();
         var graph = Graph(builder);
         return new WorkflowFiles().Add<TWorkflow>()
             .Generate(new GenerationContext(graph, [], root.Path, "build", "Build"))

@@ -1,17 +1,18 @@
-namespace Pipeline.Components.Tests.Support;
+namespace Pipeline.TestSupport;
 
 /// <summary>
-/// A throwaway repository root (it holds <c>.nuke/</c>) that tools may rewrite freely; inputs are
-/// written or copied in, so no test touches the repository itself. Deleted after the test.
+/// A throwaway folder under the system temp folder, deleted after the test. By default a pipeline
+/// root (it holds <c>.nuke/</c>) that tools may rewrite freely; inputs are written or copied in, so
+/// no test touches the repository itself.
 /// </summary>
 public sealed class TempRoot : IDisposable
 {
     private static readonly string[] Skipped = ["target", "bin", "obj", "temp"];
 
-    public TempRoot()
+    public TempRoot(bool asPipelineRoot = true)
     {
-        Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pipeline-components-tests", Guid.NewGuid().ToString("N")[..10]));
-        Directory.CreateDirectory(Path / ".nuke");
+        Path = new AbsolutePath(System.IO.Path.Combine(System.IO.Path.GetTempPath(), "pipeline-tests", Guid.NewGuid().ToString("N")[..10]));
+        Directory.CreateDirectory(asPipelineRoot ? Path / ".nuke" : Path);
     }
 
     public AbsolutePath Path { get; }
@@ -56,6 +57,10 @@ public sealed class TempRoot : IDisposable
         catch (IOException)
         {
             // A tool a failed test left running may still hold a file; the temp folder is fine.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // git and Go's module cache make files read-only; the temp folder is fine.
         }
     }
 }
