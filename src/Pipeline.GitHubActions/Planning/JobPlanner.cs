@@ -30,7 +30,7 @@ internal sealed class JobPlanner(
             root.Name,
             targets.Runs,
             targets.Skips,
-            [.. targets.Needs.Select(IdOf)],
+            [.. Needs(targets).Select(IdOf)],
             If(root, targets),
             job.RunsOnLabels ?? spec.DefaultRunsOn ?? DefaultRunsOn,
             job.Timeout ?? spec.DefaultTimeout,
@@ -56,13 +56,40 @@ internal sealed class JobPlanner(
     }
 
     /// <summary>
+    /// The jobs it needs: the direct ones, and, when it only waits for some (After), also every job
+    /// whose failure must stop it, so its <c>if:</c> can name their results.
+    /// </summary>
+    private IEnumerable<string> Needs(JobTargets targets) =>
+        NamesBlockingJobs(targets)
+            ? split.Select(j => j.Root).Where(r => targets.Needs.Contains(r) || targets.Blocking.Contains(r))
+            : targets.Needs;
+
+    /// <summary>
+    /// Whether GitHub's default (every needed job succeeded) would be wrong: this job, or one before
+    /// it, runs after a job whose failure does not stop it. Then the condition names the jobs whose
+    /// failure must stop this one.
+    /// </summary>
+    private bool NamesBlockingJobs(JobTargets targets) =>
+        targets.WaitsWithoutDepending || split.Any(j => targets.Upstream.Contains(j.Root) && j.WaitsWithoutDepending);
+
+    /// <summary>
     /// The target's condition, as GitHub reads it. When a job before it may be skipped by its own
     /// condition, GitHub would skip this one too; locally a skipped dependency does not block, so
-    /// the job says "unless something failed or was canceled" instead.
+    /// the job says "unless something failed or was canceled" instead. When it only waits for a job
+    /// (After), that job's failure must not stop it either: it runs unless a job it depends on failed.
     /// </summary>
     private string? If(TargetDefinition root, JobTargets targets)
     {
         var when = root.AssuredAfterFailure ? (root.When is null ? Condition.Always : Condition.Always & root.When) : root.When;
+        if (NamesBlockingJobs(targets) && when is not { DependsOnStatus: true })
+        {
+            var needs = Needs(targets).ToList();
+            var unlessADependencyFailed = needs.All(targets.Blocking.Contains)
+                ? "!cancelled() && !contains(needs.*.result, 'failure')" // every job it needs must not have failed
+                : "!cancelled()" + string.Concat(needs.Where(targets.Blocking.Contains).Select(b => $" && needs.{IdOf(b)}.result != 'failure'"));
+            return when is null ? unlessADependencyFailed : $"{unlessADependencyFailed} && {GitHubExpression.AsOperandOfAnd(when)}";
+        }
+
         var upstreamMaySkip = targets.Upstream.Any(u => graph[u].When is { } w && w != Condition.Always);
         const string NothingFailed = "!cancelled() && !failure()";
         return when switch

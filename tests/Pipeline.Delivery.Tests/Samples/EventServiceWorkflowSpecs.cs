@@ -33,7 +33,8 @@ public sealed class EventServiceWorkflowSpecs
         Assert.Contains("    permissions:\n      contents: read\n      packages: write\n", yaml, StringComparison.Ordinal);
         Assert.Contains("    environment:\n      name: staging\n", yaml, StringComparison.Ordinal);
         Assert.Contains("KUBECONFIG_DATA: ${{ secrets.KUBECONFIG_DATA }}", yaml, StringComparison.Ordinal);
-        Assert.Contains("    needs: [deploy-staging]\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("    needs: [format, lint, test, coverage, build-image, push, deploy-staging]\n    if: \"!cancelled() && !contains(needs.*.result, 'failure')\"\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("    needs: [test]\n    if: '!cancelled()'\n", yaml, StringComparison.Ordinal); // Coverage runs after Test, whatever its outcome, as locally
         Assert.Contains("          name: pushed-images\n          path: .nuke/temp/pushed-images\n", yaml, StringComparison.Ordinal);
     }
 

@@ -105,6 +105,43 @@ public sealed class JobOwnershipSpecs
         var workflow = InlineWorkflow.Plan(script, w => w.Job<A>().Job<B>());
 
         Assert.Equal(["a"], workflow["b"].Needs);
+        Assert.Equal("!cancelled()", workflow["b"].If); // as locally: B runs whether A failed or not
+    }
+
+    [Fact]
+    public void A_job_after_one_job_and_depending_on_another_runs_unless_what_it_depends_on_failed()
+    {
+        // D depends on B (which depends on A) and only runs after C: C's failure must not stop D,
+        // A's or B's must. The needs name A too, so the condition can read its result.
+        var script = new Script()
+            .Target<A>()
+            .Target<B>(t => t.DependsOn<A>())
+            .Target<C>()
+            .Target<D>(t => t.DependsOn<B>().After<C>().OnlyWhen(Condition.OnPush));
+
+        var workflow = InlineWorkflow.Plan(script, w => w.Job<A>().Job<B>().Job<C>().Job<D>());
+
+        Assert.Equal(["a", "b", "c"], workflow["d"].Needs);
+        Assert.Equal(
+            "!cancelled() && needs.a.result != 'failure' && needs.b.result != 'failure' && github.event_name == 'push'",
+            workflow["d"].If);
+        Assert.Null(workflow["b"].If); // only dependencies: GitHub's default already matches
+    }
+
+    [Fact]
+    public void A_job_below_one_that_runs_after_a_failure_still_stops_when_what_it_depends_on_failed()
+    {
+        // C runs after B whatever B's outcome; D depends on both. If B fails, C still runs and may
+        // succeed, so D must name B's result itself rather than trust that C succeeded.
+        var script = new Script()
+            .Target<B>()
+            .Target<C>(t => t.After<B>())
+            .Target<D>(t => t.DependsOn<B>().DependsOn<C>());
+
+        var workflow = InlineWorkflow.Plan(script, w => w.Job<B>().Job<C>().Job<D>());
+
+        Assert.Equal(["b", "c"], workflow["d"].Needs);
+        Assert.Equal("!cancelled() && !contains(needs.*.result, 'failure')", workflow["d"].If); // every need blocks: the short form
     }
 
     [Fact]
