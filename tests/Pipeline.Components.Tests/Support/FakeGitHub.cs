@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -14,26 +11,22 @@ namespace Pipeline.Components.Tests.Support;
 /// </summary>
 public sealed partial class FakeGitHub : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly FakeHttpServer _server;
     private readonly string _token;
     private readonly Lock _lock = new();
     private readonly List<(long Id, int Issue, string Body)> _comments = [];
-    private readonly Task _serving;
     private long _nextId = 1000;
 
     public FakeGitHub(string token)
     {
         _token = token;
-        Url = new Uri($"http://127.0.0.1:{FreePort()}/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
+        _server = new FakeHttpServer(Handle);
     }
 
-    public Uri Url { get; }
+    public Uri Url => _server.BaseAddress;
 
     /// <summary>Every request as "METHOD /path", in order.</summary>
-    public List<string> Requests { get; } = [];
+    public IReadOnlyList<string> Requests => [.. _server.Requests.Select(r => $"{r.Method} {r.Path}")];
 
     public IReadOnlyList<(long Id, int Issue, string Body)> Comments
     {
@@ -55,88 +48,27 @@ public sealed partial class FakeGitHub : IDisposable
         }
     }
 
-    public void Dispose()
+    public void Dispose() => _server.Dispose();
+
+    private FakeResponse Handle(FakeRequest request)
     {
-        _listener.Stop();
-        _listener.Close();
-        try
+        if (!(request.Authorization ?? "").EndsWith(" " + _token, StringComparison.Ordinal))
         {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was closed under a pending accept: that is how it stops.
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
-    }
-
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            try
-            {
-                await HandleAsync(context);
-            }
-            finally
-            {
-                context.Response.Close();
-            }
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
-    {
-        var request = context.Request;
-        var path = request.Url!.AbsolutePath;
-        lock (_lock)
-        {
-            Requests.Add($"{request.HttpMethod} {path}");
+            return Respond(401, new JsonObject { ["message"] = "Bad credentials" });
         }
 
-        var authorization = request.Headers["Authorization"] ?? "";
-        if (!authorization.EndsWith(" " + _token, StringComparison.Ordinal))
-        {
-            await RespondAsync(context, 401, new JsonObject { ["message"] = "Bad credentials" });
-            return;
-        }
-
-        string body = "";
-        if (request.HasEntityBody)
-        {
-            using var reader = new StreamReader(request.InputStream, Encoding.UTF8);
-            var json = JsonNode.Parse(await reader.ReadToEndAsync());
-            body = json?["body"]?.GetValue<string>() ?? "";
-        }
+        var body = request.Body.Length == 0 ? "" : JsonNode.Parse(request.Body)?["body"]?.GetValue<string>() ?? "";
 
         // Octokit puts "api/v3/" before the path for any host but github.com.
-        if (IssueComments().Match(path) is { Success: true } list)
+        if (IssueComments().Match(request.Path) is { Success: true } list)
         {
             var issue = int.Parse(list.Groups["issue"].Value, System.Globalization.CultureInfo.InvariantCulture);
-            if (request.HttpMethod == "GET")
+            if (request.Method == "GET")
             {
-                var all = new JsonArray([.. Comments.Where(c => c.Issue == issue).Select(c => (JsonNode)Comment(c.Id, c.Body))]);
-                await RespondAsync(context, 200, all);
-                return;
+                return Respond(200, new JsonArray([.. Comments.Where(c => c.Issue == issue).Select(c => (JsonNode)Comment(c.Id, c.Body))]));
             }
 
-            if (request.HttpMethod == "POST")
+            if (request.Method == "POST")
             {
                 long id;
                 lock (_lock)
@@ -145,32 +77,28 @@ public sealed partial class FakeGitHub : IDisposable
                     _comments.Add((id, issue, body));
                 }
 
-                await RespondAsync(context, 201, Comment(id, body));
-                return;
+                return Respond(201, Comment(id, body));
             }
         }
 
-        if (OneComment().Match(path) is { Success: true } one && request.HttpMethod == "PATCH")
+        if (OneComment().Match(request.Path) is { Success: true } one && request.Method == "PATCH")
         {
             var id = long.Parse(one.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture);
             lock (_lock)
             {
                 var index = _comments.FindIndex(c => c.Id == id);
-                if (index >= 0)
+                if (index < 0)
                 {
-                    _comments[index] = (id, _comments[index].Issue, body);
+                    return Respond(404, new JsonObject { ["message"] = "Not Found" });
                 }
-                else
-                {
-                    id = -1;
-                }
+
+                _comments[index] = (id, _comments[index].Issue, body);
             }
 
-            await RespondAsync(context, id < 0 ? 404 : 200, id < 0 ? new JsonObject { ["message"] = "Not Found" } : Comment(id, body));
-            return;
+            return Respond(200, Comment(id, body));
         }
 
-        await RespondAsync(context, 404, new JsonObject { ["message"] = "Not Found" });
+        return Respond(404, new JsonObject { ["message"] = "Not Found" });
     }
 
     private JsonObject Comment(long id, string body) => new()
@@ -185,14 +113,8 @@ public sealed partial class FakeGitHub : IDisposable
         ["updated_at"] = "2026-01-01T00:00:00Z",
     };
 
-    private static async Task RespondAsync(HttpListenerContext context, int status, JsonNode body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(new JsonSerializerOptions()));
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes);
-    }
+    private static FakeResponse Respond(int status, JsonNode body) =>
+        new(status, body.ToJsonString(new JsonSerializerOptions()), "application/json; charset=utf-8");
 
     [GeneratedRegex(@"/repos/[^/]+/[^/]+/issues/(?<issue>\d+)/comments$")]
     private static partial Regex IssueComments();

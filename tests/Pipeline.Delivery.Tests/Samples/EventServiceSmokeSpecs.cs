@@ -42,7 +42,7 @@ public sealed class EventServiceSmokeSpecs
         var compile = await InProcessRun.RunAsync(EventServicePipeline.Create(), sample, null, "Compile");
         Assert.True(compile.ExitCode == 0, compile.ToString());
 
-        var port = FakeHttpService.FreePort();
+        var port = FakeHttpServer.FreePort();
         using var service = Process.Start(new ProcessStartInfo(sample / "out" / "event-service")
         {
             Environment = { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },

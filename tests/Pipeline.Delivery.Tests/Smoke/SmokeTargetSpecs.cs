@@ -33,54 +33,47 @@ public sealed class SmokeTargetSpecs
     private static PipelineBuilder Pipeline() => new PipelineBuilder().Add<AccountSmoke>();
 
     /// <summary>A service that becomes ready after a few polls; <paramref name="loginStatus"/> breaks login when not 200.</summary>
-    private static FakeHttpService Service(HttpStatusCode loginStatus, List<string> seen)
+    private static FakeHttpServer Service(HttpStatusCode loginStatus)
     {
         var polls = 0;
-        return new FakeHttpService((request, body) =>
+        return new FakeHttpServer(request => request.Path switch
         {
-            lock (seen)
-            {
-                seen.Add($"{request.HttpMethod} {request.Url!.AbsolutePath} {request.Headers["Authorization"]}");
-            }
-
-            return request.Url!.AbsolutePath switch
-            {
-                "/health" => (HttpStatusCode.OK, "{}"),
-                "/readyz" => Interlocked.Increment(ref polls) < 3 ? (HttpStatusCode.ServiceUnavailable, "{}") : (HttpStatusCode.OK, "{}"),
-                "/signup" => (HttpStatusCode.Created, "{\"email\":\"smoke@example.com\"}"),
-                "/login" => loginStatus == HttpStatusCode.OK
-                    ? (HttpStatusCode.OK, "{\"token\":\"tok-123\"}")
-                    : (loginStatus, "{\"error\":\"boom\",\"token\":\"leaked-token\"}"),
-                "/me" when request.Headers["Authorization"] == "Bearer tok-123" => (HttpStatusCode.OK, "{\"email\":\"smoke@example.com\"}"),
-                _ => (HttpStatusCode.Unauthorized, "{}"),
-            };
+            "/health" => Answer(HttpStatusCode.OK, "{}"),
+            "/readyz" => Interlocked.Increment(ref polls) < 3 ? Answer(HttpStatusCode.ServiceUnavailable, "{}") : Answer(HttpStatusCode.OK, "{}"),
+            "/signup" => Answer(HttpStatusCode.Created, "{\"email\":\"smoke@example.com\"}"),
+            "/login" => loginStatus == HttpStatusCode.OK
+                ? Answer(HttpStatusCode.OK, "{\"token\":\"tok-123\"}")
+                : Answer(loginStatus, "{\"error\":\"boom\",\"token\":\"leaked-token\"}"),
+            "/me" when request.Authorization == "Bearer tok-123" => Answer(HttpStatusCode.OK, "{\"email\":\"smoke@example.com\"}"),
+            _ => Answer(HttpStatusCode.Unauthorized, "{}"),
         });
     }
+
+    private static FakeResponse Answer(HttpStatusCode status, string body) => new((int)status, body);
 
     [Fact]
     public async Task Waits_for_readiness_then_runs_the_scenario_with_the_token()
     {
-        var seen = new List<string>();
-        await using var service = Service(HttpStatusCode.OK, seen);
+        using var service = Service(HttpStatusCode.OK);
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        Assert.True(seen.Count(s => s.StartsWith("GET /readyz", StringComparison.Ordinal)) >= 3, string.Join('\n', seen));
-        Assert.Contains("GET /me Bearer tok-123", seen);
+        Assert.True(service.Requests.Count(r => r.Path == "/readyz") >= 3, string.Join('\n', service.Requests));
+        Assert.Contains(service.Requests, r => r is { Method: "GET", Path: "/me", Authorization: "Bearer tok-123" });
         Assert.Contains("scenario passed: 3 requests", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_broken_service_fails_with_the_failing_exchange_and_its_logs_and_no_credentials()
     {
-        await using var service = Service(HttpStatusCode.InternalServerError, []);
+        using var service = Service(HttpStatusCode.InternalServerError);
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("POST /login answered 500 InternalServerError, expected 200 OK", run.Output, StringComparison.Ordinal);
-        Assert.Contains($"→ POST {service.Address}login", run.Output, StringComparison.Ordinal);
+        Assert.Contains($"→ POST {service.BaseAddress}login", run.Output, StringComparison.Ordinal);
         Assert.Contains("\"error\":\"boom\"", run.Output, StringComparison.Ordinal);
         Assert.Contains("service: login handler panicked", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain(Password, run.Output, StringComparison.Ordinal);
@@ -90,10 +83,10 @@ public sealed class SmokeTargetSpecs
     [Fact]
     public async Task A_service_that_never_gets_ready_fails_naming_the_endpoint_and_its_last_answer()
     {
-        await using var service = new FakeHttpService((request, _) =>
-            request.Url!.AbsolutePath == "/readyz" ? (HttpStatusCode.ServiceUnavailable, "{}") : (HttpStatusCode.OK, "{}"));
+        using var service = new FakeHttpServer(request =>
+            request.Path == "/readyz" ? Answer(HttpStatusCode.ServiceUnavailable, "{}") : Answer(HttpStatusCode.OK, "{}"));
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.Address.ToString());
+        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is not ready after 5 s: /readyz did not answer 200 (last: 503 ServiceUnavailable)", run.Output, StringComparison.Ordinal);

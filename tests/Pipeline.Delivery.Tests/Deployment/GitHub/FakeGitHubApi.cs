@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Pipeline.Delivery.Tests.Support;
 
 namespace Pipeline.Delivery.Tests.Deployment.GitHub;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using k8s;
 using k8s.Models;
-using Pipeline.Delivery.Tests.Support;
 
 namespace Pipeline.Delivery.Tests.Deployment.Kubernetes;
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Pipeline.Delivery.Tests.Support;
+namespace Pipeline.TestSupport;
 
 /// <summary>One request a fake received, as the test asserts on it.</summary>
 public sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? ContentType, string? Authorization, string Body);
