@@ -5,7 +5,8 @@ namespace Pipeline;
 
 /// <summary>
 /// Runs processes through CliWrap. Output streams line by line into the target's log; a non-zero
-/// exit throws <see cref="ProcessFailedException"/>; cancellation kills the whole process tree,
+/// exit throws <see cref="ProcessFailedException"/>; cancellation interrupts the process (SIGINT),
+/// and after its grace period kills the whole process tree,
 /// including descendants that were orphaned (see <see cref="ProcessTree"/>).
 /// </summary>
 internal sealed class ProcessRunner(SecretMasker masker, string runId)
@@ -75,14 +76,18 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             cli = cli.WithStandardInputPipe(PipeSource.FromString(input));
         }
 
+        // Cancellation asks first (SIGINT: a tool may clean up, flush a report, stop its containers)
+        // and kills only if the process is still there after the grace period.
+        using var forceful = new CancellationTokenSource();
+        using var escalation = cancellation.Register(() => forceful.CancelAfter(command.GracePeriod));
         CommandResult result;
         try
         {
-            result = await cli.ExecuteAsync(cancellation).ConfigureAwait(false);
+            result = await cli.ExecuteAsync(forceful.Token, cancellation).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // CliWrap killed the tree it could still see; orphans re-parented elsewhere go now.
+            // CliWrap ended the process it started; orphans re-parented elsewhere go now.
             ProcessTree.KillMarked(marker, wholeRun: false);
             throw;
         }

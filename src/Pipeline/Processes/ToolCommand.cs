@@ -31,6 +31,9 @@ public sealed record ToolCommand(string Executable)
     /// <summary>Whether standard output also goes to the log; standard error always does.</summary>
     public bool LogsStandardOutput { get; init; } = true;
 
+    /// <summary>How long a cancelled process has, after SIGINT, to exit on its own before it is killed.</summary>
+    public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Appends arguments.</summary>
     public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
 
@@ -39,6 +42,8 @@ public sealed record ToolCommand(string Executable)
     public ToolCommand WithEnvironment(string name, string? value) => this with { Environment = Environment.SetItem(name, value) };
 
     public ToolCommand WithStandardInput(string text) => this with { StandardInput = text };
+
+    public ToolCommand WithGracePeriod(TimeSpan gracePeriod) => this with { GracePeriod = gracePeriod };
 
     /// <summary>Captures the output without logging it: for commands whose output is data (inspect, logs).</summary>
     public ToolCommand WithQuietOutput() => this with { Quiet = true };

@@ -171,6 +171,41 @@ public sealed class ProcessSpecs
     }
 
     [Fact]
+    public async Task A_cancelled_process_is_interrupted_first_so_it_can_clean_up()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TempRoot();
+        var cleanedUp = root.Path / "cleaned-up";
+        var script = new Script().Target<A>(
+            t => t.Timeout(TimeSpan.FromSeconds(1)),
+            c => c.RunAsync(new ToolCommand("sh").WithArguments("-c", $"trap 'echo done > {cleanedUp}; exit 3' INT; while true; do sleep 0.1; done")));
+
+        var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
+
+        await Wait.UntilAsync(() => File.Exists(cleanedUp), TimeSpan.FromSeconds(10));
+        Assert.Contains("failed: timed out after 1.0 s", run.SummaryRow("A"));
+    }
+
+    [Fact]
+    public async Task A_process_that_ignores_the_interrupt_is_killed_after_its_grace_period()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TempRoot();
+        var pidFile = root.Path / "stubborn.pid";
+        var script = new Script().Target<A>(
+            t => t.Timeout(TimeSpan.FromSeconds(1)),
+            c => c.RunAsync(new ToolCommand("sh").WithArguments("-c", $"trap '' INT; echo $$ > {pidFile}; while true; do sleep 0.1; done")
+                .WithGracePeriod(TimeSpan.FromMilliseconds(300))));
+
+        var running = script.RunAsync(["A"], new Dictionary<string, string>(), root);
+        var pid = await LiveProcesses.ReadPidAsync(pidFile);
+        var run = await running;
+
+        Assert.Contains("failed: timed out after 1.0 s", run.SummaryRow("A"));
+        await Wait.UntilAsync(() => !LiveProcesses.IsAlive(pid), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
     public async Task A_timeout_in_one_target_leaves_the_processes_of_another_alone()
     {
         LiveProcesses.SkipUnlessLinux();
