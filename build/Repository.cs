@@ -7,7 +7,7 @@ public sealed class Repository(PipelineEnvironment environment)
 {
     public AbsolutePath Root => environment.RootDirectory;
 
-    public AbsolutePath Solution => Root / "Pipeline.slnx";
+    public AbsolutePath Solution => Root / "Pipeline.sln";
 
     public AbsolutePath TestResults => Root / "artifacts" / "test-results";
 

@@ -98,12 +98,12 @@ public static class WorkflowLint
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
-            if (File.Exists(Path.Combine(directory.FullName, "Pipeline.slnx")))
+            if (File.Exists(Path.Combine(directory.FullName, "Pipeline.sln")))
             {
                 return new AbsolutePath(directory.FullName);
             }
         }
 
-        throw new InvalidOperationException("The repository root (with Pipeline.slnx) is not above " + AppContext.BaseDirectory);
+        throw new InvalidOperationException("The repository root (with Pipeline.sln) is not above " + AppContext.BaseDirectory);
     }
 }
