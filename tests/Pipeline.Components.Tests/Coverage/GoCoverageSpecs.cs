@@ -17,7 +17,7 @@ public sealed class GoCoverageSpecs
         ToolProjects.GoModule(root, "services/calc", withFailingTest: false);
         CoveragePipeline.AddToolManifest(root);
 
-        var run = await PipelineRun.RunAsync(CoveragePipeline.With(new Percentage(50), new GoCoverage("services/calc")), root, "Coverage", gitHubActions: true);
+        var run = await CoveragePipeline.With(new Percentage(50), new GoCoverage("services/calc")).RunAsync(root, ["Coverage"], gitHubActions: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("| Coverage | ❌ failed: line coverage 42.8% is below the threshold 50% |", run.StepSummary, StringComparison.Ordinal);
@@ -35,7 +35,7 @@ public sealed class GoCoverageSpecs
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
         CoveragePipeline.AddToolManifest(root);
 
-        var run = await PipelineRun.RunAsync(CoveragePipeline.With(new Percentage(15), new GoCoverage("calc")), root, "Coverage", gitHubActions: true);
+        var run = await CoveragePipeline.With(new Percentage(15), new GoCoverage("calc")).RunAsync(root, ["Coverage"], gitHubActions: true);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("Package                Lines  Coverage", run.Lines);

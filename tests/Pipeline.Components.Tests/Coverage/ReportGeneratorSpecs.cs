@@ -24,7 +24,7 @@ public sealed class ReportGeneratorSpecs
         using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
 
-        var run = await PipelineRun.RunAsync(CoveragePipeline.With(new Percentage(15), new GoCoverage("calc")), root, "Coverage", gitHubActions: true);
+        var run = await CoveragePipeline.With(new Percentage(15), new GoCoverage("calc")).RunAsync(root, ["Coverage"], gitHubActions: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("No tool manifest pins ReportGenerator: run `dotnet new tool-manifest` and `dotnet tool install dotnet-reportgenerator-globaltool`", run.StepSummary, StringComparison.Ordinal);

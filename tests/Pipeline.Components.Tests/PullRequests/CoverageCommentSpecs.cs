@@ -28,7 +28,7 @@ public sealed class CoverageCommentSpecs
         };
         var pipeline = CoveragePipeline.With(new Percentage(15), new GoCoverage("calc"));
 
-        var first = await PipelineRun.RunAsync(pipeline, root, "Coverage", gitHubActions: true, variables);
+        var first = await pipeline.RunAsync(root, ["Coverage"], variables: variables, gitHubActions: true);
 
         Assert.True(first.ExitCode == 0, first.Output);
         var created = Assert.Single(github.Comments, c => c.Body.Contains(CoverageTable.CommentMarker, StringComparison.Ordinal));
@@ -40,7 +40,7 @@ public sealed class CoverageCommentSpecs
 
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
         root.Write("calc/util/util_test.go", "package util\n\nimport \"testing\"\n\nfunc TestTwice(t *testing.T) {\n\tif Twice(2) != 4 {\n\t\tt.Fatal(\"2*2\")\n\t}\n}\n");
-        var second = await PipelineRun.RunAsync(pipeline, root, "Coverage", gitHubActions: true, variables);
+        var second = await pipeline.RunAsync(root, ["Coverage"], variables: variables, gitHubActions: true);
 
         Assert.True(second.ExitCode == 0, second.Output);
         Assert.Equal(2, github.Comments.Count);
@@ -75,7 +75,7 @@ public sealed class CoverageCommentSpecs
             ["GITHUB_API_URL"] = github.Url.ToString(),
         };
 
-        var run = await PipelineRun.RunAsync(CoveragePipeline.With(new Percentage(15), new GoCoverage("calc")), root, "Coverage", gitHubActions: true, variables);
+        var run = await CoveragePipeline.With(new Percentage(15), new GoCoverage("calc")).RunAsync(root, ["Coverage"], variables: variables, gitHubActions: true);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("::warning title=Coverage::No coverage comment on octo/calc#9: GITHUB_TOKEN is not set.", run.Lines);

@@ -12,7 +12,7 @@ public sealed class CargoTestsSpecs
         using var root = new TempRoot();
         ToolProjects.CargoCrate(root, "crates/calc", withFailingTest: true);
 
-        var run = await PipelineRun.RunAsync(TestPipeline.With(new CargoTests("crates/calc")), root, "Test", gitHubActions: true);
+        var run = await TestPipeline.With(new CargoTests("crates/calc")).RunAsync(root, ["Test"], gitHubActions: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("::error title=Test::failed: tests::subtracts", run.Lines);
@@ -34,7 +34,7 @@ public sealed class CargoTestsSpecs
         ToolProjects.CargoCrate(root, "rust/calc", withFailingTest: false);
         ToolProjects.GoModule(root, "go", withFailingTest: false);
 
-        var run = await PipelineRun.RunAsync(TestPipeline.With(new CargoTests("rust", crate: "calc"), new GoTests("go")), root, "Test", gitHubActions: true);
+        var run = await TestPipeline.With(new CargoTests("rust", crate: "calc"), new GoTests("go")).RunAsync(root, ["Test"], gitHubActions: true);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("cargo rust -p calc: 2 passed, 0 failed, 1 skipped", run.Lines);
@@ -52,7 +52,7 @@ public sealed class CargoTestsSpecs
         root.Write("calc/src/broken.rs", "pub fn broken() -> i64 { \"text\" }\n");
         File.AppendAllText(root.Path / "calc" / "src" / "lib.rs", "\npub mod broken;\n");
 
-        var run = await PipelineRun.RunAsync(TestPipeline.With(new CargoTests("calc")), root, "Test", gitHubActions: true);
+        var run = await TestPipeline.With(new CargoTests("calc")).RunAsync(root, ["Test"], gitHubActions: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("mismatched types", run.Output, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class DotNetSpecs
         using var root = new TempRoot();
         ToolProjects.DotNetSolution(root, "dotnet", withFailingTest: true);
 
-        var test = await PipelineRun.RunAsync(TestPipeline.With(new DotNetTests(Project)), root, "Test", gitHubActions: true);
+        var test = await TestPipeline.With(new DotNetTests(Project)).RunAsync(root, ["Test"], gitHubActions: true);
 
         Assert.Equal(1, test.ExitCode);
         Assert.Contains("::error title=Test::failed: Calc.Tests.CalculatorSpecs.Subtracts", test.Lines);
@@ -29,8 +29,7 @@ public sealed class DotNetSpecs
         ToolProjects.DotNetSolution(root, "dotnet", withFailingTest: false);
         ToolProjects.GoModule(root, "go", withFailingTest: false);
         CoveragePipeline.AddToolManifest(root);
-        var coverage = await PipelineRun.RunAsync(
-            CoveragePipeline.With(new Percentage(85), new DotNetCoverage(Project), new GoCoverage("go")), root, "Coverage", gitHubActions: true);
+        var coverage = await CoveragePipeline.With(new Percentage(85), new DotNetCoverage(Project), new GoCoverage("go")).RunAsync(root, ["Coverage"], gitHubActions: true);
 
         Assert.Equal(1, coverage.ExitCode);
         Assert.Contains(coverage.Lines, l => l.StartsWith("Calc ", StringComparison.Ordinal)); // the assembly under test, from coverlet

@@ -13,7 +13,7 @@ public sealed class GoTestsSpecs
         using var root = new TempRoot();
         ToolProjects.GoModule(root, "services/calc", withFailingTest: true);
 
-        var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("services/calc")), root, "Test", gitHubActions: true);
+        var run = await TestPipeline.With(new Components.Testing.GoTests("services/calc")).RunAsync(root, ["Test"], gitHubActions: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("2 passed, 1 failed, 1 skipped", run.Lines);
@@ -35,7 +35,7 @@ public sealed class GoTestsSpecs
         using var root = new TempRoot();
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
 
-        var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("calc")), root, "Test", gitHubActions: true);
+        var run = await TestPipeline.With(new Components.Testing.GoTests("calc")).RunAsync(root, ["Test"], gitHubActions: true);
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.Contains("2 passed, 0 failed, 1 skipped", run.Lines);
@@ -52,7 +52,7 @@ public sealed class GoTestsSpecs
         ToolProjects.GoModule(root, "calc", withFailingTest: false);
         root.Write("calc/broken.go", "package calc\n\nfunc Broken() int { return \"text\" }\n");
 
-        var run = await PipelineRun.RunAsync(TestPipeline.With(new Components.Testing.GoTests("calc")), root, "Test", gitHubActions: true);
+        var run = await TestPipeline.With(new Components.Testing.GoTests("calc")).RunAsync(root, ["Test"], gitHubActions: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("cannot use \"text\"", run.Output, StringComparison.Ordinal);

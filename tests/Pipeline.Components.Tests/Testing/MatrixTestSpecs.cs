@@ -30,7 +30,7 @@ public sealed class MatrixTestSpecs
         ToolProjects.CargoCrate(root, "rust/alpha", withFailingTest: true, name: "alpha");
         ToolProjects.CargoCrate(root, "rust/beta", withFailingTest: false, name: "beta");
 
-        var run = await PipelineRun.RunAsync(new PipelineBuilder().Add<CrateTests>(), root, "CrateTests", gitHubActions: true);
+        var run = await new PipelineBuilder().Add<CrateTests>().RunAsync(root, ["CrateTests"], gitHubActions: true);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("[crate=alpha] 2 passed, 1 failed, 1 skipped", run.Lines);

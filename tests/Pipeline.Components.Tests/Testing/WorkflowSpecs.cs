@@ -29,7 +29,7 @@ public sealed class WorkflowSpecs
             .Add<Coverage.Coverage>()
             .Workflows(w => w.Add<QualityWorkflow>());
 
-        var run = await PipelineRun.RunAsync(pipeline, root, "--generate");
+        var run = await pipeline.RunAsync(root, ["--generate"]);
 
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
         var yaml = File.ReadAllText(Directory.GetFiles(root.Path / ".github" / "workflows", "*.yml").Single());

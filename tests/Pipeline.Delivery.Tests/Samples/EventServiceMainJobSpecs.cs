@@ -17,10 +17,10 @@ public sealed class EventServiceMainJobSpecs
     {
         Requirements.Tool("go");
         Requirements.Docker();
-        var sample = await SampleCopy.CommittedAsync("event-service");
+        using var sample = await SampleCopy.CommittedAsync("event-service");
         try
         {
-            var run = await InProcessRun.RunAsync(EventServicePipeline.Create(), sample, null);
+            var run = await PipelineRun.RunAsync(EventServicePipeline.Create(), sample.Path);
 
             Assert.True(run.ExitCode == 0, run.ToString());
             foreach (var target in new[] { "Format", "Lint", "Test", "Coverage", "Compile", "BuildImage", "Push", "DeployStaging", "Smoke" })
@@ -29,7 +29,7 @@ public sealed class EventServiceMainJobSpecs
             }
 
             Assert.Matches(@"Pushed 127\.0\.0\.1:\d+/event-service@sha256:[0-9a-f]{64}", run.Output);
-            var deployed = DeployedEnvironments.In(sample).Last("staging");
+            var deployed = DeployedEnvironments.In(sample.Path).Last("staging");
             Assert.NotNull(deployed);
             Assert.Contains($"the event service answers at {deployed.Url}", run.Output, StringComparison.Ordinal);
         }
@@ -44,15 +44,15 @@ public sealed class EventServiceMainJobSpecs
     {
         Requirements.Tool("go");
         Requirements.Docker();
-        var sample = SampleCopy.Of("event-service");
-        SampleCopy.Edit(sample / "internal" / "router" / "router.go",
+        using var sample = SampleCopy.Of("event-service");
+        SampleCopy.Edit(sample.Path / "internal" / "router" / "router.go",
             "writeJSON(w, http.StatusOK, map[string]string{\"token\": token})",
             "writeJSON(w, http.StatusBadGateway, map[string]string{\"error\": \"session store down\", \"token\": token})");
         await SampleCopy.CommitAsync(sample);
         try
         {
             // The unit tests would catch this break first; skip them to see what Smoke catches.
-            var run = await InProcessRun.RunAsync(EventServicePipeline.Create(), sample, null, "Smoke", "--skip", "Test", "Coverage");
+            var run = await PipelineRun.RunAsync(EventServicePipeline.Create(), sample.Path, "Smoke", "--skip", "Test", "Coverage");
 
             Assert.Equal(1, run.ExitCode);
             Assert.Matches(@"(?m)^DeployStaging +[0-9][^│\n]* succeeded", run.Output);
@@ -67,9 +67,9 @@ public sealed class EventServiceMainJobSpecs
         }
     }
 
-    private static async Task CleanUpAsync(AbsolutePath sample)
+    private static async Task CleanUpAsync(TempRoot sample)
     {
         await Shell.TryRunAsync("docker", ["rm", "--force", StagingContainer]);
-        await new EmbeddedRegistry(sample).StopAsync();
+        await new EmbeddedRegistry(sample.Path).StopAsync();
     }
 }

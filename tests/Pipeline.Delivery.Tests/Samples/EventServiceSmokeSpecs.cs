@@ -11,7 +11,7 @@ public sealed class EventServiceSmokeSpecs
     public async Task The_smoke_scenario_passes_against_the_real_service()
     {
         Requirements.Tool("go");
-        var sample = SampleCopy.Of("event-service");
+        using var sample = SampleCopy.Of("event-service");
 
         var run = await CompileAndSmokeAsync(sample);
 
@@ -23,8 +23,8 @@ public sealed class EventServiceSmokeSpecs
     public async Task The_smoke_scenario_fails_when_login_is_broken_and_shows_the_failing_exchange()
     {
         Requirements.Tool("go");
-        var sample = SampleCopy.Of("event-service");
-        SampleCopy.Edit(sample / "internal" / "router" / "router.go",
+        using var sample = SampleCopy.Of("event-service");
+        SampleCopy.Edit(sample.Path / "internal" / "router" / "router.go",
             "writeJSON(w, http.StatusOK, map[string]string{\"token\": token})",
             "writeJSON(w, http.StatusInternalServerError, map[string]string{\"error\": \"token store unavailable\", \"token\": token})");
 
@@ -37,20 +37,20 @@ public sealed class EventServiceSmokeSpecs
         Assert.DoesNotContain("\"password\":\"smoke-", run.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<InProcessRun.Outcome> CompileAndSmokeAsync(AbsolutePath sample)
+    private static async Task<PipelineRun> CompileAndSmokeAsync(TempRoot sample)
     {
-        var compile = await InProcessRun.RunAsync(EventServicePipeline.Create(), sample, null, "Compile");
+        var compile = await PipelineRun.RunAsync(EventServicePipeline.Create(), sample.Path, "Compile");
         Assert.True(compile.ExitCode == 0, compile.ToString());
 
         var port = FakeHttpServer.FreePort();
-        using var service = Process.Start(new ProcessStartInfo(sample / "out" / "event-service")
+        using var service = Process.Start(new ProcessStartInfo(sample.Path / "out" / "event-service")
         {
             Environment = { ["PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             RedirectStandardOutput = true,
         })!;
         try
         {
-            return await InProcessRun.RunAsync(EventServicePipeline.Create(), sample, null, "Smoke", "--skip", "--smoke-url", $"http://127.0.0.1:{port}");
+            return await PipelineRun.RunAsync(EventServicePipeline.Create(), sample.Path, "Smoke", "--skip", "--smoke-url", $"http://127.0.0.1:{port}");
         }
         finally
         {

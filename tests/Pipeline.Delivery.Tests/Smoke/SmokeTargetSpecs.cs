@@ -56,7 +56,8 @@ public sealed class SmokeTargetSpecs
     {
         using var service = Service(HttpStatusCode.OK);
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
+        using var root = new TempRoot();
+        var run = await PipelineRun.RunAsync(Pipeline(), root.Path, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(service.Requests.Count(r => r.Path == "/readyz") >= 3, string.Join('\n', service.Requests));
@@ -69,7 +70,8 @@ public sealed class SmokeTargetSpecs
     {
         using var service = Service(HttpStatusCode.InternalServerError);
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
+        using var root = new TempRoot();
+        var run = await PipelineRun.RunAsync(Pipeline(), root.Path, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("POST /login answered 500 InternalServerError, expected 200 OK", run.Output, StringComparison.Ordinal);
@@ -86,7 +88,8 @@ public sealed class SmokeTargetSpecs
         using var service = new FakeHttpServer(request =>
             request.Path == "/readyz" ? Answer(HttpStatusCode.ServiceUnavailable, "{}") : Answer(HttpStatusCode.OK, "{}"));
 
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
+        using var root = new TempRoot();
+        var run = await PipelineRun.RunAsync(Pipeline(), root.Path, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is not ready after 5 s: /readyz did not answer 200 (last: 503 ServiceUnavailable)", run.Output, StringComparison.Ordinal);
@@ -95,7 +98,8 @@ public sealed class SmokeTargetSpecs
     [Fact]
     public async Task Without_an_address_it_says_how_to_give_one()
     {
-        var run = await InProcessRun.RunAsync(Pipeline(), InProcessRun.FreshRoot(), null, "AccountSmoke");
+        using var root = new TempRoot();
+        var run = await PipelineRun.RunAsync(Pipeline(), root.Path, "AccountSmoke");
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("run DeployStaging first or pass --smoke-url", run.Output, StringComparison.Ordinal);

@@ -22,7 +22,7 @@ public sealed class RegistryProxy : IAsyncDisposable
         _upstreamHost = upstreamHost;
         _failuresLeft = failFirstManifestRequests;
         BearerLogin = bearerLogin;
-        Port = TestRegistry.FreePort();
+        Port = FakeHttpServer.FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
         _loop = Task.Run(ServeAsync);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Pipeline.Delivery.Tests.Support;
 
@@ -37,7 +36,7 @@ public sealed class TestRegistry : IAsyncDisposable
         Requirements.Tool("docker-registry");
         var directory = Path.Combine(Path.GetTempPath(), "pipeline-test-registry", Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(directory);
-        var registry = new TestRegistry(FreePort(), directory);
+        var registry = new TestRegistry(FakeHttpServer.FreePort(), directory);
         var auth = "";
         if (users.Length > 0)
         {
@@ -108,13 +107,6 @@ public sealed class TestRegistry : IAsyncDisposable
         catch (IOException)
         {
         }
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string HtpasswdLine(string user, string password)

@@ -85,9 +85,8 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
 
             if (status is "exited" or "dead" || DateTimeOffset.UtcNow > deadline)
             {
-                var logs = await context.RunAsync(_docker.WithArguments("logs", "--tail", "30", name)).ConfigureAwait(false);
-                throw new DeploymentFailedException(
-                    $"Container {name} is {status}, not running" + (logs.Output.Count == 0 ? "." : ":\n" + string.Join('\n', logs.Output)));
+                var logs = await ContainerLogs.TailAsync(context, name, lines: 30).ConfigureAwait(false);
+                throw new DeploymentFailedException($"Container {name} is {status}, not running" + (logs.Length == 0 ? "." : ":\n" + logs));
             }
 
             await Task.Delay(PollInterval, context.Cancellation).ConfigureAwait(false);
