@@ -1,3 +1,8 @@
+using Pipeline.Execution;
+using Pipeline.Output;
+using Pipeline.Planning;
+using Pipeline.Processes;
+
 namespace Pipeline.Benchmarks;
 
 /// <summary>Plans and runs a list of target definitions through the real planner and scheduler, writing nothing.</summary>
@@ -11,7 +16,7 @@ internal static class Runs
         var plan = Planner.Create(graph, new PlanRequest([.. targets.Select(t => t.Name)], SkipRequest.None));
         var output = new SilentOutput();
         var parameters = new ParameterValues([], new ParameterInputs([], new Dictionary<string, string>(), []), Root);
-        var executor = new TargetExecutor(output, parameters, Root, new ProcessRunner(new SecretMasker(), "bench"), TimeProvider.System);
+        var executor = new TargetExecutor(output, parameters, Root, new ProcessRunner(new SecretMasker().Mask, "bench"), TimeProvider.System);
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, CancellationToken.None);
         return report.Succeeded ? report : throw new InvalidOperationException("The benchmark run failed.");
     }

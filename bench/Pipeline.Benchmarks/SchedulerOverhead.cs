@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Pipeline.Execution;
 
 namespace Pipeline.Benchmarks;
 

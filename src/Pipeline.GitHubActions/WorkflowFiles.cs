@@ -1,3 +1,6 @@
+using Pipeline.Generation;
+using Pipeline.Planning;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>

@@ -11,6 +11,6 @@ public static class TestcontainersRegistration
     public static PipelineBuilder UseTestcontainers(this PipelineBuilder builder, IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Service<IServiceContainerHost>(s => new TestcontainersHost(s.Get<PipelineEnvironment>().Variables, labels));
+        return builder.Provide<IServiceContainerHost>(s => new TestcontainersHost(s.Get<PipelineEnvironment>().Variables, labels));
     }
 }

@@ -66,7 +66,7 @@ public static class GitRevisionReader
     {
         try
         {
-            var result = await Cli.Wrap("git")
+            var result = await CliWrap.Cli.Wrap("git")
                 .WithArguments(arguments)
                 .WithWorkingDirectory(repository)
                 .WithValidation(CommandResultValidation.None)

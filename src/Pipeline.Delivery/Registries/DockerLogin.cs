@@ -24,7 +24,7 @@ public sealed class DockerLogin(string docker = "docker")
         BufferedCommandResult result;
         try
         {
-            result = await Cli.Wrap(docker)
+            result = await CliWrap.Cli.Wrap(docker)
                 .WithArguments(arguments)
                 .WithEnvironmentVariables(e => e.Set(DockerConfigDirectory.Variable, config.Path))
                 .WithStandardInputPipe(PipeSource.FromString(credentials.Password))

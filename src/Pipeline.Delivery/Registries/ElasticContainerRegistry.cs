@@ -27,7 +27,7 @@ public sealed record ElasticContainerRegistry(string AccountId, string Region) :
         try
         {
             // Not through TargetContext.RunAsync: that streams stdout, the password, into the log.
-            result = await Cli.Wrap(AwsCli)
+            result = await CliWrap.Cli.Wrap(AwsCli)
                 .WithArguments(["ecr", "get-login-password", "--region", Region])
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(target.Cancellation)

@@ -84,7 +84,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
 
         if (known.ContainerId is { } container)
         {
-            await Cli.Wrap(Docker).WithArguments(["rm", "--force", container]).WithValidation(CommandResultValidation.None)
+            await CliWrap.Cli.Wrap(Docker).WithArguments(["rm", "--force", container]).WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(cancellation).ConfigureAwait(false);
         }
 
@@ -127,7 +127,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
 
         // Detached (setsid, output to a file, no stdin): it must outlive this process and hold none of its pipes.
         // The run's process marker is removed, so cancelling a run does not take the registry down with it.
-        var result = await Cli.Wrap("/bin/sh")
+        var result = await CliWrap.Cli.Wrap("/bin/sh")
             .WithArguments(["-c", "setsid \"$0\" serve \"$1\" >\"$2\" 2>&1 </dev/null & echo $!", binary, config, Directory / "registry.log"])
             .WithEnvironmentVariables(e => e.Set("PIPELINE_RUN_ID", null))
             .ExecuteBufferedAsync(cancellation)
@@ -139,7 +139,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
     {
         var data = Directory / "data";
         System.IO.Directory.CreateDirectory(data);
-        var result = await Cli.Wrap(Docker)
+        var result = await CliWrap.Cli.Wrap(Docker)
             .WithArguments(["run", "--detach", "--restart", "unless-stopped", "--publish", $"127.0.0.1:{port}:5000",
                 "--volume", $"{data}:/var/lib/registry", "--name", $"pipeline-registry-{port}", ContainerImage])
             .WithEnvironmentVariables(e => e.Set("PIPELINE_RUN_ID", null))

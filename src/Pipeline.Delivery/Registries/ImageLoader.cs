@@ -16,7 +16,7 @@ public sealed class ImageLoader(Tool docker)
         var first = image.References.First().ToString();
 
         // Asked quietly: "no such image" is an expected answer here, not an error for the log.
-        var inspect = await Cli.Wrap(docker.Executable)
+        var inspect = await CliWrap.Cli.Wrap(docker.Executable)
             .WithArguments(["image", "inspect", "--format", "{{.Id}}", first])
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(context.Cancellation)

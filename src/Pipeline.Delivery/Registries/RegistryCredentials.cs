@@ -1,3 +1,5 @@
+using Pipeline.Output;
+
 namespace Pipeline.Delivery;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Pipeline.Planning;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>Which targets each job runs, which it skips, and which jobs it needs.</summary>

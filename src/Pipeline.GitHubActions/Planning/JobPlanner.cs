@@ -1,3 +1,5 @@
+using Pipeline.Planning;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>One <see cref="JobModel"/> per declared job: its condition, settings, environment and steps.</summary>

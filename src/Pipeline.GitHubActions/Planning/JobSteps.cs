@@ -1,3 +1,5 @@
+using Pipeline.Planning;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Planning;
 
 namespace Pipeline.GitHubActions;
 

@@ -1,4 +1,7 @@
-namespace Pipeline;
+using Pipeline.Output;
+using Pipeline.Planning;
+
+namespace Pipeline.Cli;
 
 /// <summary><c>--help</c>: the targets with descriptions and dependencies, the parameters, the options.</summary>
 internal static class HelpRenderer

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Pipeline;
+namespace Pipeline.Execution;
 
 /// <summary>Durations as people read them in logs and tables: 850 ms, 4.2 s, 3:07.</summary>
 internal static class Durations

@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Pipeline.Planning;
 
-namespace Pipeline;
+namespace Pipeline.Execution;
 
 /// <summary>
 /// Runs a plan: one task per target, each awaiting the targets it must follow, throttled to

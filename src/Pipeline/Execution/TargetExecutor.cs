@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Pipeline.Processes;
 
-namespace Pipeline;
+namespace Pipeline.Execution;
 
 /// <summary>Runs one target: its dynamic conditions, then its action (once per matrix cell) with timeout and retries.</summary>
 /// <param name="variables">The environment: CI selects one matrix cell with <c>PIPELINE_MATRIX_*</c>; targets read it too.</param>
@@ -173,7 +174,7 @@ internal sealed class TargetExecutor(
                 attemptCancellation.CancelAfter(timeout);
             }
 
-            var context = new TargetContext(target.Name, attempt, log, parameters, rootDirectory, processes, attemptCancellation.Token)
+            var context = new TargetContext(target.Name, attempt, log, parameters, rootDirectory, RunCommandAsync, attemptCancellation.Token)
             {
                 Matrix = cell,
                 Variables = variables ?? new Dictionary<string, string>(),
@@ -214,4 +215,7 @@ internal sealed class TargetExecutor(
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');
+
+    private Task<ProcessResult> RunCommandAsync(ToolCommand command, TargetLog log, CancellationToken cancellation) =>
+        processes.RunAsync(command, log.Target, log.Info, cancellation);
 }

@@ -1,4 +1,6 @@
-namespace Pipeline;
+using Pipeline.Planning;
+
+namespace Pipeline.Execution;
 
 public enum TargetStatus
 {

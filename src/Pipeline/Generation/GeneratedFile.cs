@@ -1,4 +1,6 @@
-namespace Pipeline;
+using Pipeline.Planning;
+
+namespace Pipeline.Generation;
 
 /// <summary>A file the pipeline writes from its own declarations, relative to the repository root.</summary>
 public sealed record GeneratedFile(string RelativePath, string Content);

@@ -1,19 +1,21 @@
 using System.Reflection;
+using Pipeline.Planning;
+using Pipeline.Output;
 
-namespace Pipeline;
+namespace Pipeline.Generation;
 
 /// <summary><c>--generate</c> writes every generated file; <c>--generate --check</c> diffs them and fails on drift.</summary>
 internal static class GeneratedFiles
 {
-    public static IReadOnlyList<GeneratedFile> Collect(PipelineBuilder builder, PipelineSession session)
+    /// <summary>What generators read for a pipeline whose build project is in <paramref name="buildProjectDirectory"/>.</summary>
+    public static GenerationContext ContextFor(
+        TargetGraph graph, IReadOnlyCollection<IParameter> parameters, AbsolutePath root, string buildProjectDirectory) =>
+        new(graph, parameters, root, buildProjectDirectory, BuildAssemblyName(root / buildProjectDirectory));
+
+    /// <summary>The engine's own files (parameter schema, launch profiles) and those of <paramref name="generators"/>.</summary>
+    public static IReadOnlyList<GeneratedFile> Collect(GenerationContext context, IEnumerable<IGeneratedFileSource> generators)
     {
-        var context = new GenerationContext(
-            session.Graph,
-            session.Parameters.Declared,
-            session.Environment.RootDirectory,
-            builder.BuildProjectDirectory,
-            BuildAssemblyName(session.Environment.RootDirectory / builder.BuildProjectDirectory));
-        IEnumerable<IGeneratedFileSource> sources = [new ParameterSchema(), new LaunchProfiles(), .. builder.Generators];
+        IEnumerable<IGeneratedFileSource> sources = [new ParameterSchema(), new LaunchProfiles(), .. generators];
         var files = sources.SelectMany(s => s.Generate(context)).ToList();
         var clash = files.GroupBy(f => f.RelativePath).FirstOrDefault(g => g.Count() > 1);
         return clash is null ? files : throw new DefinitionException($"Two generators write {clash.Key}.");

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Pipeline;
+namespace Pipeline.Generation;
 
 /// <summary>Indented JSON with a final newline and no needless escaping, identical on every run.</summary>
 internal static class JsonText

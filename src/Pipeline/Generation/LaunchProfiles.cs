@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Pipeline;
+namespace Pipeline.Generation;
 
 /// <summary>
 /// IDE entry points, one per listed target: <c>build/Properties/launchSettings.json</c> (Visual

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Pipeline;
+namespace Pipeline.Generation;
 
 /// <summary><c>.nuke/build.schema.json</c>: a JSON schema of the parameters, so IDEs complete parameters.json.</summary>
 internal sealed class ParameterSchema : IGeneratedFileSource

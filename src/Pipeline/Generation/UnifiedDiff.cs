@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Generation;
 
 /// <summary>A unified diff (as <c>git diff</c> prints it) of two texts, with three lines of context.</summary>
 internal static class UnifiedDiff

@@ -1,7 +1,11 @@
+using Pipeline.Generation;
+using Pipeline.Hosting;
+using Pipeline.Planning;
+
 namespace Pipeline;
 
 /// <summary>
-/// Declares a pipeline: its targets (by type), default target, parameters and services. The
+/// Declares a pipeline: its targets (by type), default target, parameters and the objects targets are built from. The
 /// builder holds only declarations; each run builds its own targets, values and output.
 /// <code>
 /// return await new PipelineBuilder()
@@ -15,7 +19,7 @@ public sealed class PipelineBuilder
 {
     private readonly List<Type> _targets = [];
     private readonly List<IParameter> _parameters = [];
-    private readonly Dictionary<Type, Func<Services, object>> _services = [];
+    private readonly Dictionary<Type, Func<Dependencies, object>> _provided = [];
     private readonly List<IGeneratedFileSource> _generators = [];
     private Type? _default;
 
@@ -47,13 +51,13 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>Something targets take in their constructors: tools, settings, clients.</summary>
-    public PipelineBuilder Service<T>(Func<Services, T> factory) where T : class
+    public PipelineBuilder Provide<T>(Func<Dependencies, T> factory) where T : class
     {
-        _services[typeof(T)] = factory;
+        _provided[typeof(T)] = factory;
         return this;
     }
 
-    public PipelineBuilder Service<T>(T instance) where T : class => Service(_ => instance);
+    public PipelineBuilder Provide<T>(T instance) where T : class => Provide(_ => instance);
 
     /// <summary>Adds files that <c>--generate</c> writes and <c>--generate --check</c> verifies.</summary>
     public PipelineBuilder Generates(IGeneratedFileSource source)
@@ -90,13 +94,13 @@ public sealed class PipelineBuilder
     internal PipelineSession Open(PipelineEnvironment environment, ParameterInputs inputs)
     {
         var values = new ParameterValues(_parameters, inputs, environment.RootDirectory);
-        var services = new Services(_services, [values, environment]);
+        var dependencies = new Dependencies(_provided, [values, environment]);
         var definitions = new List<TargetDefinition>();
         var pending = new Queue<Type>(_targets);
         var seen = new HashSet<Type>(_targets);
         while (pending.TryDequeue(out var type))
         {
-            var target = (Target)services.Construct(type);
+            var target = (Target)dependencies.Construct(type);
             var spec = new TargetSpec(type);
             target.ConfigureBy(spec);
             definitions.Add(spec.ToDefinition(type.Name, target.RunBy));
@@ -115,9 +119,6 @@ public sealed class PipelineBuilder
         }
 
         var graph = TargetGraph.Create(definitions, _default?.Name);
-        return new PipelineSession(graph, values, services, environment);
+        return new PipelineSession(graph, values, dependencies, environment);
     }
 }
-
-/// <summary>One run's built pipeline: graph, parameter values and services.</summary>
-internal sealed record PipelineSession(TargetGraph Graph, ParameterValues Parameters, Services Services, PipelineEnvironment Environment);

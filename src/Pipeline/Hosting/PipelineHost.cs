@@ -1,4 +1,11 @@
-namespace Pipeline;
+using Pipeline.Cli;
+using Pipeline.Execution;
+using Pipeline.Generation;
+using Pipeline.Output;
+using Pipeline.Planning;
+using Pipeline.Processes;
+
+namespace Pipeline.Hosting;
 
 /// <summary>
 /// One invocation from arguments to exit code: parse, build, then help, generate, plan or run.
@@ -32,7 +39,8 @@ internal static class PipelineHost
 
             if (commandLine.Generate)
             {
-                return GeneratedFiles.Apply(GeneratedFiles.Collect(builder, session), environment.RootDirectory, commandLine.Check, console);
+                var context = GeneratedFiles.ContextFor(session.Graph, session.Parameters.Declared, environment.RootDirectory, builder.BuildProjectDirectory);
+                return GeneratedFiles.Apply(GeneratedFiles.Collect(context, builder.Generators), environment.RootDirectory, commandLine.Check, console);
             }
 
             var facts = ConditionFacts.From(environment.Variables, environment.RootDirectory);
@@ -45,7 +53,7 @@ internal static class PipelineHost
             }
 
             RequiredParameters.Check(plan, session.Parameters);
-            var services = new ServiceHosting(session.Services.Registered<IServiceContainerHost>(), environment.IsGitHubActions);
+            var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), environment.IsGitHubActions);
             services.Check(plan);
             return await RunPlanAsync(session, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
         }
@@ -73,8 +81,8 @@ internal static class PipelineHost
             }
             : new LocalConsoleOutput(console);
         var runId = Guid.NewGuid().ToString("N")[..12];
-        var processes = new ProcessRunner(console.Masker, runId);
-        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummary.For(environment, console.Masker), services);
+        var processes = new ProcessRunner(console.Masker.Mask, runId);
+        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummaryFor(environment, console.Masker), services);
 
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)
@@ -85,6 +93,11 @@ internal static class PipelineHost
 
         return report.ExitCode;
     }
+
+    private static StepSummary StepSummaryFor(PipelineEnvironment environment, SecretMasker masker) =>
+        environment.IsGitHubActions
+            ? new StepSummary(environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"), masker.Mask)
+            : StepSummary.None;
 
     private static List<ParametersFile> LoadFiles(AbsolutePath root, IReadOnlyList<string> profiles)
     {

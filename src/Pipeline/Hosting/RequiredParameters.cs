@@ -1,4 +1,6 @@
-namespace Pipeline;
+using Pipeline.Planning;
+
+namespace Pipeline.Hosting;
 
 /// <summary>Fails before anything runs when a parameter the plan needs has no value, listing them all.</summary>
 internal static class RequiredParameters

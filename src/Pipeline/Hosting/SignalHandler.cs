@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Pipeline;
+namespace Pipeline.Hosting;
 
 /// <summary>
 /// Ctrl+C and SIGTERM cancel the run: running targets see their token fire and their process trees

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Output;
 
 /// <summary>
 /// The only door to the terminal: two writers, whether colour is wanted, and a lock so lines from

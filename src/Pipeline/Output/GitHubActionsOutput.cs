@@ -1,4 +1,7 @@
-namespace Pipeline;
+using Pipeline.Execution;
+using Pipeline.Planning;
+
+namespace Pipeline.Output;
 
 /// <summary>
 /// Output under GitHub Actions. Each target is one collapsible <c>::group::</c>. Groups cannot

@@ -1,4 +1,7 @@
-namespace Pipeline;
+using Pipeline.Execution;
+using Pipeline.Planning;
+
+namespace Pipeline.Output;
 
 /// <summary>
 /// Local terminal output: every line carries its target's name as a prefix, so parallel targets

@@ -1,4 +1,6 @@
-namespace Pipeline;
+using Pipeline.Planning;
+
+namespace Pipeline.Output;
 
 /// <summary>A plan as text (<c>--plan</c>) and as a Mermaid graph (<c>--plan mermaid</c>, GitHub summaries).</summary>
 internal static class PlanRenderer

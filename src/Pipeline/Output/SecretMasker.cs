@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Output;
 
 /// <summary>
 /// Replaces every known secret value with <c>***</c>. Every line the engine writes — logs, errors,

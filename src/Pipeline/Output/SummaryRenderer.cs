@@ -1,4 +1,6 @@
-namespace Pipeline;
+using Pipeline.Execution;
+
+namespace Pipeline.Output;
 
 /// <summary>The end-of-run table: target, status with its reason, duration, and the total.</summary>
 internal static class SummaryRenderer

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Output;
 
 /// <summary>Columns padded to their widest cell; the last column is left ragged.</summary>
 internal static class TextTable

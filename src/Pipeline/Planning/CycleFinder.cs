@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Planning;
 
 /// <summary>Finds one cycle in a directed graph and returns it as a closed path (A, B, A).</summary>
 internal static class CycleFinder

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Planning;
 
 /// <summary>
 /// What a run will do: every target involved, in an order that respects every relation, each with

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Planning;
 
 /// <summary>What the person asked for: targets by name, and what to leave out.</summary>
 public sealed record PlanRequest(IReadOnlyList<string> Targets, SkipRequest Skip)

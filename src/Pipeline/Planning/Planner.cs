@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Planning;
 
 /// <summary>Turns a request into a <see cref="Plan"/>. Pure: it runs nothing but static conditions.</summary>
 public static class Planner

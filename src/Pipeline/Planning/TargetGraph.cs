@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Planning;
 
 /// <summary>
 /// All targets of a pipeline with their relations normalised to three forward edge kinds:

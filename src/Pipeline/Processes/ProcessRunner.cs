@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CliWrap;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>
 /// Runs processes through CliWrap. Output streams line by line into the target's log; a non-zero
@@ -9,11 +9,13 @@ namespace Pipeline;
 /// and after its grace period kills the whole process tree,
 /// including descendants that were orphaned (see <see cref="ProcessTree"/>).
 /// </summary>
-internal sealed class ProcessRunner(SecretMasker masker, string runId)
+internal sealed class ProcessRunner(Func<string, string> mask, string runId)
 {
     private const int LinesKeptForErrors = 20;
 
-    public async Task<ProcessResult> RunAsync(ToolCommand command, TargetLog log, CancellationToken cancellation)
+    /// <param name="owner">Whose process it is (a target's name): marks it for <see cref="ProcessTree"/>.</param>
+    /// <param name="writeLine">Where its output lines go (a target's log), unless the command is quiet.</param>
+    public async Task<ProcessResult> RunAsync(ToolCommand command, string owner, Action<string> writeLine, CancellationToken cancellation)
     {
         var output = new List<string>();
         var standardOutput = new List<string>();
@@ -31,7 +33,7 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
 
             if (!command.Quiet)
             {
-                log.Info(line);
+                writeLine(line);
             }
         }
 
@@ -42,7 +44,7 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             {
                 lock (outputFile)
                 {
-                    outputFile.WriteLine(masker.Mask(line));
+                    outputFile.WriteLine(mask(line));
                 }
             }
 
@@ -59,12 +61,12 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
             }
         }
 
-        log.Info("> " + masker.Mask(command.ToString()));
+        writeLine("> " + mask(command.ToString()));
         var environment = command.Environment.ToDictionary(e => e.Key, e => e.Value);
-        var marker = ProcessTree.MarkerFor(runId, log.Target);
+        var marker = ProcessTree.MarkerFor(runId, owner);
         environment[ProcessTree.MarkerVariable] = marker;
 
-        var cli = Cli.Wrap(command.Executable)
+        var cli = CliWrap.Cli.Wrap(command.Executable)
             .WithArguments(command.Arguments)
             .WithWorkingDirectory(command.WorkingDirectory ?? Environment.CurrentDirectory)
             .WithEnvironmentVariables(environment)
@@ -112,9 +114,9 @@ internal sealed class ProcessRunner(SecretMasker masker, string runId)
         if (!command.SuccessExitCodes.Contains(result.ExitCode))
         {
             throw new ProcessFailedException(
-                masker.Mask(command.ToString()),
+                mask(command.ToString()),
                 result.ExitCode,
-                [.. lines.TakeLast(LinesKeptForErrors).Select(masker.Mask)]);
+                [.. lines.TakeLast(LinesKeptForErrors).Select(mask)]);
         }
 
         return new ProcessResult(result.ExitCode, lines, clock.Elapsed) { StandardOutput = standardLines };

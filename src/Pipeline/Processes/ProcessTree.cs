@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Pipeline;
+namespace Pipeline.Processes;
 
 /// <summary>
 /// Finds and kills every process a run started, however deep. Killing the direct child's tree is

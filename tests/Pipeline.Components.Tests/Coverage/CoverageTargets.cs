@@ -16,7 +16,7 @@ public sealed class Coverage(CoverageSettings settings) : CoverageTarget
 internal static class CoveragePipeline
 {
     public static PipelineBuilder With(Percentage threshold, params ICoverageSource[] sources) =>
-        new PipelineBuilder().Service(new CoverageSettings(threshold, sources)).Add<Coverage>();
+        new PipelineBuilder().Provide(new CoverageSettings(threshold, sources)).Add<Coverage>();
 
     /// <summary>A root as a user's repository has it: the tool manifest that pins ReportGenerator.</summary>
     public static void AddToolManifest(TempRoot root)

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using DotNetService.Build;
 using Pipeline.Components.Services;
+using Pipeline.Generation;
 using Pipeline.GitHubActions;
 
 namespace Pipeline.Components.Tests.Services;

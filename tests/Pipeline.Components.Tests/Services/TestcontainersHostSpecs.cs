@@ -68,7 +68,7 @@ public sealed class TestcontainersHostSpecs
             var environment = new PipelineEnvironment(new AbsolutePath(root.FullName), Docker.LocalVariables(), output, output, 2, UseColor: false);
             var exitCode = await new PipelineBuilder()
                 .Add<UsesPostgres>()
-                .Service(new UsesPostgres.Action(action))
+                .Provide(new UsesPostgres.Action(action))
                 .UseTestcontainers(new Dictionary<string, string> { [Docker.TestLabel] = run })
                 .RunAsync(["UsesPostgres"], environment, TestContext.Current.CancellationToken);
             TestContext.Current.TestOutputHelper?.WriteLine(output.ToString());

@@ -14,5 +14,5 @@ public sealed class Test(TestSuiteList suites) : TestTarget
 internal static class TestPipeline
 {
     public static PipelineBuilder With(params ITestSuite[] suites) =>
-        new PipelineBuilder().Service(new TestSuiteList(suites)).Add<Test>();
+        new PipelineBuilder().Provide(new TestSuiteList(suites)).Add<Test>();
 }

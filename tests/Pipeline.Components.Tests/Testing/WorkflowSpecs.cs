@@ -23,8 +23,8 @@ public sealed class WorkflowSpecs
     {
         using var root = new TempRoot();
         var pipeline = new PipelineBuilder()
-            .Service(new TestSuiteList(new GoTests("services/calc"), new CargoTests("crates")))
-            .Service(new CoverageSettings(new Percentage(50), new GoCoverage("services/calc")))
+            .Provide(new TestSuiteList(new GoTests("services/calc"), new CargoTests("crates")))
+            .Provide(new CoverageSettings(new Percentage(50), new GoCoverage("services/calc")))
             .Add<Test>()
             .Add<Coverage.Coverage>()
             .Workflows(w => w.Add<QualityWorkflow>());

@@ -17,7 +17,7 @@ public sealed class BuildImagesTargetSpecs
         var images = new TestImages(TestDocker.UniqueName("api"), TestDocker.UniqueName("consumer"));
         try
         {
-            (await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildTwoImages>().Service(images), root.Path, "BuildTwoImages")).Succeeded();
+            (await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildTwoImages>().Provide(images), root.Path, "BuildTwoImages")).Succeeded();
 
             var built = BuiltImages.At(root.Path).All;
             Assert.Equal([images.Api, images.Consumer], built.Select(i => i.Name));
@@ -57,7 +57,7 @@ public sealed class BuildImagesTargetSpecs
         try
         {
             var variables = new Dictionary<string, string> { ["GITHUB_SHA"] = sha, ["GITHUB_REF"] = "refs/heads/feature/Login" };
-            (await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildWithLatest>().Service(images), root.Path, variables, "BuildWithLatest")).Succeeded();
+            (await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildWithLatest>().Provide(images), root.Path, variables, "BuildWithLatest")).Succeeded();
 
             var repoTags = (await TestDocker.InspectAsync(images.Api + ":latest", "{{join .RepoTags \",\"}}")).Split(',');
             Assert.Equal(
@@ -99,7 +99,7 @@ public sealed class BuildImagesTargetSpecs
         try
         {
             var variables = new Dictionary<string, string> { ["GITHUB_SHA"] = sha, ["GITHUB_REF"] = "refs/tags/v0.3.0" };
-            (await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildHello>().Service(images), root.Path, variables, "BuildHello")).Succeeded();
+            (await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildHello>().Provide(images), root.Path, variables, "BuildHello")).Succeeded();
 
             Assert.Equal("hello from a static binary", await Shell.RunAsync("docker", ["run", "--rm", $"{images.Api}:{sha[..7]}"]));
             Assert.Equal("0.3.0", await TestDocker.InspectAsync($"{images.Api}:0.3", "{{index .Config.Labels \"org.opencontainers.image.version\"}}"));
@@ -117,7 +117,7 @@ public sealed class BuildImagesTargetSpecs
         var images = new TestImages(TestDocker.UniqueName("api"), null);
         var variables = new Dictionary<string, string> { ["GITHUB_SHA"] = new string('a', 40) };
 
-        var run = await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildWithLatest>().Service(images), root.Path, variables, "BuildWithLatest");
+        var run = await PipelineRun.RunAsync(new PipelineBuilder().Add<BuildWithLatest>().Provide(images), root.Path, variables, "BuildWithLatest");
 
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("no Dockerfile at services/api/Dockerfile", run.Output, StringComparison.Ordinal);

@@ -54,7 +54,7 @@ public sealed class EmbeddedRegistrySpecs
         {
             LocalRegistry? registry = null;
             var step = new StepAction(async context => registry = await embedded.EnsureRunningAsync(context.Log, context.Cancellation));
-            var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Service(step), root.Path, "InlineStep")).Succeeded();
+            var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Provide(step), root.Path, "InlineStep")).Succeeded();
 
             Assert.Contains($"Started a local registry at {registry!.Host} ({registryImage})", run.Output, StringComparison.Ordinal);
 

@@ -238,7 +238,7 @@ public sealed record Setup(string Name, ContainerRegistry? Registry, Backoff Bac
     }
 
     public PipelineBuilder Builder() =>
-        new PipelineBuilder().Add<PushTestImage>().Service(this).Parameters(Secrets.RegistryPassword);
+        new PipelineBuilder().Add<PushTestImage>().Provide(this).Parameters(Secrets.RegistryPassword);
 }
 
 public sealed class BuildTestImage(PipelineEnvironment environment, Setup setup) : BuildImagesTarget(environment)

@@ -134,7 +134,7 @@ public sealed class RegistryClientSpecs
         var step = new StepAction(async context => digest = await backoff.RunAsync(
             "digest", context.Log, () => client.GetDigestAsync(access, new ImageReference(access.Host, name, "v1", null), context.Cancellation), context.Cancellation));
         using var root = new TempRoot();
-        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Service(step), root.Path, "InlineStep")).Succeeded();
+        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Provide(step), root.Path, "InlineStep")).Succeeded();
         return (digest!, run.Output);
     }
 
@@ -151,7 +151,7 @@ public sealed class RegistryClientSpecs
             error = failure.Message;
         });
         using var root = new TempRoot();
-        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Service(step), root.Path, "InlineStep")).Succeeded();
+        var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Provide(step), root.Path, "InlineStep")).Succeeded();
         return (error!, run.Output);
     }
 }

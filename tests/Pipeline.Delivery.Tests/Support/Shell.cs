@@ -17,7 +17,7 @@ internal static class Shell
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(3));
-        var command = Cli.Wrap(executable).WithArguments(arguments).WithValidation(CommandResultValidation.None);
+        var command = CliWrap.Cli.Wrap(executable).WithArguments(arguments).WithValidation(CommandResultValidation.None);
         if (workingDirectory is not null)
         {
             command = command.WithWorkingDirectory(workingDirectory);

@@ -17,7 +17,7 @@ public sealed class TargetHarness
         using var root = new TempRoot();
         var output = new StringWriter();
         var environment = new PipelineEnvironment(root.Path, variables ?? new Dictionary<string, string>(), output, output, ProcessorCount: 2, UseColor: false);
-        var builder = new PipelineBuilder().Service(harness).Add<HarnessTarget>().Parameters(parameters);
+        var builder = new PipelineBuilder().Provide(harness).Add<HarnessTarget>().Parameters(parameters);
         var exitCode = await builder.RunAsync([nameof(HarnessTarget)], environment, TestContext.Current.CancellationToken);
         TestContext.Current.TestOutputHelper?.WriteLine(output.ToString()); // shown with the test when it fails
         return new HarnessRun(exitCode, output.ToString());

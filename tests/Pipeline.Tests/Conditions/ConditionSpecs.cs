@@ -1,3 +1,4 @@
+using Pipeline.Planning;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Conditions;

@@ -141,7 +141,7 @@ public sealed class ServiceExecutionSpecs
         Assert.False(script.Ran("A"));
         Assert.Contains("B uses the service container 'redis', but no service container host is registered", run.Error, StringComparison.Ordinal);
         Assert.Contains(".UseTestcontainers()", run.Error, StringComparison.Ordinal);
-        Assert.Contains(".Service<IServiceContainerHost>(…)", run.Error, StringComparison.Ordinal);
+        Assert.Contains(".Provide<IServiceContainerHost>(…)", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class ServiceExecutionSpecs
         var output = new StringWriter();
         var error = new StringWriter();
         var environment = new PipelineEnvironment(root.Path, variables ?? new Dictionary<string, string>(), output, error, ProcessorCount: 4, UseColor: false);
-        var exitCode = await script.Builder().Service(host).RunAsync(args, environment, cancellation == default ? TestContext.Current.CancellationToken : cancellation);
+        var exitCode = await script.Builder().Provide(host).RunAsync(args, environment, cancellation == default ? TestContext.Current.CancellationToken : cancellation);
         return new RunOutcome(exitCode, output.ToString(), error.ToString(), [.. script.Events]);
     }
 }

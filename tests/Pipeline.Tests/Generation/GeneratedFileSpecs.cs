@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Pipeline.Generation;
 using Pipeline.Tests.Parameters;
 using Pipeline.Tests.Support;
 

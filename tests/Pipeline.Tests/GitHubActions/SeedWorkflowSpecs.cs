@@ -1,3 +1,4 @@
+using Pipeline.Generation;
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;

@@ -35,7 +35,7 @@ public sealed class ServiceVariablesSpecs
     public void A_variable_a_parameter_also_sets_is_a_generation_problem()
     {
         var clash = new ServiceContainer("cache", "redis:7-alpine").WithPorts(6379).Exposes("DATABASE_PASSWORD", "x");
-        var pipeline = new PipelineBuilder().Add<Test>().Add<Clash>().Service(clash);
+        var pipeline = new PipelineBuilder().Add<Test>().Add<Clash>().Provide(clash);
 
         var error = Assert.ThrowsAny<Exception>(() => Workflows.Plan<ClashCi>(pipeline));
 

@@ -1,3 +1,4 @@
+using Pipeline.Output;
 using Pipeline.Tests.Parameters;
 using Pipeline.Tests.Support;
 

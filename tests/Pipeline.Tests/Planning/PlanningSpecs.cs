@@ -1,3 +1,4 @@
+using Pipeline.Planning;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Planning;
@@ -186,7 +187,7 @@ public sealed class PlanningSpecs
     public void An_unknown_target_fails_with_the_closest_names()
     {
         var script = new Script().Target<A>().Target<B>();
-        var builder = new PipelineBuilder().Service(script).Add<Compile>().Add<Test>();
+        var builder = new PipelineBuilder().Provide(script).Add<Compile>().Add<Test>();
 
         var error = Assert.Throws<UsageException>(() => Planner.Create(builder.BuildGraph(Environment()), PlanRequest.For("Tset")));
 

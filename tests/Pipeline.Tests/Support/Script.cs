@@ -52,7 +52,7 @@ public sealed class Script
 
     public PipelineBuilder Builder()
     {
-        var builder = new PipelineBuilder().Service(this).Parameters(_parameters);
+        var builder = new PipelineBuilder().Provide(this).Parameters(_parameters);
         var add = typeof(PipelineBuilder).GetMethod(nameof(PipelineBuilder.Add))!;
         foreach (var type in _targets)
         {

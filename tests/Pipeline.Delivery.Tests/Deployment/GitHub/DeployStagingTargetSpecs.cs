@@ -118,8 +118,8 @@ public sealed class DeployStagingTargetSpecs
 
     private static Task<HarnessRun> RunAsync(DriverProbe probe, IReadOnlyDictionary<string, string> variables, bool withSmoke = false) =>
         withSmoke
-            ? TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<AfterDeploy>().Service(probe), nameof(AfterDeploy), variables)
-            : TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<ProbedDeploy>().Service(probe), nameof(ProbedDeploy), variables);
+            ? TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<AfterDeploy>().Provide(probe), nameof(AfterDeploy), variables)
+            : TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<ProbedDeploy>().Provide(probe), nameof(ProbedDeploy), variables);
 }
 
 /// <summary>Stands in for the real driver: records what it was asked and which driver the target chose.</summary>

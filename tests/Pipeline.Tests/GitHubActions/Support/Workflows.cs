@@ -1,4 +1,6 @@
+using Pipeline.Generation;
 using Pipeline.GitHubActions;
+using Pipeline.Planning;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.GitHubActions.Support;

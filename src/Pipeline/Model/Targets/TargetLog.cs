@@ -10,11 +10,11 @@ public enum LogLevel
 /// <summary>A target's log: every line is attributed to the target and masked before it is written.</summary>
 public sealed class TargetLog
 {
-    private readonly IRunOutput _output;
+    private readonly ITargetLogSink _output;
     private readonly string _linePrefix;
 
     /// <param name="linePrefix">Tells apart the cells of a matrix target, which share its log.</param>
-    internal TargetLog(string target, IRunOutput output, string linePrefix = "")
+    internal TargetLog(string target, ITargetLogSink output, string linePrefix = "")
     {
         Target = target;
         _output = output;
@@ -46,4 +46,13 @@ public sealed class TargetLog
             _output.Line(Target, level, _linePrefix + line.TrimEnd('\r'));
         }
     }
+}
+
+/// <summary>Where a target's lines go: the run's output, which masks and attributes them.</summary>
+internal interface ITargetLogSink
+{
+    void Line(string target, LogLevel level, string text);
+
+    /// <summary>A line about a place in a source file: <c>path:line:col: text</c>, or a GitHub annotation.</summary>
+    void Annotation(string target, LogLevel level, SourceLocation location, string text);
 }

@@ -1,4 +1,4 @@
-namespace Pipeline;
+namespace Pipeline.Execution;
 
 /// <summary>Fills in service values for one run: container variables before start, exposed variables after.</summary>
 internal static class ServiceVariables

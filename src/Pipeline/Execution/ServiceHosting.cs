@@ -1,4 +1,6 @@
-namespace Pipeline;
+using Pipeline.Planning;
+
+namespace Pipeline.Execution;
 
 /// <summary>
 /// How a run gets the service containers its targets use: started by a registered
@@ -28,5 +30,5 @@ internal sealed record ServiceHosting(IServiceContainerHost? Host, bool StartedB
         string.Join("; ", targets.Select(t => $"{t.Name} uses the service container{(t.ServiceContainers.Count > 1 ? "s" : "")} " +
             string.Join(", ", t.ServiceContainers.Select(s => $"'{s.Name}'")))) +
         ", but no service container host is registered to start them locally. Add .UseTestcontainers() " +
-        "(Pipeline.Components) to the PipelineBuilder, or register your own with .Service<IServiceContainerHost>(…).";
+        "(Pipeline.Components) to the PipelineBuilder, or register your own with .Provide<IServiceContainerHost>(…).";
 }

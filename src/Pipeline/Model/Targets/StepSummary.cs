@@ -9,16 +9,16 @@ public sealed class StepSummary
 {
     private static readonly Lock WriteLock = new();
     private readonly string? _path;
-    private readonly SecretMasker _masker;
+    private readonly Func<string, string> _mask;
 
-    internal StepSummary(string? path, SecretMasker masker)
+    internal StepSummary(string? path, Func<string, string> mask)
     {
         _path = string.IsNullOrEmpty(path) ? null : path;
-        _masker = masker;
+        _mask = mask;
     }
 
     /// <summary>A summary that writes nothing: a local run.</summary>
-    public static StepSummary None { get; } = new(null, new SecretMasker());
+    public static StepSummary None { get; } = new(null, text => text);
 
     /// <summary>Whether appended Markdown goes anywhere (true under GitHub Actions).</summary>
     public bool IsAvailable => _path is not null;
@@ -34,12 +34,7 @@ public sealed class StepSummary
         // Targets run side by side; one block must not interleave with another.
         lock (WriteLock)
         {
-            File.AppendAllLines(_path, [.. markdownLines.Select(_masker.Mask), ""]);
+            File.AppendAllLines(_path, [.. markdownLines.Select(_mask), ""]);
         }
     }
-
-    internal static StepSummary For(PipelineEnvironment environment, SecretMasker masker) =>
-        environment.IsGitHubActions
-            ? new StepSummary(environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"), masker)
-            : None;
 }

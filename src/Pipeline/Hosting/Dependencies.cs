@@ -3,17 +3,17 @@ using System.Reflection;
 namespace Pipeline;
 
 /// <summary>
-/// The few objects targets ask for in their constructors: registered services, the run's
+/// The few objects targets ask for in their constructors: what the builder provides, the run's
 /// <see cref="ParameterValues"/>, and any concrete class that can itself be built from these
 /// (one instance per run). Deliberately tiny: no scopes, no interfaces-to-implementations magic.
 /// </summary>
-public sealed class Services
+public sealed class Dependencies
 {
-    private readonly IReadOnlyDictionary<Type, Func<Services, object>> _factories;
+    private readonly IReadOnlyDictionary<Type, Func<Dependencies, object>> _factories;
     private readonly Dictionary<Type, object> _instances = [];
     private readonly HashSet<Type> _resolving = [];
 
-    internal Services(IReadOnlyDictionary<Type, Func<Services, object>> factories, IEnumerable<object> builtIns)
+    internal Dependencies(IReadOnlyDictionary<Type, Func<Dependencies, object>> factories, IEnumerable<object> builtIns)
     {
         _factories = factories;
         foreach (var instance in builtIns)
@@ -58,7 +58,7 @@ public sealed class Services
         if (type.IsAbstract || type.IsInterface || type.IsPrimitive || type == typeof(string))
         {
             throw new DefinitionException(
-                $"Cannot provide a {type.Name}: register it with .Service<{type.Name}>(…) on the pipeline builder.");
+                $"Cannot provide a {type.Name}: provide it with .Provide<{type.Name}>(…) on the pipeline builder.");
         }
 
         var constructors = type.GetConstructors(BindingFlags.Public | BindingFlags.Instance);

@@ -1,9 +1,12 @@
 namespace Pipeline;
 
+/// <summary>How the engine runs a target's command: its process runner, writing into the target's log.</summary>
+internal delegate Task<ProcessResult> RunCommand(ToolCommand command, TargetLog log, CancellationToken cancellation);
+
 /// <summary>What a running target gets: its cancellation, log, parameter values and a process runner.</summary>
 public sealed class TargetContext
 {
-    private readonly ProcessRunner _processes;
+    private readonly RunCommand _run;
 
     internal TargetContext(
         string targetName,
@@ -11,7 +14,7 @@ public sealed class TargetContext
         TargetLog log,
         ParameterValues parameters,
         AbsolutePath rootDirectory,
-        ProcessRunner processes,
+        RunCommand run,
         CancellationToken cancellation)
     {
         TargetName = targetName;
@@ -20,7 +23,7 @@ public sealed class TargetContext
         Log = log;
         Parameters = parameters;
         RootDirectory = rootDirectory;
-        _processes = processes;
+        _run = run;
     }
 
     public string TargetName { get; }
@@ -57,7 +60,7 @@ public sealed class TargetContext
 
     /// <summary>Runs a process with <see cref="Environment"/>; its output goes to this target's log; a non-zero exit throws.</summary>
     public Task<ProcessResult> RunAsync(ToolCommand command) =>
-        _processes.RunAsync(WithTargetEnvironment(command).WithDefaultWorkingDirectory(RootDirectory), Log, Cancellation);
+        _run(WithTargetEnvironment(command).WithDefaultWorkingDirectory(RootDirectory), Log, Cancellation);
 
     /// <inheritdoc cref="RunAsync(ToolCommand)"/>
     public Task<ProcessResult> RunAsync(string executable, params IEnumerable<string> arguments) =>
