@@ -1,19 +1,4 @@
 namespace Pipeline.Delivery;
 
 /// <summary>A registry refused the credentials (or they could not be obtained). Never retried; the message holds no secret.</summary>
-public sealed class RegistryLoginException : Exception
-{
-    public RegistryLoginException(string message)
-        : base(message)
-    {
-    }
-
-    public RegistryLoginException(string message, Exception inner)
-        : base(message, inner)
-    {
-    }
-
-    public RegistryLoginException()
-    {
-    }
-}
+public sealed class RegistryLoginException(string message, Exception? inner = null) : TargetFailedException(message, inner);

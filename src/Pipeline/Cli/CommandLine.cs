@@ -73,6 +73,11 @@ internal sealed record CommandLine(
             }
         }
 
+        if (parsed.Check && !parsed.Generate)
+        {
+            throw new UsageException("--check goes with --generate: ./build.sh --generate --check fails when a committed generated file is stale.");
+        }
+
         return parsed with { Parameters = parameters };
     }
 

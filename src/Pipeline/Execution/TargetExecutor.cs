@@ -194,10 +194,11 @@ internal sealed class TargetExecutor(
             catch (Exception e)
             {
                 var timedOut = attemptCancellation.IsCancellationRequested;
-                var reason = timedOut ? $"timed out after {Durations.Format(target.Timeout!.Value)}" : e.Message;
+                var error = timedOut ? new TargetFailedException($"timed out after {Durations.Format(target.Timeout!.Value)}", e) : e;
+                var reason = error.Message;
                 if (attempt >= target.Retry.Attempts)
                 {
-                    return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, FirstLine(reason), e, attempt);
+                    return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, FirstLine(reason), error, attempt);
                 }
 
                 var backoff = target.Retry.BackoffBefore(attempt + 1);

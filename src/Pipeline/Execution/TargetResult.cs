@@ -25,6 +25,18 @@ public sealed record TargetResult(
     bool ProceedAfterFailure = false,
     bool WarningOnly = false)
 {
+    /// <summary>
+    /// What a log shows about a failure: an expected one (any <see cref="PipelineException"/>) as
+    /// the error chooses, usually its message; anything else is a bug in the target's code, shown
+    /// with its stack trace.
+    /// </summary>
+    public string? Detail => Error switch
+    {
+        PipelineException expected => expected.Shown,
+        { } unexpected => unexpected.ToString(),
+        null => Reason,
+    };
+
     /// <summary>A failure of a warning-only target: reported, but the run still succeeds.</summary>
     public bool IsWarning => Status == TargetStatus.Failed && WarningOnly;
 

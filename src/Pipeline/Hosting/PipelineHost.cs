@@ -46,26 +46,40 @@ internal static class PipelineHost
             var facts = ConditionFacts.From(environment.Variables, environment.RootDirectory);
             var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip) { Facts = facts });
             var maxParallel = commandLine.MaxParallel ?? environment.ProcessorCount;
-            if (commandLine.Plan is { } format)
+            if (commandLine.Plan is PlanFormat.Mermaid)
             {
-                console.WriteLines(format == PlanFormat.Mermaid ? PlanRenderer.Mermaid(plan) : PlanRenderer.Text(plan, maxParallel));
+                console.WriteLines(PlanRenderer.Mermaid(plan));
+                return ExitCodes.Success;
+            }
+
+            if (commandLine.Plan is PlanFormat.Text)
+            {
+                var tools = await RequiredTools.DescribeAsync(plan, environment.Variables, new ProcessRunner(masker.Mask, NewRunId()), cancellation).ConfigureAwait(false);
+                console.WriteLines(PlanRenderer.Text(plan, maxParallel, tools));
                 return ExitCodes.Success;
             }
 
             RequiredParameters.Check(plan, session.Parameters);
+            RequiredTools.Check(plan, environment.Variables);
             var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), environment.IsGitHubActions);
             services.Check(plan);
             return await RunPlanAsync(session, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
-            console.WriteErrorLine("error: " + e.Message);
-            return e.ExitCode;
+            console.WriteErrorLine("error: " + e.Shown);
+            return e.RunExitCode;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Thrown by the pipeline's own code before any target ran: a constructor, a static condition.
-            console.WriteErrorLine("error: the pipeline failed before running any target: " + e);
+            // Before any target ran: the pipeline's own code (a constructor, a static condition) or ours.
+            if (EngineBugs.IsThrownByEngine(e))
+            {
+                console.WriteErrorLine(EngineBugs.Report(e));
+                return ExitCodes.EngineBug;
+            }
+
+            console.WriteErrorLine("error: the pipeline's code failed before running any target: " + e);
             return ExitCodes.Definition;
         }
     }
@@ -80,7 +94,7 @@ internal static class PipelineHost
                 RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, environment.Variables.GetValueOrDefault("GITHUB_WORKSPACE")),
             }
             : new LocalConsoleOutput(console);
-        var runId = Guid.NewGuid().ToString("N")[..12];
+        var runId = NewRunId();
         var processes = new ProcessRunner(console.Masker.Mask, runId);
         var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummaryFor(environment, console.Masker), services);
 
@@ -93,6 +107,8 @@ internal static class PipelineHost
 
         return report.ExitCode;
     }
+
+    private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 
     private static StepSummary StepSummaryFor(PipelineEnvironment environment, SecretMasker masker) =>
         environment.IsGitHubActions

@@ -41,7 +41,7 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
             .Where(secret => !secret.Contains('\n', StringComparison.Ordinal))
             .Select(line => $"::add-mask::{line}"));
 
-        console.WriteLine($"Running {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} targets, up to {maxParallel} side by side.");
+        console.WriteLine($"Running {string.Join(", ", plan.Requested)}: {Counted.Of(plan.ToRun.Count(), "target")}, {PlanRenderer.SideBySide(plan, maxParallel)}.");
     }
 
     public void TargetStarted(string target)

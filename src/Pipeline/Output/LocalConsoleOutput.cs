@@ -20,7 +20,7 @@ internal sealed class LocalConsoleOutput(OutputConsole console) : IRunOutput
         _prefixes = plan.Targets
             .Select((t, i) => (t.Name, Prefix: console.Colored(t.Name.PadRight(width), Palette[i % Palette.Length]) + " │ "))
             .ToDictionary(x => x.Name, x => x.Prefix, StringComparer.Ordinal);
-        console.WriteLine($"Running {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} targets, up to {maxParallel} side by side.");
+        console.WriteLine($"Running {string.Join(", ", plan.Requested)}: {Counted.Of(plan.ToRun.Count(), "target")}, {PlanRenderer.SideBySide(plan, maxParallel)}.");
     }
 
     public void TargetStarted(string target) => console.WriteLine(PrefixOf(target) + "▶ started");
@@ -47,16 +47,8 @@ internal sealed class LocalConsoleOutput(OutputConsole console) : IRunOutput
 
     public void TargetFinished(TargetResult result)
     {
-        if (result.Status == TargetStatus.Failed && result.Error is { } error)
+        if (result.Status == TargetStatus.Failed && result.Error is not null && result.Detail is { } detail)
         {
-            // A failed process's output was streamed just above: its first line says the rest.
-            // Expected failures explain themselves; anything else gets its stack trace.
-            var detail = error switch
-            {
-                ProcessFailedException => error.Message.Split('\n')[0],
-                PipelineException or TimeoutException or OperationCanceledException => error.Message,
-                _ => error.ToString(),
-            };
             foreach (var line in detail.Split('\n'))
             {
                 Line(result.Name, result.WarningOnly ? LogLevel.Warning : LogLevel.Error, line.TrimEnd('\r'));

@@ -5,11 +5,10 @@ namespace Pipeline.Output;
 /// <summary>A plan as text (<c>--plan</c>) and as a Mermaid graph (<c>--plan mermaid</c>, GitHub summaries).</summary>
 internal static class PlanRenderer
 {
-    public static IEnumerable<string> Text(Plan plan, int maxParallel)
+    public static IEnumerable<string> Text(Plan plan, int maxParallel, IReadOnlyList<(string Tool, string Found, string NeededBy)> tools)
     {
-        var toRun = plan.ToRun.Count();
-        yield return $"Plan for {string.Join(", ", plan.Requested)}: {toRun} of {plan.Targets.Count} targets run, " +
-            $"up to {maxParallel} side by side.";
+        yield return $"Plan for {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} of {Counted.Of(plan.Targets.Count, "target")} run, " +
+            SideBySide(plan, maxParallel) + ".";
         var rows = plan.Targets
             .Select(t => (IReadOnlyList<string>)[
                 t.Wave.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -22,7 +21,27 @@ internal static class PlanRenderer
             yield return line;
         }
 
+        if (tools.Count > 0)
+        {
+            yield return "";
+            foreach (var line in TextTable.Render(["Tool", "Found", "Needed by"], [.. tools.Select(t => (IReadOnlyList<string>)[t.Tool, t.Found, t.NeededBy])]))
+            {
+                yield return line;
+            }
+        }
+
         yield return "Targets of one wave run side by side once the waves before them are done; nothing has run.";
+    }
+
+    /// <summary>
+    /// How many targets really run at once: the widest wave of targets that run, within
+    /// <paramref name="maxParallel"/>; one target at a time is said as such.
+    /// </summary>
+    public static string SideBySide(Plan plan, int maxParallel)
+    {
+        var widest = plan.ToRun.GroupBy(t => t.Wave).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        var atOnce = Math.Min(widest, maxParallel);
+        return atOnce <= 1 ? "one at a time" : $"up to {atOnce} side by side";
     }
 
     public static IEnumerable<string> Mermaid(Plan plan)

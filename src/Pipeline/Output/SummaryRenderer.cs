@@ -5,6 +5,8 @@ namespace Pipeline.Output;
 /// <summary>The end-of-run table: target, status with its reason, duration, and the total.</summary>
 internal static class SummaryRenderer
 {
+    private const int MaxReasonLength = 120;
+
     public static IEnumerable<string> Text(RunReport report)
     {
         var rows = report.Results
@@ -30,12 +32,16 @@ internal static class SummaryRenderer
     {
         TargetStatus.Succeeded when r.Attempts > 1 => $"succeeded (attempt {r.Attempts})",
         TargetStatus.Succeeded => "succeeded",
-        TargetStatus.Failed when r.WarningOnly => "warning (failed, warning only): " + r.Reason,
-        TargetStatus.Failed => "failed: " + r.Reason,
-        TargetStatus.Skipped => "skipped: " + r.Reason,
+        TargetStatus.Failed when r.WarningOnly => "warning (failed, warning only): " + Shortened(r.Reason),
+        TargetStatus.Failed => "failed: " + Shortened(r.Reason),
+        TargetStatus.Skipped => "skipped: " + Shortened(r.Reason),
         TargetStatus.Canceled => "canceled",
         _ => r.Status.ToString(),
     };
+
+    // A table row stays readable: the whole reason is in the target's log just above.
+    private static string Shortened(string? reason) =>
+        reason is { Length: > MaxReasonLength } ? reason[..(MaxReasonLength - 1)] + "…" : reason ?? "";
 
     private static string Outcome(RunReport report) =>
         report.Canceled ? "canceled" : report.Succeeded ? "succeeded" : "failed";

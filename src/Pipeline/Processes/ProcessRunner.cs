@@ -93,14 +93,12 @@ internal sealed class ProcessRunner(Func<string, string> mask, string runId)
             ProcessTree.KillMarked(marker, wholeRun: false);
             throw;
         }
-        catch (CliWrap.Exceptions.CliWrapException e)
+        catch (Exception e) when (e is CliWrap.Exceptions.CliWrapException or System.ComponentModel.Win32Exception)
         {
-            throw new InvalidOperationException($"Could not start {command.Executable}: {e.Message}", e);
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException(
-                $"Could not start '{command.Executable}': {e.Message}. Is it installed and on PATH?", e);
+            // One line, no stack trace: the tool is missing, which the user fixes by installing it.
+            throw new ToolNotFoundException(
+                $"Could not start '{command.Executable}': it is not installed or not on PATH. Install it, or declare it on the target " +
+                "with .Requires(new RequiredTool(…)) so a missing tool is reported before anything runs.");
         }
 
         List<string> lines;
@@ -116,7 +114,8 @@ internal sealed class ProcessRunner(Func<string, string> mask, string runId)
             throw new ProcessFailedException(
                 mask(command.ToString()),
                 result.ExitCode,
-                [.. lines.TakeLast(LinesKeptForErrors).Select(mask)]);
+                [.. lines.TakeLast(LinesKeptForErrors).Select(mask)],
+                outputWasLogged: !command.Quiet);
         }
 
         return new ProcessResult(result.ExitCode, lines, clock.Elapsed) { StandardOutput = standardLines };

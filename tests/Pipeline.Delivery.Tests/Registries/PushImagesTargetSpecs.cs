@@ -53,6 +53,7 @@ public sealed class PushImagesTargetSpecs
             Assert.Contains("401 Unauthorized", run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain(wrong, run.Output, StringComparison.Ordinal);
             Assert.DoesNotContain("retrying", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal); // an expected failure: no stack trace
             Assert.False(File.Exists(PushedImages.At(root.Path).FilePath));
         }
         finally

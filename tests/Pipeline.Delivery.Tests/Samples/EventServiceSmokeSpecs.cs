@@ -35,6 +35,7 @@ public sealed class EventServiceSmokeSpecs
         Assert.Contains("token store unavailable", run.Output, StringComparison.Ordinal);
         Assert.Contains("\"token\":\"***\"", run.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("\"password\":\"smoke-", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal); // an expected failure: no stack trace
     }
 
     private static async Task<PipelineRun> CompileAndSmokeAsync(TempRoot sample)

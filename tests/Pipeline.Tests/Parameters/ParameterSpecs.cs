@@ -55,6 +55,18 @@ public sealed class ParameterSpecs
         Assert.Equal("REGISTRY_PASSWORD", parameter.EnvironmentName);
     }
 
+    [Theory]
+    [InlineData("NuGetApiKey", "--nuget-api-key", "NUGET_API_KEY")]
+    [InlineData("GitHubToken", "--github-token", "GITHUB_TOKEN")]
+    [InlineData("MyGitLabURLPrefix", "--my-gitlab-url-prefix", "MY_GITLAB_URL_PREFIX")]
+    public void Names_split_on_known_words_not_on_every_capital(string name, string option, string variable)
+    {
+        IParameter parameter = Parameter.Create<string>("a known word inside", name);
+
+        Assert.Equal(option, parameter.OptionName);
+        Assert.Equal(variable, parameter.EnvironmentName);
+    }
+
     [Fact]
     public async Task Defaults_apply_when_no_source_gives_a_value()
     {

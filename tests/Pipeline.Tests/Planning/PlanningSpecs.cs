@@ -212,7 +212,7 @@ public sealed class PlanningSpecs
         var run = await script.RunAsync("B");
 
         Assert.Equal(ExitCodes.Definition, run.ExitCode);
-        Assert.Contains("the pipeline failed before running any target: System.IO.IOException: no git here", run.Error);
+        Assert.Contains("the pipeline's code failed before running any target: System.IO.IOException: no git here", run.Error);
         Assert.Empty(run.Events);
     }
 

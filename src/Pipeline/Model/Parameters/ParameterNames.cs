@@ -23,12 +23,20 @@ internal static class ParameterNames
         return builder.ToString();
     }
 
+    // Brand names whose inner capital does not start a word: NuGetApiKey is --nuget-api-key, not --nu-get-api-key.
+    private static readonly string[] KnownWords = ["NuGet", "GitHub", "GitLab", "PowerShell", "OAuth", "OpenID", "DevOps", "JavaScript", "TypeScript", "macOS", "iOS"];
+
     public static string ToKebabCase(string name) => Separate(name, '-').ToLowerInvariant();
 
     public static string ToScreamingSnakeCase(string name) => Separate(name, '_').ToUpperInvariant();
 
     private static string Separate(string name, char separator)
     {
+        foreach (var word in KnownWords)
+        {
+            name = name.Replace(word, char.ToUpperInvariant(word[0]) + word[1..].ToLowerInvariant(), StringComparison.Ordinal);
+        }
+
         var builder = new StringBuilder(name.Length + 4);
         for (var i = 0; i < name.Length; i++)
         {

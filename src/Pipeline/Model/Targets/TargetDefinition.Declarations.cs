@@ -25,4 +25,7 @@ public sealed partial record TargetDefinition
     public IReadOnlyList<ServiceContainer> ServiceContainers { get; init; } = [];
 
     public IReadOnlyList<Toolchain> Toolchains { get; init; } = [];
+
+    /// <summary>Programs it runs, checked on <c>PATH</c> before any target starts.</summary>
+    public IReadOnlyList<RequiredTool> Tools { get; init; } = [];
 }

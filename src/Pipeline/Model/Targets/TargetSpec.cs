@@ -11,6 +11,7 @@ public sealed partial class TargetSpec
     private readonly List<Relation> _relations = [];
     private readonly List<TargetCondition> _conditions = [];
     private readonly List<IParameter> _requires = [];
+    private readonly List<RequiredTool> _tools = [];
     private string? _description;
     private bool _unlisted;
     private bool _proceedAfterFailure;
@@ -64,6 +65,13 @@ public sealed partial class TargetSpec
     /// <summary>The run fails before any target starts when this parameter has no value.</summary>
     public TargetSpec Requires(IParameter parameter) => Set(() => _requires.Add(parameter));
 
+    /// <summary>The run fails before any target starts, naming how to install it, when this tool is not on <c>PATH</c>.</summary>
+    public TargetSpec Requires(RequiredTool tool)
+    {
+        ArgumentNullException.ThrowIfNull(tool);
+        return Set(() => _tools.Add(tool));
+    }
+
     /// <summary>When this target fails, its dependents still run (the run still ends as failed).</summary>
     public TargetSpec ProceedAfterFailure() => Set(() => _proceedAfterFailure = true);
 
@@ -99,7 +107,7 @@ public sealed partial class TargetSpec
         _assuredAfterFailure,
         _timeout,
         _retry ?? RetryPolicy.None,
-        action));
+        action) { Tools = [.. _tools.Distinct()] });
 
     private TargetSpec Relate<T>(RelationKind kind) where T : Target =>
         Set(() => _relations.Add(new Relation(kind, typeof(T))));
