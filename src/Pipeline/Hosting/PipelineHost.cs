@@ -32,9 +32,15 @@ internal static class PipelineHost
             }
 
             session.Parameters.Validate();
-            foreach (var secret in session.Parameters.SecretValues())
+            foreach (var (parameter, value) in session.Parameters.SecretValues())
             {
-                masker.Register(secret);
+                var unmasked = masker.Register(value).Count;
+                if (unmasked > 0)
+                {
+                    console.WriteErrorLine(
+                        $"warning: the secret {parameter.OptionName} has {unmasked} line{(unmasked == 1 ? "" : "s")} shorter than " +
+                        $"{SecretMasker.MinimumLineLength} characters, which {(unmasked == 1 ? "is" : "are")} not masked when printed alone.");
+                }
             }
 
             if (commandLine.Generate)

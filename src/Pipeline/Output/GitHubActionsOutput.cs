@@ -37,9 +37,10 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
     {
         // The runner then hides these values in its own log, and in anything a later step prints.
         // It masks per line: a multi-line secret (a key, a kubeconfig) is registered line by line.
+        // The runner decodes % escapes in a command's value, so the value is escaped to arrive whole.
         console.WriteLinesUnmasked(console.Masker.Secrets
             .Where(secret => !secret.Contains('\n', StringComparison.Ordinal))
-            .Select(line => $"::add-mask::{line}"));
+            .Select(line => $"::add-mask::{EscapeData(line)}"));
 
         console.WriteLine($"Running {string.Join(", ", plan.Requested)}: {Counted.Of(plan.ToRun.Count(), "target")}, {PlanRenderer.SideBySide(plan, maxParallel)}.");
     }
@@ -80,12 +81,10 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
             _ => "notice",
         };
 
-        // Masked before escaping: escaping could split a secret so the console's mask misses it.
-        var masker = console.Masker;
         var file = RootInWorkspace.Length == 0 ? location.File : $"{RootInWorkspace}/{location.File}";
-        var properties = $"file={EscapeProperty(masker.Mask(file))},line={location.Line}"
+        var properties = $"file={EscapeProperty(file)},line={location.Line}"
             + (location.Column is { } column ? $",col={column}" : "");
-        Write(target, $"::{command} {properties}::{Escape(masker.Mask(text))}");
+        Write(target, $"::{command} {properties}::{Escape(text)}");
     }
 
     private void Write(string target, string line)
@@ -180,13 +179,17 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
     }
 
     // Workflow commands end at a newline and use % escapes, so a message cannot inject another command.
-    private static string Escape(string text) => text
+    // Masked first: the runner decodes the escapes, so a secret escaped before masking ("p%25ss")
+    // would slip past the mask and be shown decoded.
+    private string Escape(string text) => EscapeData(console.Masker.Mask(text));
+
+    private static string EscapeData(string text) => text
         .Replace("%", "%25", StringComparison.Ordinal)
         .Replace("\r", "%0D", StringComparison.Ordinal)
         .Replace("\n", "%0A", StringComparison.Ordinal);
 
     // Property values (title=…) also end at ':' and ','.
-    private static string EscapeProperty(string text) => Escape(text)
+    private string EscapeProperty(string text) => Escape(text)
         .Replace(":", "%3A", StringComparison.Ordinal)
         .Replace(",", "%2C", StringComparison.Ordinal);
 }

@@ -10,24 +10,36 @@ public sealed class SecretMasker
     private volatile string[] _secrets = [];
     private readonly Lock _lock = new();
 
-    /// <summary>Adds a value to mask (a token read at run time, say). Empty values are ignored.</summary>
-    public void Register(string secret)
+    /// <summary>
+    /// The shortest line of a multi-line secret that is masked on its own. Output is masked line by
+    /// line (the GitHub runner does the same), so each line of a key or a kubeconfig is a secret of
+    /// its own; a line of one or two characters ("}", "==") would mask ordinary text everywhere.
+    /// </summary>
+    public const int MinimumLineLength = 3;
+
+    /// <summary>
+    /// Adds a value to mask (a token read at run time, say). Empty values are ignored. Returns the
+    /// lines of a multi-line secret too short to mask on their own (see <see cref="MinimumLineLength"/>),
+    /// so the caller can warn that such a line printed alone would show.
+    /// </summary>
+    public IReadOnlyList<string> Register(string secret)
     {
         if (string.IsNullOrEmpty(secret))
         {
-            return;
+            return [];
         }
 
-        // Output is masked line by line, so each line of a multi-line secret (a key, a kubeconfig)
-        // is a secret of its own; blank and very short lines would mask ordinary text.
-        var parts = secret.Contains('\n', StringComparison.Ordinal)
-            ? secret.Split('\n').Select(line => line.Trim()).Where(line => line.Length >= 4).Prepend(secret)
-            : [secret];
+        var lines = secret.Contains('\n', StringComparison.Ordinal)
+            ? secret.Split('\n').Select(line => line.Trim()).Where(line => line.Any(char.IsLetterOrDigit)).ToList()
+            : [];
+        var masked = lines.Where(line => line.Length >= MinimumLineLength).Prepend(secret);
         lock (_lock)
         {
             // Longest first, so a secret that contains another is masked whole.
-            _secrets = [.. _secrets.Concat(parts).Distinct().OrderByDescending(s => s.Length)];
+            _secrets = [.. _secrets.Concat(masked).Distinct().OrderByDescending(s => s.Length)];
         }
+
+        return [.. lines.Where(line => line.Length < MinimumLineLength)];
     }
 
     public IReadOnlyList<string> Secrets => _secrets;

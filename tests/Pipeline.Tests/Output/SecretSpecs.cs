@@ -51,6 +51,33 @@ public sealed class SecretSpecs
         Assert.DoesNotContain(Secret, File.ReadAllText(summary));
     }
 
+    [Theory]
+    [InlineData("hunter%2-s3cr3t")]
+    [InlineData("50%off,a:b%0Aend")]
+    public async Task Under_GitHub_Actions_a_secret_with_escape_characters_is_masked_before_it_is_escaped(string secret)
+    {
+        using var root = new TempRoot();
+        var variables = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = secret, ["GITHUB_ACTIONS"] = "true" };
+        var script = Leaky().Target<D>(action: c =>
+        {
+            c.Log.Annotate(LogLevel.Error, new SourceLocation("src/" + c.Get(Params.RegistryPassword) + ".cs", 3), "bad " + c.Get(Params.RegistryPassword));
+            return Task.CompletedTask;
+        });
+
+        var run = await script.RunAsync(["A", "C", "D"], variables, root);
+
+        // The runner decodes %25 → %, %0A → newline, %3A → ':' and %2C → ','; what it would show is checked.
+        var shown = run.All.Split('\n')
+            .Where(l => !l.StartsWith("::add-mask::", StringComparison.Ordinal))
+            .Select(l => l.Replace("%0A", "\n", StringComparison.Ordinal).Replace("%3A", ":", StringComparison.Ordinal)
+                .Replace("%2C", ",", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal));
+        Assert.DoesNotContain(shown, l => l.Contains(secret, StringComparison.Ordinal));
+        Assert.Contains(run.All.Split('\n'), l => l.StartsWith("::warning title=A::warning with ***", StringComparison.Ordinal));
+        Assert.Contains(run.All.Split('\n'), l => l.StartsWith("::error file=src/***.cs,line=3::bad ***", StringComparison.Ordinal));
+        var registered = run.All.Split('\n').Single(l => l.StartsWith("::add-mask::", StringComparison.Ordinal))["::add-mask::".Length..];
+        Assert.Equal(secret, registered.Replace("%0A", "\n", StringComparison.Ordinal).Replace("%25", "%", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_multi_line_secret_is_registered_line_by_line_because_the_runner_masks_per_line()
     {
@@ -74,6 +101,25 @@ public sealed class SecretSpecs
 
         Assert.Equal("  ***", masker.Mask("  token: abcdef123456"));
         Assert.Equal("ok", masker.Mask("ok"));
+    }
+
+    [Fact]
+    public async Task A_three_character_line_of_a_secret_is_masked_and_registered_and_a_shorter_one_is_warned_about()
+    {
+        const string json = "{\n  \"k\": \"value-of-the-key\",\nZq9\nx2\n}";
+        var variables = new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = json, ["GITHUB_ACTIONS"] = "true" };
+        var script = new Script().Parameters(Params.RegistryPassword).Target<A>(action: c =>
+        {
+            c.Log.Info("Zq9");
+            return Task.CompletedTask;
+        });
+
+        var run = await script.RunAsync(["A"], variables);
+
+        Assert.Contains("::add-mask::Zq9", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(run.Output.Split('\n'), l => l.Trim() == "Zq9");
+        Assert.Contains("warning: the secret --registry-password has 1 line shorter than 3 characters, which is not masked when printed alone.", run.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
     }
 
     [Fact]

@@ -76,11 +76,11 @@ public sealed class ParameterValues
     internal string? SourceOf(IParameter parameter) => Resolve(parameter)?.Source;
 
     /// <summary>Every value a secret parameter has, so that output can mask them.</summary>
-    internal IEnumerable<string> SecretValues() => _declared.Values
+    internal IEnumerable<(IParameter Parameter, string Value)> SecretValues() => _declared.Values
         .Where(p => p.IsSecret)
-        .Select(p => Resolve(p)?.Value as string)
-        .Where(v => !string.IsNullOrEmpty(v))
-        .Select(v => v!);
+        .Select(p => (Parameter: p, Value: Resolve(p)?.Value as string))
+        .Where(s => !string.IsNullOrEmpty(s.Value))
+        .Select(s => (s.Parameter, s.Value!));
 
     /// <summary>Fails on an unknown option or key, and converts every given value so bad ones fail now.</summary>
     internal void Validate()
