@@ -11,8 +11,10 @@ public enum PlanFormat
 
 /// <summary>
 /// The parsed command line: <c>./build.sh [targets…] [--option [values…]]…</c>. Targets come first;
-/// an option takes the words after it up to the next option. Options we do not reserve are
-/// parameters, matched to declarations later.
+/// an option the engine reserves takes the words after it up to the next option. Every other word
+/// belongs to the parameters, which are grouped into options and values later, once their
+/// declarations are known (see <see cref="ParameterValues"/>): only then can a value that starts
+/// with '-' (a secret, say) be told from an option.
 /// </summary>
 internal sealed record CommandLine(
     IReadOnlyList<string> Targets,
@@ -23,35 +25,42 @@ internal sealed record CommandLine(
     IReadOnlyList<string> Profiles,
     bool Generate,
     bool Check,
-    IReadOnlyList<CommandLineValue> Parameters)
+    IReadOnlyList<string> ParameterTokens)
 {
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var targets = new List<string>();
-        var options = new List<CommandLineValue>();
         var i = 0;
-        for (; i < args.Count && !IsOption(args[i]); i++)
+        for (; i < args.Count && !CommandLineValue.LooksLikeOption(args[i]); i++)
         {
             targets.Add(args[i]);
         }
 
+        var parsed = new CommandLine(targets, SkipRequest.None, false, null, null, [], false, false, []);
+        var parameterTokens = new List<string>();
         while (i < args.Count)
         {
-            var option = args[i++];
+            if (ReservedOptions.Find(args[i]) is not { } reserved)
+            {
+                parameterTokens.Add(args[i++]);
+                continue;
+            }
+
+            var option = new CommandLineValue(args[i++], []);
             var values = new List<string>();
-            for (; i < args.Count && !IsOption(args[i]); i++)
+            for (; i < args.Count && !CommandLineValue.LooksLikeOption(args[i]); i++)
             {
                 values.Add(args[i]);
             }
 
-            options.Add(new CommandLineValue(option, values));
-        }
+            option = option with { Tokens = values };
+            if (ReservedOptions.TakesNoValue(option.Option) && option.Tokens.Count > 0)
+            {
+                throw new UsageException(
+                    $"{option.Option} takes no value, but got '{string.Join(' ', option.Tokens)}'. Targets go before the options: ./build.sh {string.Join(' ', option.Tokens)} {option.Option}");
+            }
 
-        var parsed = new CommandLine(targets, SkipRequest.None, false, null, null, [], false, false, []);
-        var parameters = new List<CommandLineValue>();
-        foreach (var option in options)
-        {
-            parsed = ReservedOptions.Find(option.Option) switch
+            parsed = reserved switch
             {
                 "--help" => parsed with { Help = true },
                 "--skip" => parsed with { Skip = option.Tokens.Count == 0 ? SkipRequest.AllButRequested : new SkipRequest(false, option.Tokens) },
@@ -62,26 +71,17 @@ internal sealed record CommandLine(
                 "--check" => parsed with { Check = true },
                 _ => parsed,
             };
-            if (ReservedOptions.Find(option.Option) is null)
-            {
-                parameters.Add(option);
-            }
-            else if (ReservedOptions.TakesNoValue(option.Option) && option.Tokens.Count > 0)
-            {
-                throw new UsageException(
-                    $"{option.Option} takes no value, but got '{string.Join(' ', option.Tokens)}'. Targets go before the options: ./build.sh {string.Join(' ', option.Tokens)} {option.Option}");
-            }
         }
 
+        parsed = parsed with { ParameterTokens = parameterTokens };
         if (parsed.Check && !parsed.Generate)
         {
             throw new UsageException("--check goes with --generate: ./build.sh --generate --check fails when a committed generated file is stale.");
         }
 
-        return parsed with { Parameters = parameters };
+        return parsed;
     }
 
-    private static bool IsOption(string arg) => arg.StartsWith('-') && arg.Length > 1 && !double.TryParse(arg, CultureInfo.InvariantCulture, out _);
 
     private static PlanFormat ParsePlanFormat(IReadOnlyList<string> tokens) => tokens switch
     {

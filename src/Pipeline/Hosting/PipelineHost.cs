@@ -22,7 +22,7 @@ internal static class PipelineHost
         try
         {
             var commandLine = CommandLine.Parse(args);
-            var inputs = new ParameterInputs(commandLine.Parameters, environment.Variables, LoadFiles(environment.RootDirectory, commandLine.Profiles));
+            var inputs = new ParameterInputs(commandLine.ParameterTokens, environment.Variables, LoadFiles(environment.RootDirectory, commandLine.Profiles));
             var session = builder.Open(environment, inputs);
 
             if (commandLine.Help)

@@ -68,6 +68,62 @@ public sealed class ParameterSpecs
     }
 
     [Fact]
+    public async Task A_value_that_starts_with_a_dash_is_the_value_of_the_option_before_it()
+    {
+        var (run, seen) = await ReadAsync(["--version", "-rc.1", "--tags", "-a", "b", "-c", "--port", "-1"]);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal("-rc.1", seen["Version"]);
+        Assert.Equal("-a,b,-c", seen["Tags"]);
+        Assert.Equal(-1, seen["Port"]);
+    }
+
+    [Fact]
+    public async Task A_secret_that_starts_with_a_dash_is_accepted_and_never_printed()
+    {
+        const string secret = "-Xq7-leading-dash-secret";
+        var script = new Script().Parameters(Params.RegistryPassword).Target<A>(action: c =>
+        {
+            c.Log.Info("got " + c.Get(Params.RegistryPassword));
+            return Task.CompletedTask;
+        });
+
+        var accepted = await script.RunAsync(["A", "--registry-password", secret], NoVariables);
+        var mistyped = await script.RunAsync(["A", "--registry-pasword", secret], NoVariables);
+
+        Assert.Equal(ExitCodes.Success, accepted.ExitCode);
+        Assert.Contains("got ***", accepted.Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, mistyped.ExitCode);
+        Assert.Contains("Unknown option '--registry-pasword'", mistyped.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, accepted.All + mistyped.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_word_that_belongs_to_no_option_is_refused_without_repeating_it()
+    {
+        var (run, _) = await ReadAsync(["--version", "1.0", "secret-part-two"]);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.Contains("A word after --version belongs to no option", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret-part-two", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_value_is_unset_on_the_command_line_as_in_the_environment()
+    {
+        var required = Parameter.Create<string>("Required name", "ReleaseName");
+        var script = new Script().Parameters(required).Target<A>(t => t.Requires(required));
+
+        var fromCommandLine = await script.RunAsync(["A", "--release-name", ""], NoVariables);
+        var fromEnvironment = await script.RunAsync(["A"], new Dictionary<string, string> { ["RELEASE_NAME"] = "" });
+
+        Assert.Equal(ExitCodes.Usage, fromCommandLine.ExitCode);
+        Assert.Equal(ExitCodes.Usage, fromEnvironment.ExitCode);
+        Assert.Contains("Missing required parameter", fromCommandLine.Error, StringComparison.Ordinal);
+        Assert.Contains("Missing required parameter", fromEnvironment.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Defaults_apply_when_no_source_gives_a_value()
     {
         var (run, seen) = await ReadAsync([]);

@@ -85,8 +85,19 @@ public sealed class ParameterValues
     /// <summary>Fails on an unknown option or key, and converts every given value so bad ones fail now.</summary>
     internal void Validate()
     {
-        foreach (var option in _inputs.CommandLine)
+        CommandLineValue? previous = null;
+        foreach (var option in CommandLine())
         {
+            if (!CommandLineValue.LooksLikeOption(option.Option))
+            {
+                // The word itself is not repeated: it may be part of a secret.
+                throw new UsageException(
+                    $"A word after {previous?.Option ?? "the options"} belongs to no option: {previous?.Option} takes one value (quote a value that has spaces). " +
+                    "Targets go before the options; run with --help to list them.");
+            }
+
+            previous = option;
+
             if (!_declared.ContainsKey(option.NormalizedName))
             {
                 throw new UsageException(
@@ -131,8 +142,9 @@ public sealed class ParameterValues
         var key = ParameterNames.Normalize(parameter.Name);
         var type = parameter.ValueType;
 
-        var option = _inputs.CommandLine.LastOrDefault(o => o.NormalizedName == key);
-        if (option is not null)
+        // Empty is unset, here as in the environment: one rule for every source.
+        var option = CommandLine().LastOrDefault(o => o.NormalizedName == key);
+        if (option is not null && !(option.Tokens is [""] && type != typeof(bool)))
         {
             return Convert(parameter, $"'{string.Join(' ', option.Tokens)}'", "the command line",
                 () => ValueConverter.ConvertText(type, option.Tokens, _root));
@@ -160,6 +172,9 @@ public sealed class ParameterValues
 
         return null;
     }
+
+    private IReadOnlyList<CommandLineValue> CommandLine() =>
+        CommandLineValue.Group(_inputs.CommandLineTokens, token => _declared.GetValueOrDefault(ParameterNames.Normalize(token.TrimStart('-'))));
 
     private static Resolved Convert(IParameter parameter, string shownValue, string source, Func<object> convert)
     {
