@@ -203,6 +203,35 @@ public sealed class ParameterSpecs
         Assert.Contains("Invalid value 'Fast' for Configuration (--configuration) from environment variable CONFIGURATION: expected one of Debug, Release.", run.Error);
     }
 
+    [Theory]
+    [InlineData("{\n  \"Port\": 1\n}\ntrailing", ".nuke/parameters.json:4: malformed JSON: 't' is invalid after a single JSON value.")]
+    [InlineData("{\n  \"Port\": 1\n}\n{ \"Port\": 2 }\n", ".nuke/parameters.json:4: malformed JSON: '{' is invalid after a single JSON value.")]
+    [InlineData("{\n  \"Port\": 1,\n  \"Version\": \"x\",\n  \"port\": 2\n}\n", ".nuke/parameters.json:4: 'port' is given twice (first on line 2); keep one.")]
+    public async Task A_parameters_file_is_strict_json_with_one_object_and_each_key_once(string content, string error)
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", content);
+
+        var (run, seen) = await ReadAsync([], root: root);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith("error: " + error, run.Error.Trim(), StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Empty(seen);
+    }
+
+    [Fact]
+    public async Task A_parameters_file_saved_with_a_byte_order_mark_is_read()
+    {
+        using var root = new TempRoot();
+        root.Write(".nuke/parameters.json", "\uFEFF{\n  \"Port\": 7\n}\n");
+
+        var (run, seen) = await ReadAsync([], root: root);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Equal(7, seen["Port"]);
+    }
+
     [Fact]
     public async Task A_malformed_parameters_file_names_the_file_and_line()
     {

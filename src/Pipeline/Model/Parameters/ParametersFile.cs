@@ -22,7 +22,7 @@ internal sealed class ParametersFile
 
     public static ParametersFile Load(AbsolutePath path, AbsolutePath root)
     {
-        var bytes = File.ReadAllBytes(path);
+        var bytes = WithoutByteOrderMark(File.ReadAllBytes(path));
         var shown = path.RelativeTo(root);
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions
         {
@@ -41,9 +41,20 @@ internal sealed class ParametersFile
             {
                 var key = reader.GetString()!;
                 var line = LineOf(bytes, reader.TokenStartIndex);
+                if (entries.FirstOrDefault(e => ParameterNames.Normalize(e.Key) == ParameterNames.Normalize(key)) is { } first)
+                {
+                    throw new UsageException($"{shown}:{line}: '{key}' is given twice (first on line {first.Line}); keep one.");
+                }
+
                 reader.Read();
                 using var value = JsonDocument.ParseValue(ref reader);
                 entries.Add(new Entry(key, value.RootElement.Clone(), line));
+            }
+
+            // One object and nothing after it: a second document or stray text is a mistake, not data to ignore.
+            if (reader.Read())
+            {
+                throw new UsageException($"{shown}:{LineOf(bytes, reader.TokenStartIndex)}: unexpected content after the JSON object.");
             }
         }
         catch (JsonException e)
@@ -54,6 +65,10 @@ internal sealed class ParametersFile
 
         return new ParametersFile(path, entries);
     }
+
+    // Editors on Windows often save UTF-8 with a byte order mark; it is not content.
+    private static byte[] WithoutByteOrderMark(byte[] bytes) =>
+        bytes is [0xEF, 0xBB, 0xBF, ..] ? bytes[3..] : bytes;
 
     private static int LineOf(byte[] bytes, long offset)
     {
