@@ -94,15 +94,16 @@ internal static class PipelineHost
         PipelineSession session, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
     {
         var environment = session.Environment;
+        var stepSummary = StepSummaryFor(environment, console);
         IRunOutput output = environment.IsGitHubActions
-            ? new GitHubActionsOutput(console, environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
+            ? new GitHubActionsOutput(console, stepSummary)
             {
                 RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, environment.Variables.GetValueOrDefault("GITHUB_WORKSPACE")),
             }
             : new LocalConsoleOutput(console);
         var runId = NewRunId();
         var processes = new ProcessRunner(console.Masker.Mask, runId);
-        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummaryFor(environment, console.Masker), services);
+        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, stepSummary, services);
 
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)
@@ -116,9 +117,9 @@ internal static class PipelineHost
 
     private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 
-    private static StepSummary StepSummaryFor(PipelineEnvironment environment, SecretMasker masker) =>
+    private static StepSummary StepSummaryFor(PipelineEnvironment environment, OutputConsole console) =>
         environment.IsGitHubActions
-            ? new StepSummary(environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"), masker.Mask)
+            ? new StepSummary(environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"), console.Masker.Mask, console.WriteErrorLine)
             : StepSummary.None;
 
     private static List<ParametersFile> LoadFiles(AbsolutePath root, IReadOnlyList<string> profiles)

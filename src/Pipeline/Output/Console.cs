@@ -20,12 +20,15 @@ internal sealed class OutputConsole(TextWriter standardOutput, TextWriter standa
     {
         lock (_lock)
         {
-            foreach (var line in lines)
+            Guarded(() =>
             {
-                standardOutput.WriteLine(Masker.Mask(line));
-            }
+                foreach (var line in lines)
+                {
+                    standardOutput.WriteLine(Masker.Mask(line));
+                }
 
-            standardOutput.Flush();
+                standardOutput.Flush();
+            });
         }
     }
 
@@ -34,12 +37,15 @@ internal sealed class OutputConsole(TextWriter standardOutput, TextWriter standa
     {
         lock (_lock)
         {
-            foreach (var line in lines)
+            Guarded(() =>
             {
-                standardOutput.WriteLine(line);
-            }
+                foreach (var line in lines)
+                {
+                    standardOutput.WriteLine(line);
+                }
 
-            standardOutput.Flush();
+                standardOutput.Flush();
+            });
         }
     }
 
@@ -51,8 +57,27 @@ internal sealed class OutputConsole(TextWriter standardOutput, TextWriter standa
         var masked = Masker.Mask(text);
         lock (_lock)
         {
-            writer.WriteLine(color is { } c ? Colored(masked, c) : masked);
-            writer.Flush();
+            Guarded(() =>
+            {
+                writer.WriteLine(color is { } c ? Colored(masked, c) : masked);
+                writer.Flush();
+            });
+        }
+    }
+
+    // A closed or broken stdout (a pipe whose reader went away) cannot show anything more; the
+    // run's result must not depend on it, so the write is dropped rather than failing the run.
+    private static void Guarded(Action write)
+    {
+        try
+        {
+            write();
+        }
+        catch (IOException)
+        {
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 

@@ -9,7 +9,7 @@ namespace Pipeline.Output;
 /// and written as whole blocks when they finish. Failures become <c>::error</c> annotations and the
 /// summary (with the plan as a Mermaid graph) is appended to <c>$GITHUB_STEP_SUMMARY</c>.
 /// </summary>
-internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSummaryPath) : IRunOutput
+internal sealed class GitHubActionsOutput(OutputConsole console, StepSummary stepSummary) : IRunOutput
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, List<string>> _buffers = new(StringComparer.Ordinal);
@@ -143,11 +143,6 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
         console.WriteLines(_finishedBlocks);
         console.WriteLine("");
         console.WriteLines(SummaryRenderer.Text(report));
-        if (string.IsNullOrEmpty(stepSummaryPath))
-        {
-            return;
-        }
-
         IEnumerable<string> markdown =
         [
             .. SummaryRenderer.Markdown(report),
@@ -161,7 +156,7 @@ internal sealed class GitHubActionsOutput(OutputConsole console, string? stepSum
             "</details>",
             "",
         ];
-        File.AppendAllLines(stepSummaryPath, markdown.Select(console.Masker.Mask));
+        stepSummary.Append(markdown);
     }
 
     // A buffered target becomes the live one: its group opens with what it printed so far.

@@ -52,4 +52,41 @@ public sealed class StepSummarySpecs
         Assert.Contains("summary available: False", run.Output);
         Assert.False(File.Exists(summary));
     }
+
+    [Fact]
+    public async Task An_unwritable_step_summary_is_warned_about_once_and_the_run_still_succeeds()
+    {
+        using var root = new TempRoot();
+        var variables = new Dictionary<string, string>
+        {
+            ["REGISTRY_PASSWORD"] = Secret,
+            ["GITHUB_ACTIONS"] = "true",
+            ["GITHUB_STEP_SUMMARY"] = root.Path / "no-such-folder" / "summary.md",
+        };
+
+        var run = await Summarising().RunAsync(["A"], variables, root);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Single(run.Error.Split('\n'), l => l.Contains("warning: the step summary", StringComparison.Ordinal));
+        Assert.DoesNotContain("   at ", run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_closed_standard_output_does_not_change_the_run_s_result()
+    {
+        using var root = new TempRoot();
+        var closed = new StringWriter();
+        closed.Dispose();
+        var script = new Script().Target<A>(action: c =>
+        {
+            c.Log.Info("nobody reads this");
+            return Task.CompletedTask;
+        });
+        var environment = new PipelineEnvironment(root.Path, new Dictionary<string, string>(), closed, closed, ProcessorCount: 2, UseColor: false);
+
+        var exitCode = await script.Builder().RunAsync(["A"], environment, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Success, exitCode);
+        Assert.True(script.Ran("A"));
+    }
 }

@@ -10,11 +10,15 @@ public sealed class StepSummary
     private static readonly Lock WriteLock = new();
     private readonly string? _path;
     private readonly Func<string, string> _mask;
+    private readonly Action<string> _warn;
+    private bool _broken;
 
-    internal StepSummary(string? path, Func<string, string> mask)
+    /// <param name="warn">Told once when the file cannot be written: the run's result never depends on its summary.</param>
+    internal StepSummary(string? path, Func<string, string> mask, Action<string>? warn = null)
     {
         _path = string.IsNullOrEmpty(path) ? null : path;
         _mask = mask;
+        _warn = warn ?? (_ => { });
     }
 
     /// <summary>A summary that writes nothing: a local run.</summary>
@@ -34,7 +38,20 @@ public sealed class StepSummary
         // Targets run side by side; one block must not interleave with another.
         lock (WriteLock)
         {
-            File.AppendAllLines(_path, [.. markdownLines.Select(_mask), ""]);
+            if (_broken)
+            {
+                return;
+            }
+
+            try
+            {
+                File.AppendAllLines(_path, [.. markdownLines.Select(_mask), ""]);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                _broken = true;
+                _warn($"warning: the step summary {_path} cannot be written ({e.Message}); the run goes on without it.");
+            }
         }
     }
 }
