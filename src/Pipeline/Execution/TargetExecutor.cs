@@ -183,8 +183,12 @@ internal sealed class TargetExecutor(
             };
             try
             {
-                // WaitAsync: a target that ignores its token still cannot hold the run past its timeout.
-                await target.Action(context).WaitAsync(attemptCancellation.Token).ConfigureAwait(false);
+                using (ConsoleCapture.WritingTo(log))
+                {
+                    // WaitAsync: a target that ignores its token still cannot hold the run past its timeout.
+                    await target.Action(context).WaitAsync(attemptCancellation.Token).ConfigureAwait(false);
+                }
+
                 return new TargetResult(target.Name, TargetStatus.Succeeded, TimeSpan.Zero, Attempts: attempt);
             }
             catch (Exception) when (runCancellation.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Collections;
+using Pipeline.Execution;
 
 namespace Pipeline;
 
@@ -28,8 +29,8 @@ public sealed record PipelineEnvironment(
         return new PipelineEnvironment(
             FindRoot(variables),
             variables,
-            Console.Out,
-            Console.Error,
+            ConsoleCapture.Original(Console.Out),
+            ConsoleCapture.Original(Console.Error),
             Environment.ProcessorCount,
             color || variables.ContainsKey("FORCE_COLOR"));
     }

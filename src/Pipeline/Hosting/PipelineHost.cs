@@ -94,6 +94,7 @@ internal static class PipelineHost
         PipelineSession session, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
     {
         var environment = session.Environment;
+        ConsoleCapture.Install();
         var stepSummary = StepSummaryFor(environment, console);
         IRunOutput output = environment.IsGitHubActions
             ? new GitHubActionsOutput(console, stepSummary)

@@ -123,6 +123,35 @@ public sealed class SecretSpecs
     }
 
     [Fact]
+    public async Task What_a_target_writes_to_the_console_itself_is_masked_and_attributed_to_it()
+    {
+        var script = new Script().Parameters(Params.RegistryPassword)
+            .Target<A>(action: async c =>
+            {
+                await Task.Yield();
+                Console.WriteLine("A prints token " + c.Get(Params.RegistryPassword));
+                Console.Error.WriteLine("A complains about " + c.Get(Params.RegistryPassword));
+                Console.Write("half a ");
+                Console.Write("line");
+            })
+            .Target<B>(action: c =>
+            {
+                Console.Out.WriteLine("B prints alone");
+                return Task.CompletedTask;
+            });
+
+        var run = await script.RunAsync(["A", "B"], new Dictionary<string, string> { ["REGISTRY_PASSWORD"] = Secret });
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        var lines = run.Output.Split('\n');
+        Assert.Contains(lines, l => l.StartsWith("A ", StringComparison.Ordinal) && l.EndsWith("A prints token ***", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("A ", StringComparison.Ordinal) && l.EndsWith("A complains about ***", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("A ", StringComparison.Ordinal) && l.EndsWith("half a line", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("B ", StringComparison.Ordinal) && l.EndsWith("B prints alone", StringComparison.Ordinal));
+        Assert.DoesNotContain(Secret, run.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_value_for_a_secret_is_not_echoed_in_the_error()
     {
         var secretNumber = Parameter.Create<int>("A numeric secret-ish value", "PinCode") with { IsSecret = true };
