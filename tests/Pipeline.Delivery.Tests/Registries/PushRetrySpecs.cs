@@ -51,7 +51,7 @@ public sealed class PushRetrySpecs
             var run = await PipelineRun.RunAsync(setup.Builder(), root.Path, PushImagesTargetSpecsVariables.OnMain, "PushTestImage");
 
             Assert.NotEqual(0, run.ExitCode);
-            Assert.Contains("attempt 1 of 2 failed", run.Output, StringComparison.Ordinal);
+            Assert.True(run.Output.Contains("attempt 1 of 2 failed", StringComparison.Ordinal), run.Output); // the whole output when it fails
             Assert.DoesNotContain("attempt 2 of 2 failed", run.Output, StringComparison.Ordinal);
             Assert.Contains("connection refused", run.Output, StringComparison.Ordinal);
         }
