@@ -43,7 +43,8 @@ internal static class PipelineHost
                 return GeneratedFiles.Apply(GeneratedFiles.Collect(context, builder.Generators), environment.RootDirectory, commandLine.Check, console);
             }
 
-            var facts = ConditionFacts.From(environment.Variables, environment.RootDirectory);
+            var gitHub = GitHubRun.From(environment.Variables);
+            var facts = ConditionFacts.From(gitHub, environment.RootDirectory);
             var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip) { Facts = facts });
             var maxParallel = commandLine.MaxParallel ?? environment.ProcessorCount;
             if (commandLine.Plan is { } format)
@@ -53,9 +54,9 @@ internal static class PipelineHost
             }
 
             RequiredParameters.Check(plan, session.Parameters);
-            var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), environment.IsGitHubActions);
+            var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), gitHub.IsActions);
             services.Check(plan);
-            return await RunPlanAsync(session, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
+            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
@@ -71,18 +72,19 @@ internal static class PipelineHost
     }
 
     private static async Task<int> RunPlanAsync(
-        PipelineSession session, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
+        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
     {
         var environment = session.Environment;
-        IRunOutput output = environment.IsGitHubActions
-            ? new GitHubActionsOutput(console, environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"))
+        IRunOutput output = gitHub.IsActions
+            ? new GitHubActionsOutput(console, gitHub.StepSummaryPath)
             {
-                RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, environment.Variables.GetValueOrDefault("GITHUB_WORKSPACE")),
+                RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, gitHub.Workspace),
             }
             : new LocalConsoleOutput(console);
         var runId = Guid.NewGuid().ToString("N")[..12];
         var processes = new ProcessRunner(console.Masker.Mask, runId);
-        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, StepSummaryFor(environment, console.Masker), services);
+        var executor = new TargetExecutor(
+            output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, StepSummaryFor(gitHub, console.Masker), services, gitHub);
 
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)
@@ -94,10 +96,8 @@ internal static class PipelineHost
         return report.ExitCode;
     }
 
-    private static StepSummary StepSummaryFor(PipelineEnvironment environment, SecretMasker masker) =>
-        environment.IsGitHubActions
-            ? new StepSummary(environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"), masker.Mask)
-            : StepSummary.None;
+    private static StepSummary StepSummaryFor(GitHubRun gitHub, SecretMasker masker) =>
+        gitHub.IsActions ? new StepSummary(gitHub.StepSummaryPath, masker.Mask) : StepSummary.None;
 
     private static List<ParametersFile> LoadFiles(AbsolutePath root, IReadOnlyList<string> profiles)
     {
