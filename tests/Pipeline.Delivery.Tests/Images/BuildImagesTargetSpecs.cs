@@ -125,7 +125,7 @@ public sealed class BuildImagesTargetSpecs
 
     public sealed record TestImages(string Api, string? Consumer);
 
-    public sealed class BuildTwoImages(PipelineEnvironment environment, TestImages names) : BuildImagesTarget(environment)
+    public sealed class BuildTwoImages(TestImages names) : BuildImagesTarget
     {
         protected override IEnumerable<ContainerImage> Images =>
         [
@@ -134,12 +134,12 @@ public sealed class BuildImagesTargetSpecs
         ];
     }
 
-    public sealed class BuildHello(PipelineEnvironment environment, TestImages names) : BuildImagesTarget(environment)
+    public sealed class BuildHello(TestImages names) : BuildImagesTarget
     {
         protected override IEnumerable<ContainerImage> Images => [new ContainerImage(names.Api, "services/hello/Dockerfile", "services/hello")];
     }
 
-    public sealed class BuildWithLatest(PipelineEnvironment environment, TestImages names) : BuildImagesTarget(environment)
+    public sealed class BuildWithLatest(TestImages names) : BuildImagesTarget
     {
         protected override bool TagLatest => true;
 

@@ -7,11 +7,7 @@ namespace EventService.Build;
 /// <summary>Signs up a fresh user, logs in, and makes authenticated calls against the deployed service.</summary>
 public sealed class Smoke : SmokeTarget
 {
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target.DependsOn<DeployStaging>();
-    }
+    protected override void Extend(TargetSpec target) => target.DependsOn<DeployStaging>();
 
     protected override async Task ScenarioAsync(SmokeClient client, TargetContext context)
     {
