@@ -87,7 +87,7 @@ public abstract class CoverageTarget : Target
 
     private async Task CommentAsync(TargetContext context, LineCoverage coverage)
     {
-        if (PullRequest.Detect(context.Variables) is not { } pullRequest)
+        if (PullRequest.Detect(context.GitHub) is not { } pullRequest)
         {
             return; // a local run, or not a pull request: nowhere to comment
         }

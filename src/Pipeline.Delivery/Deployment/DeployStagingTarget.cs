@@ -65,14 +65,12 @@ public abstract class DeployStagingTarget : Target
     protected override async Task RunAsync(TargetContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var github = GitHubActionsContext.From(context.Variables);
-        var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github?.Sha };
+        var github = context.GitHub;
+        var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github.IsActions ? github.Sha : null };
         var driver = CreateDriver(context.Get(DeploymentParameters.DeployDriver), context);
         context.Log.Info($"Deploying {request.Image} to {request.Environment} with the {driver.Name} driver");
 
-        var recorder = github is not null && context.Parameters.TryGet(DeploymentParameters.GithubToken, out var token) && !string.IsNullOrEmpty(token)
-            ? new GitHubDeploymentRecorder(github, token)
-            : null;
+        var recorder = GitHubDeploymentRecorder.For(github, context.Parameters.TryGet(DeploymentParameters.GithubToken, out var token) ? token : null);
         var deploymentId = recorder is null ? null : await RecordAsync(context, () => recorder.StartAsync(request)).ConfigureAwait(false);
 
         DeploymentResult result;

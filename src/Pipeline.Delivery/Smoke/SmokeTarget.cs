@@ -72,7 +72,7 @@ public abstract class SmokeTarget : Target
         try
         {
             context.Log.Info($"waiting for {string.Join(" and ", ReadinessPaths)} on {address}");
-            await Readiness.WaitAsync(client, ReadinessPaths, ReadinessTimeout, ReadinessInterval, context.Log, context.Cancellation).ConfigureAwait(false);
+            await Readiness.WaitAsync(client, ReadinessPaths, ReadinessTimeout, ReadinessInterval, context.Log, context.Clock, context.Cancellation).ConfigureAwait(false);
             var before = client.Exchanges.Count;
             await ScenarioAsync(client, context).ConfigureAwait(false);
             context.Log.Info($"scenario passed: {client.Exchanges.Count - before} requests against {address}");

@@ -18,7 +18,7 @@ public sealed class Smoke : SmokeTarget
         client.BearerToken = login.Token;
         (await client.GetAsync("/me")).Expect(HttpStatusCode.OK).Expect<Identity>(me => me.Email == user.Email, $"the identity {user.Email}");
 
-        var created = (await client.PostAsync("/events", new NewEvent("Smoke test meetup", "Hall S", DateTimeOffset.UtcNow.AddDays(7), 10)))
+        var created = (await client.PostAsync("/events", new NewEvent("Smoke test meetup", "Hall S", context.Clock.GetUtcNow().AddDays(7), 10)))
             .Expect(HttpStatusCode.Created).Json<CreatedEvent>();
         (await client.GetAsync($"/events/{created.Id}")).Expect(HttpStatusCode.OK)
             .Expect<CreatedEvent>(e => e.Owner == user.Email, "the event owned by the smoke user");
