@@ -42,7 +42,8 @@ public static class CoberturaReport
     /// <summary>Writes line hits as Cobertura: one package per folder of <paramref name="files"/>, one class per file.</summary>
     /// <param name="sourceDirectory">Where the relative file names are found (the report shows their source).</param>
     /// <param name="files">Per file (relative to the source directory), its package and each line's hits.</param>
-    public static void Write(string path, string sourceDirectory, IEnumerable<CoveredFile> files)
+    /// <param name="timestamp">When the coverage was measured (the run's clock: <see cref="TargetContext.Clock"/>).</param>
+    public static void Write(string path, string sourceDirectory, IEnumerable<CoveredFile> files, DateTimeOffset timestamp)
     {
         var byPackage = files.GroupBy(f => f.Package, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         var all = byPackage.SelectMany(g => g).ToList();
@@ -50,7 +51,7 @@ public static class CoberturaReport
             new XElement("coverage",
                 Rates(all),
                 new XAttribute("version", "1"),
-                new XAttribute("timestamp", DateTimeOffset.UtcNow.ToUnixTimeSeconds()),
+                new XAttribute("timestamp", timestamp.ToUnixTimeSeconds()),
                 new XElement("sources", new XElement("source", sourceDirectory)),
                 new XElement("packages", byPackage.Select(package =>
                     new XElement("package",

@@ -26,8 +26,8 @@ public abstract class CoverageTarget : Target
     /// <summary>Whether to post the table on the pull request (needs <see cref="GitHubParameters.GithubToken"/>).</summary>
     protected virtual bool CommentOnPullRequest => true;
 
-    /// <summary>Declares the report artifact, toolchains (.NET runs ReportGenerator) and the token; call it when you add relations.</summary>
-    protected override void Configure(TargetSpec target)
+    /// <summary>Declares the report artifact, toolchains (.NET runs ReportGenerator) and the token, then what <see cref="Extend"/> adds.</summary>
+    protected sealed override void Configure(TargetSpec target)
     {
         target.Description($"Measures line coverage; fails below {Threshold}").Produces(CoverageFiles.Artifact).Uses(Toolchain.DotNet);
         foreach (var toolchain in Sources.Select(s => s.Toolchain).Distinct())
@@ -39,6 +39,17 @@ public abstract class CoverageTarget : Target
         {
             target.Uses(GitHubParameters.GithubToken);
         }
+
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the Coverage target: relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.After&lt;Test&gt;();</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
     }
 
     protected override async Task RunAsync(TargetContext context)
@@ -76,7 +87,7 @@ public abstract class CoverageTarget : Target
 
     private async Task CommentAsync(TargetContext context, LineCoverage coverage)
     {
-        if (PullRequest.Detect(context.Variables) is not { } pullRequest)
+        if (PullRequest.Detect(context.GitHub) is not { } pullRequest)
         {
             return; // a local run, or not a pull request: nowhere to comment
         }

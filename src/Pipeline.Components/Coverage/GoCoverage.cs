@@ -27,7 +27,7 @@ public sealed class GoCoverage(string moduleDirectory) : ICoverageSource
             return File.Exists(source) ? File.ReadAllLines(source) : null;
         });
         var cobertura = data / "coverage.cobertura.xml";
-        CoberturaReport.Write(cobertura, module, files);
+        CoberturaReport.Write(cobertura, module, files, context.Clock.GetUtcNow());
         return [cobertura];
     }
 }

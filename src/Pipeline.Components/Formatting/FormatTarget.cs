@@ -13,14 +13,25 @@ public abstract class FormatTarget : Target
     /// <summary>The formatters to run, in order; each covers its own part of the repository.</summary>
     protected abstract IEnumerable<IFormatter> Formatters { get; }
 
-    /// <summary>Declares <see cref="Fix"/> and the formatters' toolchains; call it when overriding.</summary>
-    protected override void Configure(TargetSpec target)
+    /// <summary>Declares <see cref="Fix"/> and the formatters' toolchains, then what <see cref="Extend"/> adds.</summary>
+    protected sealed override void Configure(TargetSpec target)
     {
         target.Description("Fails when a file is not formatted; --fix rewrites them").Uses(Fix);
         foreach (var toolchain in Formatters.Select(f => f.Toolchain).Distinct())
         {
             target.Uses(toolchain);
         }
+
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the Format target: relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.Before&lt;Compile&gt;();</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
     }
 
     protected override async Task RunAsync(TargetContext context)

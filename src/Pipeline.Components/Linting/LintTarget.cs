@@ -12,14 +12,25 @@ public abstract class LintTarget : Target
     /// <summary>The linters to run, in order; each covers its own part of the repository.</summary>
     protected abstract IEnumerable<ILinter> Linters { get; }
 
-    /// <summary>Declares the linters' toolchains; call it when overriding.</summary>
-    protected override void Configure(TargetSpec target)
+    /// <summary>Declares the linters' toolchains, then what <see cref="Extend"/> adds.</summary>
+    protected sealed override void Configure(TargetSpec target)
     {
         target.Description("Fails when a linter reports an error");
         foreach (var toolchain in Linters.Select(l => l.Toolchain).Distinct())
         {
             target.Uses(toolchain);
         }
+
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the Lint target: relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;Restore&gt;();</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
     }
 
     protected override async Task RunAsync(TargetContext context)

@@ -26,14 +26,25 @@ public abstract class TestTarget : Target
     /// </summary>
     protected virtual IEnumerable<ITestSuite> SuitesFor(TargetContext context) => Suites;
 
-    /// <summary>Declares the result files and each suite's toolchain; call it when you add relations.</summary>
-    protected override void Configure(TargetSpec target)
+    /// <summary>Declares the result files and each suite's toolchain, then what <see cref="Extend"/> adds.</summary>
+    protected sealed override void Configure(TargetSpec target)
     {
         target.Description("Runs the tests; ends with N passed, N failed, N skipped").Produces(TestResultFiles.Artifact);
         foreach (var toolchain in Suites.Select(s => s.Toolchain).Distinct())
         {
             target.Uses(toolchain);
         }
+
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the Test target (a matrix, service containers): relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;Compile&gt;().Uses(Database.Postgres);</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
     }
 
     protected override async Task RunAsync(TargetContext context)

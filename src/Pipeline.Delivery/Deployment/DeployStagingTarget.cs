@@ -6,15 +6,16 @@ namespace Pipeline.Delivery;
 /// Where it answers is kept for later targets in <see cref="DeployedEnvironments"/>.
 /// Subclass it with a few typed lines:
 /// <code>
-/// public sealed class DeployStaging(PipelineEnvironment environment) : DeployStagingTarget(environment)
+/// public sealed class DeployStaging : DeployStagingTarget
 /// {
 ///     protected override string Application => "api";
 ///     protected override LocalDockerSettings LocalDocker => new(ContainerPort: 8080);
 ///     protected override KubernetesSettings? Kubernetes => new("staging", ContainerPort: 8080);
+///     protected override void Extend(TargetSpec target) => target.DependsOn&lt;PushImages&gt;();
 /// }
 /// </code>
 /// </summary>
-public abstract class DeployStagingTarget(PipelineEnvironment environment) : Target
+public abstract class DeployStagingTarget : Target
 {
     /// <summary>The application's name: the container, Deployment and commit message use it.</summary>
     protected abstract string Application { get; }
@@ -39,7 +40,8 @@ public abstract class DeployStagingTarget(PipelineEnvironment environment) : Tar
             : throw new DeploymentFailedException($"No image to deploy: pass {DeploymentParameters.DeployImage} <image> (or override {nameof(ImageToDeploy)}).");
     }
 
-    protected override void Configure(TargetSpec target)
+    /// <summary>Declares the deployment parameters and secrets the drivers read, then what <see cref="Extend"/> adds.</summary>
+    protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Description($"Deploys {Application} to {EnvironmentName}");
@@ -48,19 +50,27 @@ public abstract class DeployStagingTarget(PipelineEnvironment environment) : Tar
         target.Uses(DeploymentParameters.KubeconfigData);
         target.Uses(DeploymentParameters.GitopsToken);
         target.Uses(DeploymentParameters.GithubToken);
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the DeployStaging target: relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;PushImages&gt;();</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
     }
 
     protected override async Task RunAsync(TargetContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var github = GitHubActionsContext.From(environment.Variables);
-        var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github?.Sha };
+        var github = context.GitHub;
+        var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github.IsActions ? github.Sha : null };
         var driver = CreateDriver(context.Get(DeploymentParameters.DeployDriver), context);
         context.Log.Info($"Deploying {request.Image} to {request.Environment} with the {driver.Name} driver");
 
-        var recorder = github is not null && context.Parameters.TryGet(DeploymentParameters.GithubToken, out var token) && !string.IsNullOrEmpty(token)
-            ? new GitHubDeploymentRecorder(github, token)
-            : null;
+        var recorder = GitHubDeploymentRecorder.For(github, context.Parameters.TryGet(DeploymentParameters.GithubToken, out var token) ? token : null);
         var deploymentId = recorder is null ? null : await RecordAsync(context, () => recorder.StartAsync(request)).ConfigureAwait(false);
 
         DeploymentResult result;
@@ -79,7 +89,7 @@ public abstract class DeployStagingTarget(PipelineEnvironment environment) : Tar
             await RecordAsync(context, () => recorder.FinishAsync(id, succeeded: true, result.Url, result.Summary)).ConfigureAwait(false);
         }
 
-        new DeployedEnvironments(environment).Record(request, result, driver.Name);
+        DeployedEnvironments.In(context.RootDirectory).Record(request, result, driver.Name);
         context.Log.Info(result.Url is null ? result.Summary : $"{result.Summary}; answers at {result.Url}");
     }
 

@@ -4,14 +4,16 @@ namespace Pipeline.Delivery;
 /// Builds the repository's container images, tagged and labelled from the commit, and records them
 /// in <see cref="BuiltImages"/> for the targets after it. Subclass it with the images:
 /// <code>
-/// public sealed class BuildImages(PipelineEnvironment environment) : BuildImagesTarget(environment)
+/// public sealed class BuildImages : BuildImagesTarget
 /// {
 ///     protected override IEnumerable&lt;ContainerImage&gt; Images =>
 ///         [new("api", "services/api/Dockerfile", "services/api"), new("consumer", "services/consumer/Dockerfile", "services/consumer")];
+///
+///     protected override void Extend(TargetSpec target) => target.DependsOn&lt;Compile&gt;();
 /// }
 /// </code>
 /// </summary>
-public abstract class BuildImagesTarget(PipelineEnvironment environment) : Target
+public abstract class BuildImagesTarget : Target
 {
     /// <summary>
     /// <c>.nuke/temp/images</c>: the record of what was built and, in CI, the saved images. A push in
@@ -32,15 +34,34 @@ public abstract class BuildImagesTarget(PipelineEnvironment environment) : Targe
     /// Also <c>docker save</c> each image into <see cref="ImagesArtifact"/> for a later job. On by default
     /// in GitHub Actions, where each job has its own machine; off locally, where the engine keeps them.
     /// </summary>
-    protected virtual bool SaveImages => environment.IsGitHubActions;
+    protected virtual bool SaveImages(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.GitHub.IsActions;
+    }
 
-    /// <summary>The labels' <c>created</c> time; override for reproducible builds.</summary>
-    protected virtual TimeProvider Clock => TimeProvider.System;
+    /// <summary>The labels' <c>created</c> time: now on the run's clock; override for reproducible builds (the commit's time, say).</summary>
+    protected virtual DateTimeOffset CreatedAt(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Clock.GetUtcNow();
+    }
 
-    protected override void Configure(TargetSpec target)
+    /// <summary>Declares the images artifact, then what <see cref="Extend"/> adds.</summary>
+    protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact);
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the BuildImages target: relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;Compile&gt;();</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
     }
 
     protected override async Task RunAsync(TargetContext context)
@@ -53,16 +74,17 @@ public abstract class BuildImagesTarget(PipelineEnvironment environment) : Targe
             throw new TargetFailedException($"Two images are named '{duplicate.Key}'; each image needs its own name.");
         }
 
-        var revision = await GitRevisionReader.ReadAsync(environment.Variables, context.RootDirectory, context.Cancellation).ConfigureAwait(false);
+        var revision = await GitRevisionReader.ReadAsync(context.Variables, context.RootDirectory, context.Cancellation).ConfigureAwait(false);
         var tags = ImageTags.For(revision, TagLatest);
-        var labels = ImageLabels.For(revision, Clock.GetUtcNow());
+        var labels = ImageLabels.For(revision, CreatedAt(context));
         context.Log.Info($"Commit {revision.ShortSha}{(revision.Branch is null ? "" : " on " + revision.Branch)}{(revision.Tag is null ? "" : " tagged " + revision.Tag)}: tags {string.Join(", ", tags)}");
 
         var built = new List<BuiltImage>();
+        var save = SaveImages(context);
         foreach (var image in images)
         {
             var result = await Builder.BuildAsync(context, image, revision, tags, labels).ConfigureAwait(false);
-            if (SaveImages)
+            if (save)
             {
                 result = await Builder.SaveAsync(context, result, BuiltImages.At(context.RootDirectory).FilePath.Parent! / (image.Name.Replace('/', '-') + ".tar")).ConfigureAwait(false);
             }

@@ -19,28 +19,15 @@ public sealed record GitRevision(string Sha, string? Branch, string? Tag, string
     public SemanticVersion? Version => Tag is null ? null : SemanticVersion.FromTag(Tag);
 
     /// <summary>
-    /// Reads the runner's variables: <c>GITHUB_REF</c> <c>refs/heads/B</c> is branch B, <c>refs/tags/T</c>
-    /// is tag T, and a pull request (<c>refs/pull/N/merge</c>) takes its branch from <c>GITHUB_HEAD_REF</c>.
-    /// Null when <c>GITHUB_SHA</c> is not set (not in Actions).
+    /// The revision a GitHub run names: its commit, its branch (<c>refs/heads/B</c>; a pull request's head
+    /// branch), its tag (<c>refs/tags/T</c>) and its repository's page. Null without a commit (not in Actions).
     /// </summary>
-    public static GitRevision? FromGitHubVariables(IReadOnlyDictionary<string, string> variables)
+    public static GitRevision? From(GitHubRun run)
     {
-        if (variables.GetValueOrDefault("GITHUB_SHA") is not { Length: > 0 } sha)
-        {
-            return null;
-        }
-
-        var gitRef = variables.GetValueOrDefault("GITHUB_REF") ?? "";
-        var branch = gitRef.StartsWith("refs/heads/", StringComparison.Ordinal) ? gitRef["refs/heads/".Length..] : null;
-        var tag = gitRef.StartsWith("refs/tags/", StringComparison.Ordinal) ? gitRef["refs/tags/".Length..] : null;
-        if (gitRef.StartsWith("refs/pull/", StringComparison.Ordinal) && variables.GetValueOrDefault("GITHUB_HEAD_REF") is { Length: > 0 } head)
-        {
-            branch = head;
-        }
-
-        var source = variables.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository
-            ? (variables.GetValueOrDefault("GITHUB_SERVER_URL") is { Length: > 0 } server ? server.TrimEnd('/') : "https://github.com") + "/" + repository
-            : null;
-        return new GitRevision(sha, branch, tag, source);
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Sha is { } sha ? new GitRevision(sha, run.Branch, run.Tag, run.RepositoryUrl?.ToString()) : null;
     }
+
+    /// <summary><see cref="From(GitHubRun)"/> of the run these variables describe.</summary>
+    public static GitRevision? FromGitHubVariables(IReadOnlyDictionary<string, string> variables) => From(GitHubRun.From(variables));
 }

@@ -14,7 +14,8 @@ public sealed record Backoff(int Attempts, TimeSpan Initial)
 
     public TimeSpan DelayAfter(int failedAttempt) => Initial * Math.Pow(2, failedAttempt - 1);
 
-    public async Task<T> RunAsync<T>(string what, TargetLog log, Func<Task<T>> attempt, CancellationToken cancellation)
+    /// <param name="clock">What the waits are measured on: the run's (<see cref="TargetContext.Clock"/>); by default the system's.</param>
+    public async Task<T> RunAsync<T>(string what, TargetLog log, Func<Task<T>> attempt, CancellationToken cancellation, TimeProvider? clock = null)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(attempt);
@@ -33,7 +34,7 @@ public sealed record Backoff(int Attempts, TimeSpan Initial)
                     await BeforeRetry(number, e, delay).ConfigureAwait(false);
                 }
 
-                await Task.Delay(delay, cancellation).ConfigureAwait(false);
+                await Task.Delay(delay, clock ?? TimeProvider.System, cancellation).ConfigureAwait(false);
             }
         }
     }

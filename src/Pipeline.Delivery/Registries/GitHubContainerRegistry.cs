@@ -15,11 +15,10 @@ public sealed record GitHubContainerRegistry(string? Owner = null) : ContainerRe
     public override Task<RegistryAccess> ResolveAsync(RegistryContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var owner = Owner ?? context.Variables.GetValueOrDefault("GITHUB_REPOSITORY_OWNER")
+        var owner = Owner ?? context.GitHub.RepositoryOwner
             ?? throw new TargetFailedException("ghcr.io needs an owner: pass one to GitHubContainerRegistry(owner) or set GITHUB_REPOSITORY_OWNER.");
-        var actor = context.Variables.GetValueOrDefault("GITHUB_ACTOR") is { Length: > 0 } user
-            ? user
-            : throw new TargetFailedException("ghcr.io logs in as GITHUB_ACTOR, which is not set (GitHub Actions sets it; locally, export it).");
+        var actor = context.GitHub.Actor
+            ?? throw new TargetFailedException("ghcr.io logs in as GITHUB_ACTOR, which is not set (GitHub Actions sets it; locally, export it).");
         var token = context.Target.Get(RegistryParameters.GithubToken);
 
         // Image names on ghcr.io must be lower case; GitHub owners often are not.

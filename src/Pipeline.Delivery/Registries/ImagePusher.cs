@@ -22,7 +22,8 @@ public sealed class ImagePusher(Tool docker, RegistryClient registryClient, Back
                 $"docker push {remote}",
                 context.Log,
                 () => context.RunAsync(config.Apply(docker.Command("push", remote.ToString()))),
-                context.Cancellation).ConfigureAwait(false);
+                context.Cancellation,
+                context.Clock).ConfigureAwait(false);
         }
 
         var first = registry.ImageFor(image.Name, image.Tags[0]);
@@ -30,7 +31,8 @@ public sealed class ImagePusher(Tool docker, RegistryClient registryClient, Back
             $"reading the digest of {first}",
             context.Log,
             () => registryClient.GetDigestAsync(registry, first, context.Cancellation),
-            context.Cancellation).ConfigureAwait(false);
+            context.Cancellation,
+            context.Clock).ConfigureAwait(false);
         var pushed = new PushedImage(image.Name, first.Name, image.Tags, digest);
         context.Log.Info($"Pushed {pushed} (tags {string.Join(", ", image.Tags)})");
         return pushed;

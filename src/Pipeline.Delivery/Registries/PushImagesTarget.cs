@@ -6,13 +6,15 @@ namespace Pipeline.Delivery;
 /// the <c>if:</c>; locally <c>GITHUB_EVENT_NAME=pull_request</c> skips it too). With no
 /// <see cref="Registry"/> it pushes to a local registry it starts (<see cref="EmbeddedRegistry"/>).
 /// <code>
-/// public sealed class PushImages(PipelineEnvironment environment) : PushImagesTarget&lt;BuildImages&gt;(environment)
+/// public sealed class PushImages : PushImagesTarget&lt;BuildImages&gt;
 /// {
 ///     protected override ContainerRegistry Registry => new GitHubContainerRegistry();
+///
+///     protected override void Extend(TargetSpec target) => target.DependsOn&lt;Test&gt;();
 /// }
 /// </code>
 /// </summary>
-public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) : Target
+public abstract class PushImagesTarget<TBuild> : Target
     where TBuild : BuildImagesTarget
 {
     /// <summary>Where to push; null (the default) for the local registry.</summary>
@@ -22,10 +24,18 @@ public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) 
 
     protected virtual Tool Docker => new("docker");
 
-    /// <summary>The local registry used when <see cref="Registry"/> is null.</summary>
-    protected virtual EmbeddedRegistry LocalRegistry => new(environment.RootDirectory);
+    /// <summary>The local registry used when <see cref="Registry"/> is null: by default the one kept under the repository root.</summary>
+    protected virtual EmbeddedRegistry LocalRegistryFor(TargetContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return new EmbeddedRegistry(context.RootDirectory);
+    }
 
-    protected override void Configure(TargetSpec target)
+    /// <summary>
+    /// Declares the dependency on <typeparamref name="TBuild"/>, the artifacts, the registry's secrets and
+    /// "never on a pull request", then what <see cref="Extend"/> adds.
+    /// </summary>
+    protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Description("Pushes the container images and records their digests")
@@ -37,6 +47,17 @@ public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) 
         {
             target.Requires(parameter);
         }
+
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the Push target: relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;Test&gt;();</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
     }
 
     protected override async Task RunAsync(TargetContext context)
@@ -44,8 +65,8 @@ public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) 
         ArgumentNullException.ThrowIfNull(context);
         var built = BuiltImages.At(context.RootDirectory).All;
         var registry = Registry is { } configured
-            ? await configured.ResolveAsync(new RegistryContext(context, environment.Variables)).ConfigureAwait(false)
-            : new RegistryAccess((await LocalRegistry.EnsureRunningAsync(context.Log, context.Cancellation).ConfigureAwait(false)).Host, null, null);
+            ? await configured.ResolveAsync(new RegistryContext(context)).ConfigureAwait(false)
+            : new RegistryAccess((await LocalRegistryFor(context).EnsureRunningAsync(context.Log, context.Cancellation).ConfigureAwait(false)).Host, null, null);
 
         // Credentials live in this directory for this push only, never in ~/.docker.
         using var config = new DockerConfigDirectory();

@@ -5,14 +5,18 @@ namespace Pipeline.Delivery;
 /// <summary>
 /// Polls a service's health endpoints until each answers 200, as a deploy settles. Connection
 /// errors and non-200 answers are retried until the deadline; then the last answer of each endpoint
-/// that was not ready is the error.
+/// that was not ready is the error. Time is the run's clock (<see cref="TargetContext.Clock"/>).
 /// </summary>
 public static class Readiness
 {
     public static async Task WaitAsync(
-        SmokeClient client, IReadOnlyList<string> paths, TimeSpan timeout, TimeSpan interval, TargetLog log, CancellationToken cancellation)
+        SmokeClient client, IReadOnlyList<string> paths, TimeSpan timeout, TimeSpan interval, TargetLog log, TimeProvider clock, CancellationToken cancellation)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(clock);
+        var started = clock.GetTimestamp();
         var pending = new List<string>(paths);
         var lastAnswer = new Dictionary<string, HttpExchange>();
         while (true)
@@ -40,7 +44,7 @@ public static class Readiness
                 return;
             }
 
-            if (DateTime.UtcNow + interval > deadline)
+            if (clock.GetElapsedTime(started) + interval > timeout)
             {
                 var last = lastAnswer[pending[0]];
                 var answer = last.Error ?? $"{(int)last.Status!.Value} {last.Status}";
@@ -48,7 +52,7 @@ public static class Readiness
                     $"{client.BaseAddress} is not ready after {timeout.TotalSeconds:0.#} s: {string.Join(", ", pending)} did not answer 200 (last: {answer}).", last);
             }
 
-            await Task.Delay(interval, cancellation).ConfigureAwait(false);
+            await Task.Delay(interval, clock, cancellation).ConfigureAwait(false);
         }
     }
 }

@@ -7,6 +7,8 @@ namespace Pipeline.Delivery;
 /// <code>
 /// public sealed class Smoke : SmokeTarget
 /// {
+///     protected override void Extend(TargetSpec target) => target.DependsOn&lt;DeployStaging&gt;();
+///
 ///     protected override async Task ScenarioAsync(SmokeClient client, TargetContext context)
 ///     {
 ///         await client.PostAsync("/signup", new { email, password }).Expect(HttpStatusCode.Created);
@@ -30,9 +32,22 @@ public abstract class SmokeTarget : Target
 
     protected virtual TimeSpan RequestTimeout => TimeSpan.FromSeconds(10);
 
-    protected override void Configure(TargetSpec target) => target
-        .Description("Waits for the deployed service to be ready, then runs its smoke scenario")
-        .Uses(SmokeUrl);
+    /// <summary>Declares <see cref="SmokeUrl"/>, then what <see cref="Extend"/> adds.</summary>
+    protected sealed override void Configure(TargetSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.Description("Waits for the deployed service to be ready, then runs its smoke scenario").Uses(SmokeUrl);
+        Extend(target);
+    }
+
+    /// <summary>
+    /// What this pipeline adds to the Smoke target: relations, conditions, a description of its own.
+    /// Called after the base's declarations, which it cannot drop.
+    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;DeployStaging&gt;();</code>
+    /// </summary>
+    protected virtual void Extend(TargetSpec target)
+    {
+    }
 
     /// <summary>The scenario: throw (or let an <c>Expect</c> throw) to fail.</summary>
     protected abstract Task ScenarioAsync(SmokeClient client, TargetContext context);
@@ -57,7 +72,7 @@ public abstract class SmokeTarget : Target
         try
         {
             context.Log.Info($"waiting for {string.Join(" and ", ReadinessPaths)} on {address}");
-            await Readiness.WaitAsync(client, ReadinessPaths, ReadinessTimeout, ReadinessInterval, context.Log, context.Cancellation).ConfigureAwait(false);
+            await Readiness.WaitAsync(client, ReadinessPaths, ReadinessTimeout, ReadinessInterval, context.Log, context.Clock, context.Cancellation).ConfigureAwait(false);
             var before = client.Exchanges.Count;
             await ScenarioAsync(client, context).ConfigureAwait(false);
             context.Log.Info($"scenario passed: {client.Exchanges.Count - before} requests against {address}");

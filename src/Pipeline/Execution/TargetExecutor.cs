@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using Pipeline.Processes;
 
 namespace Pipeline.Execution;
 
 /// <summary>Runs one target: its dynamic conditions, then its action (once per matrix cell) with timeout and retries.</summary>
+/// <param name="time">The run's clock: durations, retry backoff, and every target's <see cref="TargetContext.Clock"/>.</param>
 /// <param name="variables">The environment: CI selects one matrix cell with <c>PIPELINE_MATRIX_*</c>; targets read it too.</param>
+/// <param name="gitHub">The GitHub run's facts, read once from <paramref name="variables"/> (by default: here).</param>
 /// <param name="stepSummary">Where targets add Markdown to the CI run's page.</param>
 /// <param name="services">Who starts the service containers a target uses (once per target or matrix cell, around its attempts).</param>
 internal sealed class TargetExecutor(
@@ -15,18 +16,21 @@ internal sealed class TargetExecutor(
     TimeProvider time,
     IReadOnlyDictionary<string, string>? variables = null,
     StepSummary? stepSummary = null,
-    ServiceHosting? services = null)
+    ServiceHosting? services = null,
+    GitHubRun? gitHub = null)
 {
     private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
 
+    private readonly GitHubRun _gitHub = gitHub ?? (variables is null ? GitHubRun.None : GitHubRun.From(variables));
+
     public async Task<TargetResult> ExecuteAsync(TargetDefinition target, CancellationToken runCancellation)
     {
-        var clock = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         var log = new TargetLog(target.Name, output);
         output.TargetStarted(target.Name);
 
         var result = await ExecuteCoreAsync(target, log, runCancellation).ConfigureAwait(false);
-        result = result with { Duration = clock.Elapsed, ProceedAfterFailure = target.ProceedAfterFailure, WarningOnly = target.WarningOnly };
+        result = result with { Duration = time.GetElapsedTime(started), ProceedAfterFailure = target.ProceedAfterFailure, WarningOnly = target.WarningOnly };
         output.TargetFinished(result);
         return result;
     }
@@ -180,6 +184,8 @@ internal sealed class TargetExecutor(
                 Variables = variables ?? new Dictionary<string, string>(),
                 StepSummary = stepSummary ?? StepSummary.None,
                 Environment = environment,
+                GitHub = _gitHub,
+                Clock = time,
             };
             try
             {

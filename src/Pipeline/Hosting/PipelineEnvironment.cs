@@ -19,6 +19,9 @@ public sealed record PipelineEnvironment(
 
     public bool IsGitHubActions => Variables.GetValueOrDefault("GITHUB_ACTIONS") == "true";
 
+    /// <summary>The clock targets get as <see cref="TargetContext.Clock"/> (and retries wait on); a test may pass a fake one.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The real process: its environment, console, and the repository root (see <see cref="FindRoot"/>).</summary>
     public static PipelineEnvironment FromProcess()
     {

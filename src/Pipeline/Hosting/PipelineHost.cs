@@ -49,7 +49,8 @@ internal static class PipelineHost
                 return GeneratedFiles.Apply(GeneratedFiles.Collect(context, builder.Generators), environment.RootDirectory, commandLine.Check, console);
             }
 
-            var facts = ConditionFacts.From(environment.Variables, environment.RootDirectory);
+            var gitHub = GitHubRun.From(environment.Variables);
+            var facts = ConditionFacts.From(gitHub, environment.RootDirectory);
             var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip) { Facts = facts });
             var maxParallel = commandLine.MaxParallel ?? environment.ProcessorCount;
             if (commandLine.Plan is PlanFormat.Mermaid)
@@ -67,9 +68,9 @@ internal static class PipelineHost
 
             RequiredParameters.Check(plan, session.Parameters);
             RequiredTools.Check(plan, environment.Variables);
-            var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), environment.IsGitHubActions);
+            var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), gitHub.IsActions);
             services.Check(plan);
-            return await RunPlanAsync(session, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
+            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
@@ -91,20 +92,21 @@ internal static class PipelineHost
     }
 
     private static async Task<int> RunPlanAsync(
-        PipelineSession session, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
+        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
     {
         var environment = session.Environment;
         ConsoleCapture.Install();
-        var stepSummary = StepSummaryFor(environment, console);
-        IRunOutput output = environment.IsGitHubActions
+        var stepSummary = StepSummaryFor(gitHub, console);
+        IRunOutput output = gitHub.IsActions
             ? new GitHubActionsOutput(console, stepSummary)
             {
-                RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, environment.Variables.GetValueOrDefault("GITHUB_WORKSPACE")),
+                RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, gitHub.Workspace),
             }
             : new LocalConsoleOutput(console);
         var runId = NewRunId();
         var processes = new ProcessRunner(console.Masker.Mask, runId);
-        var executor = new TargetExecutor(output, session.Parameters, environment.RootDirectory, processes, TimeProvider.System, environment.Variables, stepSummary, services);
+        var executor = new TargetExecutor(
+            output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub);
 
         var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)
@@ -118,10 +120,8 @@ internal static class PipelineHost
 
     private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];
 
-    private static StepSummary StepSummaryFor(PipelineEnvironment environment, OutputConsole console) =>
-        environment.IsGitHubActions
-            ? new StepSummary(environment.Variables.GetValueOrDefault("GITHUB_STEP_SUMMARY"), console.Masker.Mask, console.WriteErrorLine)
-            : StepSummary.None;
+    private static StepSummary StepSummaryFor(GitHubRun gitHub, OutputConsole console) =>
+        gitHub.IsActions ? new StepSummary(gitHub.StepSummaryPath, console.Masker.Mask, console.WriteErrorLine) : StepSummary.None;
 
     private static List<ParametersFile> LoadFiles(AbsolutePath root, IReadOnlyList<string> profiles)
     {

@@ -44,12 +44,14 @@ public sealed class CoverageModelSpecs
         [
             new CoveredFile("m/a", "a/a.go", new Dictionary<int, long> { [3] = 1, [4] = 0, [5] = 2 }),
             new CoveredFile("m/b", "b/b.go", new Dictionary<int, long> { [1] = 0 }),
-        ]);
+        ],
+        new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
 
         var coverage = CoberturaReport.Read(file);
 
         Assert.Equal([new PackageCoverage("m/a", 2, 3), new PackageCoverage("m/b", 0, 1)], coverage.Packages);
         Assert.Equal("50%", coverage.LineRate.ToString());
+        Assert.Contains("timestamp=\"1767323045\"", File.ReadAllText(file), StringComparison.Ordinal); // the given time, not the wall clock
     }
 
     [Theory]

@@ -10,11 +10,7 @@ public sealed class CrateTests : TestTarget
 
     protected override IEnumerable<ITestSuite> Suites => Crates.Values.Select(crate => new CargoTests("rust", crate, ["--offline"]));
 
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target.Matrix(Crates, failFast: false);
-    }
+    protected override void Extend(TargetSpec target) => target.Matrix(Crates, failFast: false);
 
     protected override IEnumerable<ITestSuite> SuitesFor(TargetContext context) => [new CargoTests("rust", context.Matrix!["crate"], ["--offline"])];
 }

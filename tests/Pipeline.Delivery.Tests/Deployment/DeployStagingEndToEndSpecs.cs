@@ -39,7 +39,7 @@ public sealed class DeployStagingEndToEndSpecs
 }
 
 /// <summary>A user's DeployStaging for a cluster: a few typed lines.</summary>
-public sealed class ClusterDeploy(PipelineEnvironment environment) : DeployStagingTarget(environment)
+public sealed class ClusterDeploy : DeployStagingTarget
 {
     protected override string Application => "shop";
 

@@ -189,6 +189,36 @@ public sealed class PushImagesTargetSpecs
         Assert.Equal(["BuildTestImage"], graph.DependenciesOf("PushTestImage"));
     }
 
+    [Theory]
+    [InlineData(typeof(BuildImagesTarget))]
+    [InlineData(typeof(PushImagesTarget<BuildTestImage>))]
+    [InlineData(typeof(DeployStagingTarget))]
+    [InlineData(typeof(SmokeTarget))]
+    public void A_delivery_target_s_configure_is_sealed_and_extend_is_the_hook(Type component)
+    {
+        var flags = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.DeclaredOnly;
+
+        Assert.True(component.GetMethod("Configure", flags)!.IsFinal, $"{component.Name}.Configure can be overridden");
+        Assert.True(component.GetMethod("Extend", flags) is { IsVirtual: true, IsFinal: false, IsFamily: true });
+    }
+
+    [Fact]
+    public void A_subclass_that_extends_the_push_keeps_never_on_pull_requests_and_the_build_dependency()
+    {
+        using var root = new TempRoot();
+        var environment = new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false);
+        var graph = new PipelineBuilder().Add<PushAfterGate>().Provide(Setup.For(root, null)).BuildGraph(environment);
+        var push = graph["PushAfterGate"];
+
+        Assert.False(push.When!.Evaluate(new ConditionFacts("pull_request", "refs/pull/7/merge")));
+        Assert.True(push.When.Evaluate(new ConditionFacts("push", "refs/heads/main")));
+        Assert.Equal(["BuildTestImage", "Gate"], graph.DependenciesOf("PushAfterGate").Order(StringComparer.Ordinal));
+        Assert.Equal([BuildImagesTarget.ImagesArtifact], push.Consumes);
+        Assert.Equal([PushedImages.Artifact], push.Produces);
+        Assert.Equal("Pushes after the gate", push.Description);
+        Assert.Empty(push.Requires); // the primary constructor's environment says: not under GitHub Actions, so no GHCR token
+    }
+
     [Fact]
     public void A_registry_s_secret_is_required_by_the_push_target()
     {
@@ -242,18 +272,35 @@ public sealed record Setup(string Name, ContainerRegistry? Registry, Backoff Bac
         new PipelineBuilder().Add<PushTestImage>().Provide(this).Parameters(Secrets.RegistryPassword);
 }
 
-public sealed class BuildTestImage(PipelineEnvironment environment, Setup setup) : BuildImagesTarget(environment)
+public sealed class BuildTestImage(Setup setup) : BuildImagesTarget
 {
     protected override IEnumerable<ContainerImage> Images => [new ContainerImage(setup.Name, "image/Dockerfile", "image")];
 
-    protected override bool SaveImages => setup.SaveImages;
+    protected override bool SaveImages(TargetContext context) => setup.SaveImages;
 }
 
-public sealed class PushTestImage(PipelineEnvironment environment, Setup setup) : PushImagesTarget<BuildTestImage>(environment)
+/// <summary>
+/// A user's Push with a primary constructor that keeps its parameter and adds a relation: the base takes no
+/// constructor arguments, so nothing is both captured and passed on (no CS9107), and its own declarations stay.
+/// </summary>
+public sealed class PushAfterGate(PipelineEnvironment environment, Setup setup) : PushImagesTarget<BuildTestImage>
+{
+    protected override ContainerRegistry? Registry => environment.IsGitHubActions ? new GitHubContainerRegistry(setup.Name) : null;
+
+    protected override void Extend(TargetSpec target) => target.Description("Pushes after the gate").DependsOn<Gate>();
+}
+
+public sealed class Gate : Target
+{
+    protected override Task RunAsync(TargetContext context) => Task.CompletedTask;
+}
+
+public sealed class PushTestImage(Setup setup) : PushImagesTarget<BuildTestImage>
 {
     protected override ContainerRegistry? Registry => setup.Registry;
 
     protected override Backoff Backoff => setup.Backoff;
 
-    protected override EmbeddedRegistry LocalRegistry => new(setup.LocalRegistryRoot ?? throw new InvalidOperationException("no local registry in this test"));
+    protected override EmbeddedRegistry LocalRegistryFor(TargetContext context) =>
+        new(setup.LocalRegistryRoot ?? throw new InvalidOperationException("no local registry in this test"));
 }

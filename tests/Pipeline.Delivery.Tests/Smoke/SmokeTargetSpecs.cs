@@ -89,10 +89,12 @@ public sealed class SmokeTargetSpecs
             request.Path == "/readyz" ? Answer(HttpStatusCode.ServiceUnavailable, "{}") : Answer(HttpStatusCode.OK, "{}"));
 
         using var root = new TempRoot();
-        var run = await PipelineRun.RunAsync(Pipeline(), root.Path, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
+        var clock = new SkippingClock();
+        var run = await PipelineRun.RunAsync(Pipeline(), root.Path, new Dictionary<string, string>(), clock, "AccountSmoke", "--smoke-url", service.BaseAddress.ToString());
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("is not ready after 5 s: /readyz did not answer 200 (last: 503 ServiceUnavailable)", run.Output, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4.9), TimeSpan.FromSeconds(5)); // the run's clock decided, not the wall clock
     }
 
     [Fact]

@@ -3,10 +3,15 @@ namespace Pipeline.Delivery.Tests.Support;
 /// <summary>How an in-process pipeline run ended: its exit code and everything it wrote.</summary>
 public sealed record PipelineRun(int ExitCode, string Output)
 {
-    public static async Task<PipelineRun> RunAsync(PipelineBuilder builder, AbsolutePath root, IReadOnlyDictionary<string, string> variables, params string[] args)
+    public static Task<PipelineRun> RunAsync(PipelineBuilder builder, AbsolutePath root, IReadOnlyDictionary<string, string> variables, params string[] args) =>
+        RunAsync(builder, root, variables, TimeProvider.System, args);
+
+    /// <summary>A run on <paramref name="clock"/>: the time its targets read and wait on.</summary>
+    public static async Task<PipelineRun> RunAsync(
+        PipelineBuilder builder, AbsolutePath root, IReadOnlyDictionary<string, string> variables, TimeProvider clock, params string[] args)
     {
         var output = new StringWriter();
-        var environment = new PipelineEnvironment(root, variables, output, output, 2, false);
+        var environment = new PipelineEnvironment(root, variables, output, output, 2, false) { Clock = clock };
         var exitCode = await builder.RunAsync(args, environment, TestContext.Current.CancellationToken);
         return new PipelineRun(exitCode, output.ToString());
     }

@@ -43,7 +43,7 @@ public sealed class ConditionSpecs
     {
         using var root = new TempRoot();
 
-        var facts = ConditionFacts.From(PushToMain, root.Path);
+        var facts = ConditionFacts.From(GitHubRun.From(PushToMain), root.Path);
 
         Assert.Equal(new ConditionFacts("push", "refs/heads/main"), facts);
     }
@@ -54,7 +54,7 @@ public sealed class ConditionSpecs
         using var root = new TempRoot();
         root.Write(".git/HEAD", "ref: refs/heads/feature/conditions\n");
 
-        var facts = ConditionFacts.From(new Dictionary<string, string>(), root.Path);
+        var facts = ConditionFacts.From(GitHubRun.None, root.Path);
 
         Assert.Equal(new ConditionFacts("local", "refs/heads/feature/conditions"), facts);
     }
@@ -66,7 +66,7 @@ public sealed class ConditionSpecs
         root.Write("real-git/worktrees/wt/HEAD", "ref: refs/heads/gha\n");
         root.Write(".git", $"gitdir: {root.Path / "real-git" / "worktrees" / "wt"}\n");
 
-        Assert.Equal("refs/heads/gha", ConditionFacts.From(new Dictionary<string, string>(), root.Path).Ref);
+        Assert.Equal("refs/heads/gha", ConditionFacts.From(GitHubRun.None, root.Path).Ref);
     }
 
     [Fact]

@@ -12,11 +12,7 @@ public sealed class Test : TestTarget
         new DotNetTests("tests/Tickets.IntegrationTests/Tickets.IntegrationTests.csproj"),
     ];
 
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target
-            .Description("Runs the unit and integration tests; the integration tests use a PostgreSQL service container")
-            .Uses(Database.Postgres);
-    }
+    protected override void Extend(TargetSpec target) => target
+        .Description("Runs the unit and integration tests; the integration tests use a PostgreSQL service container")
+        .Uses(Database.Postgres);
 }

@@ -4,13 +4,9 @@ using Pipeline.Delivery;
 namespace EventService.Build;
 
 /// <summary>The event-service image: the static binary on an empty base, tagged from the commit.</summary>
-public sealed class BuildImage(PipelineEnvironment environment) : BuildImagesTarget(environment)
+public sealed class BuildImage : BuildImagesTarget
 {
     protected override IEnumerable<ContainerImage> Images => [new ContainerImage("event-service")];
 
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target.DependsOn<Compile>();
-    }
+    protected override void Extend(TargetSpec target) => target.DependsOn<Compile>();
 }

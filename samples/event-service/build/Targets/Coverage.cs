@@ -10,9 +10,5 @@ public sealed class Coverage : CoverageTarget
 
     protected override Percentage Threshold => new(50);
 
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target.After<Test>();
-    }
+    protected override void Extend(TargetSpec target) => target.After<Test>();
 }

@@ -7,7 +7,7 @@ namespace EventService.Build;
 /// Deploys the pushed image (pinned by digest) to staging: a container on 127.0.0.1 by default,
 /// the staging namespace of the Kubernetes cluster with <c>--deploy-driver Kubernetes</c> (CI).
 /// </summary>
-public sealed class DeployStaging(PipelineEnvironment environment) : DeployStagingTarget(environment)
+public sealed class DeployStaging : DeployStagingTarget
 {
     /// <summary>Where staging answers in the cluster (its ingress); Smoke uses it in CI.</summary>
     public static readonly Uri StagingUrl = new("https://events.staging.example.com");
@@ -21,9 +21,6 @@ public sealed class DeployStaging(PipelineEnvironment environment) : DeployStagi
     protected override ImageReference ImageToDeploy(TargetContext context) =>
         PushedImages.At(context.RootDirectory)["event-service"].Pinned;
 
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
+    protected override void Extend(TargetSpec target) =>
         target.DependsOn<Push>().Consumes(PushedImages.Artifact); // the digest Push read back, in CI from its job
-    }
 }

@@ -7,23 +7,14 @@ namespace EventService.Build;
 /// Pushes the image once every gate passed: to GHCR under GitHub Actions, else to a registry on
 /// 127.0.0.1 that it starts itself, so the whole pipeline runs on one machine.
 /// </summary>
-public sealed class Push : PushImagesTarget<BuildImage>
+public sealed class Push(PipelineEnvironment environment) : PushImagesTarget<BuildImage>
 {
-    private readonly bool _inGitHubActions;
+    protected override ContainerRegistry? Registry => environment.IsGitHubActions ? new GitHubContainerRegistry() : null;
 
-    public Push(PipelineEnvironment environment)
-        : base(environment) => _inGitHubActions = environment.IsGitHubActions;
-
-    protected override ContainerRegistry? Registry => _inGitHubActions ? new GitHubContainerRegistry() : null;
-
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target
-            .DependsOn<Format>()
-            .DependsOn<Lint>()
-            .DependsOn<Test>()
-            .DependsOn<Coverage>()
-            .Uses(CommonParameters.GithubToken); // GHCR in CI; unused locally
-    }
+    protected override void Extend(TargetSpec target) => target
+        .DependsOn<Format>()
+        .DependsOn<Lint>()
+        .DependsOn<Test>()
+        .DependsOn<Coverage>()
+        .Uses(CommonParameters.GithubToken); // GHCR in CI; unused locally
 }

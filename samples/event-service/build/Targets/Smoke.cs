@@ -7,11 +7,7 @@ namespace EventService.Build;
 /// <summary>Signs up a fresh user, logs in, and makes authenticated calls against the deployed service.</summary>
 public sealed class Smoke : SmokeTarget
 {
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target.DependsOn<DeployStaging>();
-    }
+    protected override void Extend(TargetSpec target) => target.DependsOn<DeployStaging>();
 
     protected override async Task ScenarioAsync(SmokeClient client, TargetContext context)
     {
@@ -22,7 +18,7 @@ public sealed class Smoke : SmokeTarget
         client.BearerToken = login.Token;
         (await client.GetAsync("/me")).Expect(HttpStatusCode.OK).Expect<Identity>(me => me.Email == user.Email, $"the identity {user.Email}");
 
-        var created = (await client.PostAsync("/events", new NewEvent("Smoke test meetup", "Hall S", DateTimeOffset.UtcNow.AddDays(7), 10)))
+        var created = (await client.PostAsync("/events", new NewEvent("Smoke test meetup", "Hall S", context.Clock.GetUtcNow().AddDays(7), 10)))
             .Expect(HttpStatusCode.Created).Json<CreatedEvent>();
         (await client.GetAsync($"/events/{created.Id}")).Expect(HttpStatusCode.OK)
             .Expect<CreatedEvent>(e => e.Owner == user.Email, "the event owned by the smoke user");

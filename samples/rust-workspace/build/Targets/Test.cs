@@ -13,15 +13,11 @@ public sealed class Test : TestTarget
 
     protected override IEnumerable<ITestSuite> SuitesFor(TargetContext context) => [Suite(context.Matrix!["crate"])];
 
-    protected override void Configure(TargetSpec target)
-    {
-        base.Configure(target);
-        target
-            .Description("Runs each crate's tests (a matrix over the crates)")
-            .DependsOn<Format>()
-            .DependsOn<Lint>()
-            .Matrix(Crates.Axis, failFast: false);
-    }
+    protected override void Extend(TargetSpec target) => target
+        .Description("Runs each crate's tests (a matrix over the crates)")
+        .DependsOn<Format>()
+        .DependsOn<Lint>()
+        .Matrix(Crates.Axis, failFast: false);
 
     private static CargoTests Suite(string crate) => new(".", crate, ["--locked"]);
 }

@@ -2,13 +2,13 @@ using k8s;
 
 namespace Pipeline.Delivery;
 
-/// <summary>Polls a Deployment until its rollout completes, fails, or the timeout passes.</summary>
+/// <summary>Polls a Deployment until its rollout completes, fails, or the timeout passes (on the run's clock).</summary>
 internal sealed class RolloutWatcher(IKubernetes client, KubernetesSettings settings, TargetContext context)
 {
     public async Task<RolloutStatus> WaitAsync(string name)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation);
-        timeout.CancelAfter(settings.RolloutTimeout);
+        using var expiry = new CancellationTokenSource(settings.RolloutTimeout, context.Clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(context.Cancellation, expiry.Token);
         string? lastDescription = null;
         while (true)
         {
@@ -27,7 +27,7 @@ internal sealed class RolloutWatcher(IKubernetes client, KubernetesSettings sett
 
             try
             {
-                await Task.Delay(settings.PollInterval, timeout.Token).ConfigureAwait(false);
+                await Task.Delay(settings.PollInterval, context.Clock, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!context.Cancellation.IsCancellationRequested)
             {

@@ -74,7 +74,7 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
 
     private async Task WaitUntilRunningAsync(TargetContext context, string name)
     {
-        var deadline = DateTimeOffset.UtcNow + settings.StartTimeout;
+        var started = context.Clock.GetTimestamp();
         while (true)
         {
             var status = await OutputAsync(context, "inspect", "--format", "{{.State.Status}}", name).ConfigureAwait(false);
@@ -83,13 +83,13 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
                 return;
             }
 
-            if (status is "exited" or "dead" || DateTimeOffset.UtcNow > deadline)
+            if (status is "exited" or "dead" || context.Clock.GetElapsedTime(started) > settings.StartTimeout)
             {
                 var logs = await ContainerLogs.TailAsync(context, name, lines: 30).ConfigureAwait(false);
                 throw new DeploymentFailedException($"Container {name} is {status}, not running" + (logs.Length == 0 ? "." : ":\n" + logs));
             }
 
-            await Task.Delay(PollInterval, context.Cancellation).ConfigureAwait(false);
+            await Task.Delay(PollInterval, context.Clock, context.Cancellation).ConfigureAwait(false);
         }
     }
 

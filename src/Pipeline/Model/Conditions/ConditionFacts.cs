@@ -1,10 +1,10 @@
 namespace Pipeline;
 
 /// <summary>
-/// What a <see cref="Condition"/> is evaluated against. In GitHub Actions the runner sets
-/// <c>GITHUB_EVENT_NAME</c> and <c>GITHUB_REF</c>, so a job evaluates exactly what its <c>if:</c>
-/// said; on a laptop the event is <c>local</c> and the ref is the checked-out branch. Setting the
-/// two variables by hand replays a CI decision locally.
+/// What a <see cref="Condition"/> is evaluated against, taken from the run's <see cref="GitHubRun"/>.
+/// In GitHub Actions the runner sets <c>GITHUB_EVENT_NAME</c> and <c>GITHUB_REF</c>, so a job
+/// evaluates exactly what its <c>if:</c> said; on a laptop the event is <c>local</c> and the ref is
+/// the checked-out branch. Setting the two variables by hand replays a CI decision locally.
 /// </summary>
 /// <param name="EventName">GitHub's event name: <c>push</c>, <c>pull_request</c>, … or <c>local</c>.</param>
 /// <param name="Ref">The full ref: <c>refs/heads/main</c>, <c>refs/tags/v1.2</c>; "" when unknown (detached HEAD).</param>
@@ -13,11 +13,10 @@ public sealed record ConditionFacts(string EventName, string Ref, bool UpstreamF
 {
     public static ConditionFacts Local { get; } = new(RunEventNames.Of(RunEvent.Local), "");
 
-    public static ConditionFacts From(IReadOnlyDictionary<string, string> variables, AbsolutePath root)
+    public static ConditionFacts From(GitHubRun run, AbsolutePath root)
     {
-        var eventName = variables.GetValueOrDefault("GITHUB_EVENT_NAME") is { Length: > 0 } name ? name : Local.EventName;
-        var gitRef = variables.GetValueOrDefault("GITHUB_REF") is { Length: > 0 } fromCi ? fromCi : CheckedOutRef(root) ?? "";
-        return new ConditionFacts(eventName, gitRef);
+        ArgumentNullException.ThrowIfNull(run);
+        return new ConditionFacts(run.EventName ?? Local.EventName, run.Ref ?? CheckedOutRef(root) ?? "");
     }
 
     /// <summary>The branch HEAD points at, read from the files (no git process: planning stays fast).</summary>

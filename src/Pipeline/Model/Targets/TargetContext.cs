@@ -47,6 +47,20 @@ public sealed class TargetContext
     /// <summary>The run's environment variables (CI facts such as <c>GITHUB_REPOSITORY</c> or <c>GITHUB_EVENT_PATH</c>).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; internal init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// What the GitHub Actions run says about itself (event, ref, commit, repository, run id…), read
+    /// once from <see cref="Variables"/>; on a laptop <see cref="GitHubRun.IsActions"/> is false and
+    /// most of it is null.
+    /// </summary>
+    public GitHubRun GitHub { get; internal init; } = GitHubRun.None;
+
+    /// <summary>
+    /// The run's clock: read the time and measure waits with it (<c>Clock.GetUtcNow()</c>,
+    /// <c>Clock.GetTimestamp()</c>, <c>Task.Delay(interval, Clock, cancellation)</c>), so a test can
+    /// run the pipeline on a fake one.
+    /// </summary>
+    public TimeProvider Clock { get; internal init; } = TimeProvider.System;
+
     /// <summary>The CI run's Markdown page; appending to it does nothing locally.</summary>
     public StepSummary StepSummary { get; internal init; } = StepSummary.None;
 

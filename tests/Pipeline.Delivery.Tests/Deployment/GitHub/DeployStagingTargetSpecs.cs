@@ -144,7 +144,7 @@ public sealed class DriverProbe(bool fail) : IDeploymentDriver
 }
 
 /// <summary>A user's DeployStaging with settings for every driver; the probe stands in for whichever is chosen.</summary>
-public sealed class ProbedDeploy(PipelineEnvironment environment, DriverProbe probe) : DeployStagingTarget(environment)
+public sealed class ProbedDeploy(DriverProbe probe) : DeployStagingTarget
 {
     protected override string Application => "api";
 
@@ -172,7 +172,7 @@ public sealed class AfterDeploy(DeployedEnvironments deployed, DriverProbe probe
 }
 
 /// <summary>A user's DeployStaging that configures nothing but its application.</summary>
-public sealed class MinimalDeploy(PipelineEnvironment environment) : DeployStagingTarget(environment)
+public sealed class MinimalDeploy : DeployStagingTarget
 {
     protected override string Application => "api";
 }
