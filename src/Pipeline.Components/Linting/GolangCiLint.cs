@@ -14,6 +14,8 @@ public sealed class GolangCiLint(string moduleDirectory = ".") : ILinter
 
     public Toolchain Toolchain => Toolchain.Go;
 
+    public IEnumerable<RequiredTool> Tools => [RequiredTool.GolangCiLint with { Executable = Executable }];
+
     public Task<LintReport> LintAsync(TargetContext context) =>
         GoLinterRun.RunAsync(context, Name, moduleDirectory, new ToolCommand(Executable).WithArguments("run", "./..."), "golangci-lint", "golangci-lint");
 }

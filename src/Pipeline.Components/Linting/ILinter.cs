@@ -9,6 +9,9 @@ public interface ILinter
     /// <summary>The toolchain the linter runs, so a generated job sets it up.</summary>
     Toolchain Toolchain { get; }
 
+    /// <summary>Programs it runs beyond its toolchain's, checked before any target starts.</summary>
+    IEnumerable<RequiredTool> Tools => [];
+
     /// <summary>Runs the tool; findings are returned, not thrown: the caller decides what fails.</summary>
     Task<LintReport> LintAsync(TargetContext context);
 }

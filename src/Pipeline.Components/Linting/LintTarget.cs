@@ -21,6 +21,11 @@ public abstract class LintTarget : Target
             target.Uses(toolchain);
         }
 
+        foreach (var tool in Linters.SelectMany(l => l.Tools))
+        {
+            target.Requires(tool);
+        }
+
         Extend(target);
     }
 

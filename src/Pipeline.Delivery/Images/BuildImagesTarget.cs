@@ -51,7 +51,7 @@ public abstract class BuildImagesTarget : Target
     protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact);
+        target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact).Requires(RequiredTool.Docker);
         Extend(target);
     }
 

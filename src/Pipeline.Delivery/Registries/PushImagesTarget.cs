@@ -42,7 +42,8 @@ public abstract class PushImagesTarget<TBuild> : Target
             .DependsOn<TBuild>()
             .Consumes(BuildImagesTarget.ImagesArtifact)
             .Produces(PushedImages.Artifact)
-            .OnlyWhen(!Condition.OnPullRequest);
+            .OnlyWhen(!Condition.OnPullRequest)
+            .Requires(RequiredTool.Docker);
         foreach (var parameter in Registry?.Parameters ?? [])
         {
             target.Requires(parameter);

@@ -40,7 +40,14 @@ public sealed partial class TargetSpec
     });
 
     /// <summary>Runs this toolchain (CI: set up, and its package folders cached).</summary>
-    public TargetSpec Uses(Toolchain toolchain) => Set(() => _toolchains.Add(toolchain));
+    public TargetSpec Uses(Toolchain toolchain) => Set(() =>
+    {
+        _toolchains.Add(toolchain);
+        if (toolchain.Tool is { } tool)
+        {
+            Requires(tool);
+        }
+    });
 
     /// <summary>Writes these files; a job consuming them downloads them (CI: uploaded by this target's job).</summary>
     public TargetSpec Produces(Artifact artifact) => Set(() => _produces.Add(artifact));

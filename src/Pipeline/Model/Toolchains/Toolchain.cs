@@ -11,13 +11,20 @@ namespace Pipeline;
 public sealed record Toolchain(string Name, string? VersionFile, IReadOnlyList<string> CachePaths, IReadOnlyList<string> LockFiles)
 {
     public static Toolchain DotNet { get; } = new(
-        "dotnet", "global.json", ["~/.nuget/packages"], ["**/*.csproj", "**/Directory.Packages.props", "**/packages.lock.json", "global.json"]);
+        "dotnet", "global.json", ["~/.nuget/packages"], ["**/*.csproj", "**/Directory.Packages.props", "**/packages.lock.json", "global.json"])
+    { Tool = RequiredTool.DotNet };
 
-    public static Toolchain Go { get; } = new("go", "go.mod", ["~/go/pkg/mod", "~/.cache/go-build"], ["**/go.sum", "**/go.mod"]);
+    public static Toolchain Go { get; } =
+        new("go", "go.mod", ["~/go/pkg/mod", "~/.cache/go-build"], ["**/go.sum", "**/go.mod"]) { Tool = RequiredTool.Go };
 
-    public static Toolchain Cargo { get; } = new("cargo", null, ["~/.cargo/registry", "~/.cargo/git", "target"], ["**/Cargo.lock", "**/Cargo.toml"]);
+    public static Toolchain Cargo { get; } =
+        new("cargo", null, ["~/.cargo/registry", "~/.cargo/git", "target"], ["**/Cargo.lock", "**/Cargo.toml"]) { Tool = RequiredTool.Cargo };
 
-    public static Toolchain Node { get; } = new("node", ".nvmrc", ["~/.npm"], ["**/package-lock.json", "**/package.json"]);
+    public static Toolchain Node { get; } =
+        new("node", ".nvmrc", ["~/.npm"], ["**/package-lock.json", "**/package.json"]) { Tool = RequiredTool.Node };
+
+    /// <summary>The program a target that uses the toolchain runs: checked before any target starts.</summary>
+    public RequiredTool? Tool { get; init; }
 
     /// <summary>The same toolchain with its version file (or go.mod) somewhere else, e.g. in a service's folder.</summary>
     public Toolchain WithVersionFile(string? relativePath) => this with { VersionFile = relativePath };

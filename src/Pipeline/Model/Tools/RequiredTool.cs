@@ -21,6 +21,8 @@ public sealed record RequiredTool(string Executable, string InstallHint)
 
     public static RequiredTool Cargo { get; } = new("cargo", "install Rust with rustup: https://rustup.rs");
 
+    public static RequiredTool Node { get; } = new("node", "install Node.js: https://nodejs.org/en/download (Debian/Ubuntu: apt-get install nodejs)");
+
     public static RequiredTool Docker { get; } =
         new("docker", "install Docker Engine and start it: https://docs.docker.com/engine/install (Debian/Ubuntu: apt-get install docker.io)");
 
