@@ -53,7 +53,7 @@ public abstract class BuildImagesTarget(PipelineEnvironment environment) : Targe
             throw new TargetFailedException($"Two images are named '{duplicate.Key}'; each image needs its own name.");
         }
 
-        var revision = await GitRevisionReader.ReadAsync(environment.Variables, context.RootDirectory, context.Cancellation).ConfigureAwait(false);
+        var revision = await GitRevisionReader.ReadAsync(context, environment.Variables, context.RootDirectory).ConfigureAwait(false);
         var tags = ImageTags.For(revision, TagLatest);
         var labels = ImageLabels.For(revision, Clock.GetUtcNow());
         context.Log.Info($"Commit {revision.ShortSha}{(revision.Branch is null ? "" : " on " + revision.Branch)}{(revision.Tag is null ? "" : " tagged " + revision.Tag)}: tags {string.Join(", ", tags)}");

@@ -45,7 +45,7 @@ public abstract class PushImagesTarget<TBuild>(PipelineEnvironment environment) 
         var built = BuiltImages.At(context.RootDirectory).All;
         var registry = Registry is { } configured
             ? await configured.ResolveAsync(new RegistryContext(context, environment.Variables)).ConfigureAwait(false)
-            : new RegistryAccess((await LocalRegistry.EnsureRunningAsync(context.Log, context.Cancellation).ConfigureAwait(false)).Host, null, null);
+            : new RegistryAccess((await LocalRegistry.EnsureRunningAsync(context).ConfigureAwait(false)).Host, null, null);
 
         // Credentials live in this directory for this push only, never in ~/.docker.
         using var config = new DockerConfigDirectory();
