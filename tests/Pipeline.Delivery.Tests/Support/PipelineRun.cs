@@ -3,11 +3,16 @@ namespace Pipeline.Delivery.Tests.Support;
 /// <summary>How an in-process pipeline run ended: its exit code and everything it wrote.</summary>
 public sealed record PipelineRun(int ExitCode, string Output)
 {
-    public static async Task<PipelineRun> RunAsync(PipelineBuilder builder, AbsolutePath root, IReadOnlyDictionary<string, string> variables, params string[] args)
+    public static Task<PipelineRun> RunAsync(PipelineBuilder builder, AbsolutePath root, IReadOnlyDictionary<string, string> variables, params string[] args) =>
+        RunAsync(builder, root, variables, TestContext.Current.CancellationToken, args);
+
+    /// <summary>A run the test cancels itself (what Ctrl+C does).</summary>
+    public static async Task<PipelineRun> RunAsync(
+        PipelineBuilder builder, AbsolutePath root, IReadOnlyDictionary<string, string> variables, CancellationToken cancellation, params string[] args)
     {
         var output = new StringWriter();
         var environment = new PipelineEnvironment(root, variables, output, output, 2, false);
-        var exitCode = await builder.RunAsync(args, environment, TestContext.Current.CancellationToken);
+        var exitCode = await builder.RunAsync(args, environment, cancellation);
         return new PipelineRun(exitCode, output.ToString());
     }
 
