@@ -13,6 +13,7 @@ public sealed class DeliveryProcessSpecs
     private const string RunSecretValue = "run-secret-0d9c7e21";
     private const string LoginPassword = "login-password-6a3f50";
     private static readonly Parameter<string> RunSecret = Parameter.Secret("A secret of the run that a tool prints");
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static TheoryData<string> EveryDeliveryProcess() =>
     [
@@ -222,7 +223,7 @@ public sealed class DeliveryProcessSpecs
             case "docker rm (stopping the embedded registry)":
                 var state = root.Path / "state" / ".nuke" / "temp" / "registry";
                 Directory.CreateDirectory(state);
-                File.WriteAllText(state / "registry.json", JsonSerializer.Serialize(new LocalRegistry(5000, "registry:2", null, "0123abcd"), new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+                File.WriteAllText(state / "registry.json", JsonSerializer.Serialize(new LocalRegistry(5000, "registry:2", null, "0123abcd"), Json));
                 await new EmbeddedRegistry(root.Path / "state") { Docker = tool }.StopAsync(context);
                 break;
             case "git (the revision reader)":
