@@ -74,7 +74,7 @@ public abstract class BuildImagesTarget : Target
             throw new TargetFailedException($"Two images are named '{duplicate.Key}'; each image needs its own name.");
         }
 
-        var revision = await GitRevisionReader.ReadAsync(context.Variables, context.RootDirectory, context.Cancellation).ConfigureAwait(false);
+        var revision = await GitRevisionReader.ReadAsync(context, context.Variables, context.RootDirectory).ConfigureAwait(false);
         var tags = ImageTags.For(revision, TagLatest);
         var labels = ImageLabels.For(revision, CreatedAt(context));
         context.Log.Info($"Commit {revision.ShortSha}{(revision.Branch is null ? "" : " on " + revision.Branch)}{(revision.Tag is null ? "" : " tagged " + revision.Tag)}: tags {string.Join(", ", tags)}");

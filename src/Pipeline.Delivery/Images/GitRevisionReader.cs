@@ -1,6 +1,3 @@
-using CliWrap;
-using CliWrap.Buffered;
-
 namespace Pipeline.Delivery;
 
 /// <summary>
@@ -10,20 +7,23 @@ namespace Pipeline.Delivery;
 /// </summary>
 public static class GitRevisionReader
 {
+    /// <param name="context">The running target, whose runner runs <c>git</c> (cancelled with it, output masked).</param>
+    /// <param name="git">The git executable.</param>
     public static async Task<GitRevision> ReadAsync(
-        IReadOnlyDictionary<string, string> variables, AbsolutePath repository, CancellationToken cancellation = default)
+        TargetContext context, IReadOnlyDictionary<string, string> variables, AbsolutePath repository, string git = "git")
     {
+        ArgumentNullException.ThrowIfNull(context);
         if (GitRevision.FromGitHubVariables(variables) is { } fromActions)
         {
             return fromActions;
         }
 
-        var sha = await GitAsync(repository, cancellation, "rev-parse", "HEAD").ConfigureAwait(false)
+        var sha = await GitAsync(context, git, repository, "rev-parse", "HEAD").ConfigureAwait(false)
             ?? throw new TargetFailedException(
                 $"Cannot tell which commit to tag images with: {repository} is not a git repository with a commit, and GITHUB_SHA is not set.");
-        var branch = await GitAsync(repository, cancellation, "symbolic-ref", "--quiet", "--short", "HEAD").ConfigureAwait(false);
-        var tags = await GitAsync(repository, cancellation, "tag", "--points-at", "HEAD").ConfigureAwait(false);
-        var remote = await GitAsync(repository, cancellation, "remote", "get-url", "origin").ConfigureAwait(false);
+        var branch = await GitAsync(context, git, repository, "symbolic-ref", "--quiet", "--short", "HEAD").ConfigureAwait(false);
+        var tags = await GitAsync(context, git, repository, "tag", "--points-at", "HEAD").ConfigureAwait(false);
+        var remote = await GitAsync(context, git, repository, "remote", "get-url", "origin").ConfigureAwait(false);
         return new GitRevision(sha, branch, ReleaseTag(tags), remote is null ? null : SourceUrl(remote));
     }
 
@@ -62,25 +62,23 @@ public static class GitRevisionReader
         return new UriBuilder(uri) { UserName = "", Password = "" }.Uri.ToString().TrimEnd('/');
     }
 
-    private static async Task<string?> GitAsync(AbsolutePath repository, CancellationToken cancellation, params string[] arguments)
+    /// <summary>
+    /// One question to git; null when it has no answer (no commit, a detached HEAD, no such remote:
+    /// exits 1, 2 or 128) or git is not there. Neither echoed nor logged: what the answers add up to
+    /// is logged by the caller, and a remote's URL may hold a token.
+    /// </summary>
+    private static async Task<string?> GitAsync(TargetContext context, string git, AbsolutePath repository, params string[] arguments)
     {
+        var question = new ToolCommand(git).WithArguments(arguments).WithWorkingDirectory(repository)
+            .WithQuietOutput().WithoutEcho().AcceptingExitCodes(1, 2, 128);
         try
         {
-            var result = await CliWrap.Cli.Wrap("git")
-                .WithArguments(arguments)
-                .WithWorkingDirectory(repository)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cancellation)
-                .ConfigureAwait(false);
-            return result.ExitCode == 0 && result.StandardOutput.Trim() is { Length: > 0 } text ? text : null;
+            var result = await context.RunAsync(question).ConfigureAwait(false);
+            return result.ExitCode == 0 && string.Join('\n', result.StandardOutput).Trim() is { Length: > 0 } text ? text : null;
         }
-        catch (CliWrap.Exceptions.CliWrapException)
+        catch (InvalidOperationException) when (!context.Cancellation.IsCancellationRequested)
         {
-            return null;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return null; // git is not installed
+            return null; // git could not be started: not installed
         }
     }
 }

@@ -1,11 +1,9 @@
-using CliWrap;
-using CliWrap.Buffered;
-
 namespace Pipeline.Delivery;
 
 /// <summary>
 /// <c>docker login HOST --username USER --password-stdin</c> into a <see cref="DockerConfigDirectory"/>:
-/// the password goes through standard input, never the command line, and stays out of every message.
+/// the password goes through standard input, never the command line, and stays out of every message
+/// (the command carries it as its own secret, so the engine masks it in whatever docker prints).
 /// </summary>
 public sealed class DockerLogin(string docker = "docker")
 {
@@ -20,27 +18,21 @@ public sealed class DockerLogin(string docker = "docker")
         }
 
         string[] arguments = ["login", registry.Host, "--username", credentials.Username, "--password-stdin"];
-        context.Log.Info($"> {docker} {string.Join(' ', arguments)} (password on standard input)");
-        BufferedCommandResult result;
+        var login = new ToolCommand(docker)
+            .WithArguments(arguments)
+            .WithEnvironment(DockerConfigDirectory.Variable, config.Path)
+            .WithStandardInput(credentials.Password)
+            .WithSecret(credentials.Password)
+            .WithDisplayText($"{docker} {string.Join(' ', arguments)} (password on standard input)")
+            .WithQuietOutput();
         try
         {
-            result = await CliWrap.Cli.Wrap(docker)
-                .WithArguments(arguments)
-                .WithEnvironmentVariables(e => e.Set(DockerConfigDirectory.Variable, config.Path))
-                .WithStandardInputPipe(PipeSource.FromString(credentials.Password))
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(context.Cancellation)
-                .ConfigureAwait(false);
+            await context.RunAsync(login).ConfigureAwait(false);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (ProcessFailedException e)
         {
-            throw new TargetFailedException($"Could not run '{docker}': {e.Message}. Is Docker installed?", e);
-        }
-
-        if (result.ExitCode != 0)
-        {
-            var reason = credentials.Scrub(string.Join(" ", result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
-            throw new RegistryLoginException($"docker login to {registry.Host} as {credentials.Username} failed: {reason}");
+            var reason = string.Join(" ", e.LastLines.Select(line => line.Trim()).Where(line => line.Length > 0));
+            throw new RegistryLoginException($"docker login to {registry.Host} as {credentials.Username} failed: {reason}", e);
         }
 
         context.Log.Info($"Logged in to {registry.Host} as {credentials.Username}");

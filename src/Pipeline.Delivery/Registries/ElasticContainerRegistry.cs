@@ -1,6 +1,3 @@
-using CliWrap;
-using CliWrap.Buffered;
-
 namespace Pipeline.Delivery;
 
 /// <summary>
@@ -21,25 +18,26 @@ public sealed record ElasticContainerRegistry(string AccountId, string Region) :
     public override async Task<RegistryAccess> ResolveAsync(RegistryContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var target = context.Target;
-        target.Log.Info($"> {AwsCli} ecr get-login-password --region {Region} (output kept out of the log)");
-        BufferedCommandResult result;
+        string[] arguments = ["ecr", "get-login-password", "--region", Region];
+
+        // The password is what the CLI prints: secret output, in the result only, never in the log or an error.
+        var getPassword = new ToolCommand(AwsCli)
+            .WithArguments(arguments)
+            .WithSecretOutput()
+            .WithQuietOutput()
+            .WithDisplayText($"{AwsCli} {string.Join(' ', arguments)} (output kept out of the log)");
+        ProcessResult result;
         try
         {
-            // Not through TargetContext.RunAsync: that streams stdout, the password, into the log.
-            result = await CliWrap.Cli.Wrap(AwsCli)
-                .WithArguments(["ecr", "get-login-password", "--region", Region])
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(target.Cancellation)
-                .ConfigureAwait(false);
+            result = await context.Target.RunAsync(getPassword).ConfigureAwait(false);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (ProcessFailedException e)
         {
-            throw new TargetFailedException($"Could not run '{AwsCli}' for the ECR login: {e.Message}. Is the AWS CLI installed?", e);
+            throw new RegistryLoginException($"aws ecr get-login-password --region {Region} failed (exit {e.ExitCode}): {FirstLines(e.LastLines)}", e);
         }
 
-        var password = result.StandardOutput.Trim();
-        if (result.ExitCode != 0 || password.Length == 0)
+        var password = string.Join("", result.StandardOutput).Trim();
+        if (password.Length == 0)
         {
             throw new RegistryLoginException(
                 $"aws ecr get-login-password --region {Region} failed (exit {result.ExitCode}): {FirstLines(result.StandardError)}");
@@ -48,6 +46,6 @@ public sealed record ElasticContainerRegistry(string AccountId, string Region) :
         return new RegistryAccess(Host, null, new RegistryCredentials(User, password));
     }
 
-    private static string FirstLines(string text) =>
-        string.Join(" ", text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(3));
+    private static string FirstLines(IEnumerable<string> lines) =>
+        string.Join(" ", lines.Select(line => line.Trim()).Where(line => line.Length > 0).Take(3));
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using CliWrap;
-using CliWrap.Buffered;
 
 namespace Pipeline.Delivery;
 
@@ -11,6 +9,8 @@ namespace Pipeline.Delivery;
 /// pipeline pushes and deploys by digest on a laptop too. It runs the Debian <c>docker-registry</c>
 /// binary when it is on PATH, else the <c>registry:2</c> container; it keeps running after the run
 /// (a later DeployStaging pulls from it) and is found again through <c>.nuke/temp/registry/registry.json</c>.
+/// The binary is started with <see cref="TargetContext.StartDetachedAsync"/>: marked as ours, but
+/// not killed when the run that started it ends or is cancelled.
 /// </summary>
 public sealed class EmbeddedRegistry(AbsolutePath root)
 {
@@ -29,9 +29,11 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
     private AbsolutePath StateFile => Directory / "registry.json";
 
     /// <summary>The running registry, started now if the recorded one does not answer.</summary>
-    public async Task<LocalRegistry> EnsureRunningAsync(TargetLog log, CancellationToken cancellation)
+    public async Task<LocalRegistry> EnsureRunningAsync(TargetContext context)
     {
-        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(context);
+        var log = context.Log;
+        var cancellation = context.Cancellation;
         if (ReadState() is { } known && await AnswersAsync(known.Port, cancellation).ConfigureAwait(false))
         {
             log.Info($"Using the local registry at 127.0.0.1:{known.Port} (started earlier, {known.Kind})");
@@ -41,8 +43,8 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         System.IO.Directory.CreateDirectory(Directory);
         var port = FreePort();
         var started = Binary is not null
-            ? await StartBinaryAsync(Binary, port, cancellation).ConfigureAwait(false)
-            : await StartContainerAsync(port, cancellation).ConfigureAwait(false);
+            ? await StartBinaryAsync(context, Binary, port).ConfigureAwait(false)
+            : await StartContainerAsync(context, port).ConfigureAwait(false);
         File.WriteAllText(StateFile, JsonSerializer.Serialize(started, Json));
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
@@ -61,8 +63,10 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
     }
 
     /// <summary>Stops the recorded registry, if any, and forgets it. Its stored images stay on disk.</summary>
-    public async Task StopAsync(CancellationToken cancellation = default)
+    public async Task StopAsync(TargetContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
+        var cancellation = context.Cancellation;
         if (ReadState() is not { } known)
         {
             return;
@@ -84,8 +88,9 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
 
         if (known.ContainerId is { } container)
         {
-            await CliWrap.Cli.Wrap(Docker).WithArguments(["rm", "--force", container]).WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(cancellation).ConfigureAwait(false);
+            // Exit 1: the container is gone already.
+            await context.RunAsync(new ToolCommand(Docker).WithArguments("rm", "--force", container).WithQuietOutput().AcceptingExitCodes(1))
+                .ConfigureAwait(false);
         }
 
         File.Delete(StateFile);
@@ -109,7 +114,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         }
     }
 
-    private async Task<LocalRegistry> StartBinaryAsync(string binary, int port, CancellationToken cancellation)
+    private async Task<LocalRegistry> StartBinaryAsync(TargetContext context, string binary, int port)
     {
         var config = Directory / "config.yml";
         File.WriteAllText(config, $"""
@@ -125,35 +130,35 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
               addr: 127.0.0.1:{port}
             """);
 
-        // Detached (setsid, output to a file, no stdin): it must outlive this process and hold none of its pipes.
-        // The run's process marker is removed, so cancelling a run does not take the registry down with it.
-        var result = await CliWrap.Cli.Wrap("/bin/sh")
-            .WithArguments(["-c", "setsid \"$0\" serve \"$1\" >\"$2\" 2>&1 </dev/null & echo $!", binary, config, Directory / "registry.log"])
-            .WithEnvironmentVariables(e => e.Set("PIPELINE_RUN_ID", null))
-            .ExecuteBufferedAsync(cancellation)
+        // Detached: it must outlive this target and this run, and hold none of their pipes.
+        var pid = await context.StartDetachedAsync(new ToolCommand(binary).WithArguments("serve", config).WithStandardOutputTo(Directory / "registry.log"))
             .ConfigureAwait(false);
-        return new LocalRegistry(port, "docker-registry", int.Parse(result.StandardOutput.Trim(), System.Globalization.CultureInfo.InvariantCulture), null);
+        return new LocalRegistry(port, "docker-registry", pid, null);
     }
 
-    private async Task<LocalRegistry> StartContainerAsync(int port, CancellationToken cancellation)
+    private async Task<LocalRegistry> StartContainerAsync(TargetContext context, int port)
     {
         var data = Directory / "data";
         System.IO.Directory.CreateDirectory(data);
-        var result = await CliWrap.Cli.Wrap(Docker)
-            .WithArguments(["run", "--detach", "--restart", "unless-stopped", "--publish", $"127.0.0.1:{port}:5000",
-                "--volume", $"{data}:/var/lib/registry", "--name", $"pipeline-registry-{port}", ContainerImage])
-            .WithEnvironmentVariables(e => e.Set("PIPELINE_RUN_ID", null))
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(cancellation)
-            .ConfigureAwait(false);
-        if (result.ExitCode != 0)
+
+        // The container is the Docker engine's, not a process of ours: docker run --detach returns once it runs.
+        var run = new ToolCommand(Docker)
+            .WithArguments("run", "--detach", "--restart", "unless-stopped", "--publish", $"127.0.0.1:{port}:5000",
+                "--volume", $"{data}:/var/lib/registry", "--name", $"pipeline-registry-{port}", ContainerImage)
+            .WithQuietOutput();
+        ProcessResult result;
+        try
+        {
+            result = await context.RunAsync(run).ConfigureAwait(false);
+        }
+        catch (ProcessFailedException e)
         {
             throw new TargetFailedException(
-                $"No docker-registry on PATH, and `docker run {ContainerImage}` failed: {result.StandardError.Trim()} " +
-                "(install the docker-registry package, or make the image available, or configure a registry).");
+                $"No docker-registry on PATH, and `docker run {ContainerImage}` failed: {string.Join(" ", e.LastLines).Trim()} " +
+                "(install the docker-registry package, or make the image available, or configure a registry).", e);
         }
 
-        return new LocalRegistry(port, ContainerImage, null, result.StandardOutput.Trim());
+        return new LocalRegistry(port, ContainerImage, null, string.Join("", result.StandardOutput).Trim());
     }
 
     private LocalRegistry? ReadState()

@@ -1,6 +1,3 @@
-using CliWrap;
-using CliWrap.Buffered;
-
 namespace Pipeline.Delivery;
 
 /// <summary>
@@ -15,13 +12,10 @@ public sealed class ImageLoader(Tool docker)
         ArgumentNullException.ThrowIfNull(image);
         var first = image.References.First().ToString();
 
-        // Asked quietly: "no such image" is an expected answer here, not an error for the log.
-        var inspect = await CliWrap.Cli.Wrap(docker.Executable)
-            .WithArguments(["image", "inspect", "--format", "{{.Id}}", first])
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(context.Cancellation)
+        // Asked quietly: "no such image" (exit 1) is an expected answer here, not an error for the log.
+        var inspect = await context.RunAsync(docker.Command("image", "inspect", "--format", "{{.Id}}", first).WithQuietOutput().AcceptingExitCodes(1))
             .ConfigureAwait(false);
-        if (inspect.ExitCode == 0 && inspect.StandardOutput.Trim() == image.ImageId)
+        if (inspect.ExitCode == 0 && string.Join("", inspect.StandardOutput).Trim() == image.ImageId)
         {
             return;
         }

@@ -67,7 +67,7 @@ public abstract class PushImagesTarget<TBuild> : Target
         var built = BuiltImages.At(context.RootDirectory).All;
         var registry = Registry is { } configured
             ? await configured.ResolveAsync(new RegistryContext(context)).ConfigureAwait(false)
-            : new RegistryAccess((await LocalRegistryFor(context).EnsureRunningAsync(context.Log, context.Cancellation).ConfigureAwait(false)).Host, null, null);
+            : new RegistryAccess((await LocalRegistryFor(context).EnsureRunningAsync(context).ConfigureAwait(false)).Host, null, null);
 
         // Credentials live in this directory for this push only, never in ~/.docker.
         using var config = new DockerConfigDirectory();

@@ -29,14 +29,10 @@ public sealed class SecretMasker
             return [];
         }
 
-        var lines = secret.Contains('\n', StringComparison.Ordinal)
-            ? secret.Split('\n').Select(line => line.Trim()).Where(line => line.Any(char.IsLetterOrDigit)).ToList()
-            : [];
-        var masked = lines.Where(line => line.Length >= MinimumLineLength).Prepend(secret);
+        var lines = secret.Contains('\n', StringComparison.Ordinal) ? LinesOf(secret) : [];
         lock (_lock)
         {
-            // Longest first, so a secret that contains another is masked whole.
-            _secrets = [.. _secrets.Concat(masked).Distinct().OrderByDescending(s => s.Length)];
+            _secrets = Ordered(_secrets.Concat(PartsOf(secret)));
         }
 
         return [.. lines.Where(line => line.Length < MinimumLineLength)];
@@ -44,13 +40,41 @@ public sealed class SecretMasker
 
     public IReadOnlyList<string> Secrets => _secrets;
 
-    public string Mask(string text)
+    public string Mask(string text) => Mask(text, _secrets);
+
+    /// <summary>
+    /// Masks the registered secrets and <paramref name="more"/> together (the values one command
+    /// knows are secret): longest first across both, so neither kind leaves a piece of the other.
+    /// </summary>
+    public string Mask(string text, IReadOnlyCollection<string> more)
     {
-        foreach (var secret in _secrets)
+        ArgumentNullException.ThrowIfNull(more);
+        return more.Count == 0
+            ? Mask(text)
+            : Mask(text, Ordered(_secrets.Concat(more.Where(s => !string.IsNullOrEmpty(s)).SelectMany(PartsOf))));
+    }
+
+    private static string Mask(string text, string[] secrets)
+    {
+        foreach (var secret in secrets)
         {
             text = text.Replace(secret, Replacement, StringComparison.Ordinal);
         }
 
         return text;
     }
+
+    // Output is masked line by line, so each line of a multi-line secret (a key, a kubeconfig)
+    // is a secret of its own; lines without a letter or digit ("}", "-----") and very short ones
+    // would mask ordinary text.
+    private static IEnumerable<string> PartsOf(string secret) =>
+        secret.Contains('\n', StringComparison.Ordinal)
+            ? LinesOf(secret).Where(line => line.Length >= MinimumLineLength).Prepend(secret)
+            : [secret];
+
+    private static List<string> LinesOf(string secret) =>
+        [.. secret.Split('\n').Select(line => line.Trim()).Where(line => line.Any(char.IsLetterOrDigit))];
+
+    // Longest first, so a secret that contains another is masked whole.
+    private static string[] Ordered(IEnumerable<string> secrets) => [.. secrets.Distinct().OrderByDescending(s => s.Length)];
 }

@@ -1,50 +1,148 @@
 using System.Diagnostics;
+using System.Globalization;
 using CliWrap;
 
 namespace Pipeline.Processes;
 
 /// <summary>
-/// Runs processes through CliWrap. Output streams line by line into the target's log; a non-zero
-/// exit throws <see cref="ProcessFailedException"/>; cancellation interrupts the process (SIGINT),
-/// and after its grace period kills the whole process tree,
-/// including descendants that were orphaned (see <see cref="ProcessTree"/>).
+/// Runs processes through CliWrap: the one place in the engine and its component libraries that
+/// starts a process. Output streams line by line into the target's log; a non-zero exit throws
+/// <see cref="ProcessFailedException"/>; cancellation interrupts the process (SIGINT), and after its
+/// grace period kills the whole process tree, including descendants that were orphaned (see
+/// <see cref="ProcessTree"/>). Everything it writes is masked: the run's secrets and the command's own.
 /// </summary>
-internal sealed class ProcessRunner(Func<string, string> mask, string runId)
+/// <param name="mask">Masks the run's secrets in a text, together with the command's own <see cref="ToolCommand.Secrets"/>.</param>
+internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, string> mask, string runId)
 {
     private const int LinesKeptForErrors = 20;
+
+    /// <summary>
+    /// Starts the command in its own session with no standard input and its output in a file (or
+    /// nowhere), and prints its process id: <c>$0</c> is that file, <c>$@</c> the command. A name that
+    /// is not on PATH fails here, with 127, rather than later in a process nobody waits for.
+    /// </summary>
+    private const string DetachingLauncher = """
+        case "$1" in */*) [ -x "$1" ] ;; *) command -v "$1" >/dev/null 2>&1 ;; esac || { echo "$1: not found" >&2; exit 127; }
+        if command -v setsid >/dev/null 2>&1; then setsid "$@" >"$0" 2>&1 </dev/null & else "$@" >"$0" 2>&1 </dev/null & fi
+        echo $!
+        """;
 
     /// <param name="owner">Whose process it is (a target's name): marks it for <see cref="ProcessTree"/>.</param>
     /// <param name="writeLine">Where its output lines go (a target's log), unless the command is quiet.</param>
     public async Task<ProcessResult> RunAsync(ToolCommand command, string owner, Action<string> writeLine, CancellationToken cancellation)
     {
+        if (command.Detached)
+        {
+            return await StartDetachedAsync(command, owner, writeLine, cancellation).ConfigureAwait(false);
+        }
+
+        if (command.Echo)
+        {
+            writeLine("> " + mask(command.DisplayLine, command.Secrets));
+        }
+
+        var marker = ProcessTree.MarkerFor(runId, owner);
+        return await ExecuteAsync(command, marker, sweepOnCancel: true, writeLine, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts a process that outlives the target and the run, and returns as soon as it runs. It
+    /// still goes this one way (masked command line, the command's environment and directory), but
+    /// carries a <see cref="ProcessTree.DetachedMarkerFor">detached marker</see> instead of the run's,
+    /// runs in a session of its own (a Ctrl+C in the terminal does not reach it), holds none of our
+    /// pipes, and sends its output, unmasked since nobody reads it as it comes, to the command's
+    /// <see cref="ToolCommand.StandardOutputFile"/> if it has one.
+    /// </summary>
+    private async Task<ProcessResult> StartDetachedAsync(ToolCommand command, string owner, Action<string> writeLine, CancellationToken cancellation)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            throw new PlatformNotSupportedException($"Starting '{command.Executable}' detached needs a Unix shell.");
+        }
+
+        if (command.StandardInput is not null)
+        {
+            throw new ArgumentException($"'{command.Executable}' is started detached, with no standard input; it cannot be given any.", nameof(command));
+        }
+
+        var workingDirectory = command.WorkingDirectory ?? Environment.CurrentDirectory;
+        var outputFile = command.StandardOutputFile is { } path ? Path.GetFullPath(path, workingDirectory) : null;
+        if (outputFile is not null)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(outputFile)!);
+        }
+
+        if (command.Echo)
+        {
+            var where = outputFile is null ? "" : ", output in " + outputFile;
+            writeLine("> " + mask(command.DisplayLine, command.Secrets) + $" (detached{where})");
+        }
+
+        var launcher = new ToolCommand("/bin/sh")
+        {
+            Arguments = ["-c", DetachingLauncher, outputFile ?? "/dev/null", command.Executable, .. command.Arguments],
+            WorkingDirectory = workingDirectory,
+            Environment = command.Environment,
+            Secrets = command.Secrets,
+            DisplayText = command.DisplayLine,
+            GracePeriod = command.GracePeriod,
+            Quiet = true,
+        }.AcceptingExitCodes(127);
+
+        // The launcher is gone in a moment; a cancelled launch leaves alone what this target started detached before.
+        var result = await ExecuteAsync(launcher, ProcessTree.DetachedMarkerFor(runId, owner), sweepOnCancel: false, writeLine, cancellation).ConfigureAwait(false);
+        if (result.ExitCode == 127)
+        {
+            throw new ToolNotFoundException($"Could not start '{mask(command.Executable, command.Secrets)}': it is not installed or not on PATH.");
+        }
+
+        return result.StandardOutput.Count > 0 && int.TryParse(result.StandardOutput[^1], NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+            ? result with { DetachedProcessId = pid }
+            : throw new InvalidOperationException($"Starting '{mask(command.Executable, command.Secrets)}' detached printed no process id.");
+    }
+
+    private async Task<ProcessResult> ExecuteAsync(
+        ToolCommand command, string marker, bool sweepOnCancel, Action<string> writeLine, CancellationToken cancellation)
+    {
+        string Mask(string text) => mask(text, command.Secrets);
+
         var output = new List<string>();
         var standardOutput = new List<string>();
+        var standardError = new List<string>();
         var clock = Stopwatch.StartNew();
         void OnLine(string line, bool isStandardOutput)
         {
             lock (output)
             {
                 output.Add(line);
-                if (isStandardOutput)
-                {
-                    standardOutput.Add(line);
-                }
+                (isStandardOutput ? standardOutput : standardError).Add(line);
             }
 
             if (!command.Quiet)
             {
-                writeLine(line);
+                writeLine(Mask(line));
             }
         }
 
-        await using var outputFile = OpenOutputFile(command);
+        await using var outputFile = command.SecretOutput ? null : OpenOutputFile(command);
         void OnStandardOutput(string line)
         {
+            if (command.SecretOutput)
+            {
+                // The result's standard output only: not the log, not a file, not the lines a failure shows.
+                lock (output)
+                {
+                    standardOutput.Add(line);
+                }
+
+                return;
+            }
+
             if (outputFile is not null)
             {
                 lock (outputFile)
                 {
-                    outputFile.WriteLine(mask(line));
+                    outputFile.WriteLine(Mask(line));
                 }
             }
 
@@ -61,9 +159,7 @@ internal sealed class ProcessRunner(Func<string, string> mask, string runId)
             }
         }
 
-        writeLine("> " + mask(command.ToString()));
         var environment = command.Environment.ToDictionary(e => e.Key, e => e.Value);
-        var marker = ProcessTree.MarkerFor(runId, owner);
         environment[ProcessTree.MarkerVariable] = marker;
 
         var cli = CliWrap.Cli.Wrap(command.Executable)
@@ -90,35 +186,41 @@ internal sealed class ProcessRunner(Func<string, string> mask, string runId)
         catch (OperationCanceledException)
         {
             // CliWrap ended the process it started; orphans re-parented elsewhere go now.
-            ProcessTree.KillMarked(marker, wholeRun: false);
+            if (sweepOnCancel)
+            {
+                ProcessTree.KillMarked(marker, wholeRun: false);
+            }
+
             throw;
         }
         catch (Exception e) when (e is CliWrap.Exceptions.CliWrapException or System.ComponentModel.Win32Exception)
         {
             // One line, no stack trace: the tool is missing, which the user fixes by installing it.
             throw new ToolNotFoundException(
-                $"Could not start '{command.Executable}': it is not installed or not on PATH. Install it, or declare it on the target " +
+                $"Could not start '{Mask(command.Executable)}': it is not installed or not on PATH. Install it, or declare it on the target " +
                 "with .Requires(new RequiredTool(…)) so a missing tool is reported before anything runs.");
         }
 
         List<string> lines;
         List<string> standardLines;
+        List<string> errorLines;
         lock (output)
         {
             lines = [.. output];
             standardLines = [.. standardOutput];
+            errorLines = [.. standardError];
         }
 
         if (!command.SuccessExitCodes.Contains(result.ExitCode))
         {
             throw new ProcessFailedException(
-                mask(command.ToString()),
+                Mask(command.DisplayLine),
                 result.ExitCode,
-                [.. lines.TakeLast(LinesKeptForErrors).Select(mask)],
+                [.. lines.TakeLast(LinesKeptForErrors).Select(Mask)],
                 outputWasLogged: !command.Quiet);
         }
 
-        return new ProcessResult(result.ExitCode, lines, clock.Elapsed) { StandardOutput = standardLines };
+        return new ProcessResult(result.ExitCode, lines, clock.Elapsed) { StandardOutput = standardLines, StandardError = errorLines };
     }
 
     private static StreamWriter? OpenOutputFile(ToolCommand command)

@@ -14,8 +14,19 @@ internal static class ProcessTree
 {
     public const string MarkerVariable = "PIPELINE_RUN_ID";
 
+    /// <summary>Starts the marker of every process a target started detached, whatever the run.</summary>
+    public const string DetachedPrefix = "detached/";
+
     /// <summary>The marker value of the processes one target starts in one run.</summary>
     public static string MarkerFor(string runId, string target) => runId + "/" + target;
+
+    /// <summary>
+    /// The marker of a process one target starts detached (<see cref="TargetContext.StartDetachedAsync"/>).
+    /// It does not begin with the run's id, so neither the target's cancellation nor the sweep at the
+    /// end of a cancelled run kills it: it is meant to outlive both. It still says it is ours, so a
+    /// search for leftovers (<see cref="FindMarked"/> with <see cref="DetachedPrefix"/>) finds it.
+    /// </summary>
+    public static string DetachedMarkerFor(string runId, string target) => DetachedPrefix + MarkerFor(runId, target);
 
     /// <summary>
     /// Kills every live process carrying <paramref name="marker"/> (one target's), or, with

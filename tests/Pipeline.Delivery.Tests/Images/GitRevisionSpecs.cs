@@ -67,7 +67,7 @@ public sealed class GitRevisionSpecs
         var sha = await Shell.GitRepositoryAsync(root.Path, "release/1.x", "v1.2.3");
         await Shell.RunAsync("git", ["remote", "add", "origin", "git@github.com:acme/shop.git"], root.Path);
 
-        var revision = await GitRevisionReader.ReadAsync(new Dictionary<string, string>(), root.Path, TestContext.Current.CancellationToken);
+        var revision = await ReadInTargetAsync(new Dictionary<string, string>(), root.Path);
 
         Assert.Equal(new GitRevision(sha, "release/1.x", "v1.2.3", "https://github.com/acme/shop"), revision);
         Assert.Equal([sha, sha[..7], "release-1.x", "1.2.3", "1.2", "1"], ImageTags.For(revision));
@@ -80,8 +80,7 @@ public sealed class GitRevisionSpecs
         using var root = new TempRoot();
         await Shell.GitRepositoryAsync(root.Path, "main");
 
-        var revision = await GitRevisionReader.ReadAsync(
-            new Dictionary<string, string> { ["GITHUB_SHA"] = Sha, ["GITHUB_REF"] = "refs/heads/ci" }, root.Path, TestContext.Current.CancellationToken);
+        var revision = await ReadInTargetAsync(new Dictionary<string, string> { ["GITHUB_SHA"] = Sha, ["GITHUB_REF"] = "refs/heads/ci" }, root.Path);
 
         Assert.Equal((Sha, "ci"), (revision.Sha, revision.Branch));
     }
@@ -93,8 +92,34 @@ public sealed class GitRevisionSpecs
         using var root = new TempRoot();
 
         var error = await Assert.ThrowsAsync<TargetFailedException>(
-            () => GitRevisionReader.ReadAsync(new Dictionary<string, string>(), root.Path, TestContext.Current.CancellationToken));
+            () => ReadInTargetAsync(new Dictionary<string, string>(), root.Path));
 
         Assert.Contains("GITHUB_SHA is not set", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Reads the revision as a target does: git runs through the target's runner.</summary>
+    private static async Task<GitRevision> ReadInTargetAsync(IReadOnlyDictionary<string, string> variables, AbsolutePath repository)
+    {
+        GitRevision? revision = null;
+        Exception? error = null;
+        await TargetHarness.RunAsync(async context =>
+        {
+            try
+            {
+                revision = await GitRevisionReader.ReadAsync(context, variables, repository);
+            }
+            catch (Exception e)
+            {
+                error = e;
+                throw;
+            }
+        });
+
+        if (error is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+        }
+
+        return revision!;
     }
 }

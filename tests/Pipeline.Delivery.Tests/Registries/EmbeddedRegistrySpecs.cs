@@ -32,7 +32,7 @@ public sealed class EmbeddedRegistrySpecs
         }
         finally
         {
-            await embedded.StopAsync(TestContext.Current.CancellationToken);
+            await TargetHarness.RunAsync(embedded.StopAsync);
             await TestDocker.RemoveRepositoriesAsync(setup.Name);
         }
     }
@@ -53,7 +53,7 @@ public sealed class EmbeddedRegistrySpecs
         try
         {
             LocalRegistry? registry = null;
-            var step = new StepAction(async context => registry = await embedded.EnsureRunningAsync(context.Log, context.Cancellation));
+            var step = new StepAction(async context => registry = await embedded.EnsureRunningAsync(context));
             var run = (await PipelineRun.RunAsync(new PipelineBuilder().Add<InlineStep>().Provide(step), root.Path, "InlineStep")).Succeeded();
 
             Assert.Contains($"Started a local registry at {registry!.Host} ({registryImage})", run.Output, StringComparison.Ordinal);
@@ -66,7 +66,7 @@ public sealed class EmbeddedRegistrySpecs
         }
         finally
         {
-            await embedded.StopAsync(TestContext.Current.CancellationToken);
+            await TargetHarness.RunAsync(embedded.StopAsync);
             await TestDocker.RemoveRepositoriesAsync(registryImage.Split(':')[0]);
         }
     }

@@ -70,6 +70,6 @@ public sealed class EventServiceMainJobSpecs
     private static async Task CleanUpAsync(TempRoot sample)
     {
         await Shell.TryRunAsync("docker", ["rm", "--force", StagingContainer]);
-        await new EmbeddedRegistry(sample.Path).StopAsync();
+        await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
     }
 }

@@ -8,3 +8,17 @@ public sealed class InlineStep(StepAction action) : Target
 {
     protected override Task RunAsync(TargetContext context) => action.Run(context);
 }
+
+/// <summary>An <see cref="InlineStep"/> with a timeout: its token fires after <see cref="Limit"/>, as a real target's would.</summary>
+public sealed class TimedStep(StepAction action) : Target
+{
+    public static readonly TimeSpan Limit = TimeSpan.FromSeconds(3);
+
+    protected override void Configure(TargetSpec target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        target.Timeout(Limit);
+    }
+
+    protected override Task RunAsync(TargetContext context) => action.Run(context);
+}

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 
 namespace Pipeline.Tests.Support;
 
@@ -171,22 +170,5 @@ public sealed class Rendezvous(int parties)
 
         // If the targets were run one after another, the first would wait here until this timeout.
         await _all.Task.WaitAsync(TimeSpan.FromSeconds(20), cancellation);
-    }
-}
-
-internal static class Wait
-{
-    public static async Task UntilAsync(Func<bool> condition, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!condition())
-        {
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException("The condition did not become true in time.");
-            }
-
-            await Task.Delay(20);
-        }
     }
 }

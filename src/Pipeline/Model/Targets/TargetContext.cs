@@ -80,6 +80,24 @@ public sealed class TargetContext
     public Task<ProcessResult> RunAsync(string executable, params IEnumerable<string> arguments) =>
         RunAsync(new ToolCommand(executable).WithArguments(arguments));
 
+    /// <summary>
+    /// Starts a process meant to outlive this target and the run (a local registry that later runs
+    /// reuse) and returns its process id as soon as it is running; stopping it is the caller's business.
+    /// It takes the same path as <see cref="RunAsync(ToolCommand)"/>: <see cref="Environment"/>, the
+    /// working directory, the masked command line in the log. Unlike there, it is not the target's to
+    /// clean up: it is marked as a detached process of this target rather than with the run's marker,
+    /// so neither cancellation nor the sweep at the end of a cancelled run kills it (a search for
+    /// leftovers still recognises it as ours); it runs in a session of its own with no standard input,
+    /// and its output (both streams, unmasked since nobody reads it as it comes) goes to the command's
+    /// <see cref="ToolCommand.StandardOutputFile"/> if it has one, else nowhere. Unix only.
+    /// </summary>
+    public async Task<int> StartDetachedAsync(ToolCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var started = await RunAsync(command with { Detached = true }).ConfigureAwait(false);
+        return started.DetachedProcessId ?? throw new InvalidOperationException($"'{command.Executable}' was not started detached.");
+    }
+
     private ToolCommand WithTargetEnvironment(ToolCommand command) =>
         command with
         {

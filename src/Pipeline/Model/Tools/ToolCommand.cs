@@ -34,6 +34,30 @@ public sealed record ToolCommand(string Executable)
     /// <summary>How long a cancelled process has, after SIGINT, to exit on its own before it is killed.</summary>
     public TimeSpan GracePeriod { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// What the log shows after <c>&gt;</c>, and a failure names, instead of the command line: for
+    /// arguments that are sensitive beyond the run's registered secrets. Null shows the command line.
+    /// </summary>
+    public string? DisplayText { get; init; }
+
+    /// <summary>Whether the command line (or <see cref="DisplayText"/>) is written to the log before the process starts.</summary>
+    public bool Echo { get; init; } = true;
+
+    /// <summary>
+    /// Values this command knows are secret besides the run's registered ones (a password it is
+    /// handed): masked, like those, in every line the runner writes for it and in its failure message.
+    /// </summary>
+    public ImmutableArray<string> Secrets { get; init; } = [];
+
+    /// <summary>
+    /// Standard output is itself a secret (a CLI that prints a token): it is only in the result's
+    /// <see cref="ProcessResult.StandardOutput"/>, never logged, written to a file or kept for a failure message.
+    /// </summary>
+    public bool SecretOutput { get; init; }
+
+    /// <summary>Started by <see cref="TargetContext.StartDetachedAsync"/>: the runner launches it and returns at once.</summary>
+    internal bool Detached { get; init; }
+
     /// <summary>Appends arguments.</summary>
     public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
 
@@ -59,6 +83,25 @@ public sealed record ToolCommand(string Executable)
     public ToolCommand WithStandardOutputTo(string file, bool alsoLog = true) =>
         this with { StandardOutputFile = file, LogsStandardOutput = alsoLog };
 
+    /// <summary>
+    /// Logs <paramref name="text"/> instead of the command line (<c>docker login HOST --username U --password-stdin</c>);
+    /// a failure names the command by it too.
+    /// </summary>
+    public ToolCommand WithDisplayText(string text) => this with { DisplayText = text };
+
+    /// <summary>Writes nothing to the log before the process starts; a failure names only the executable (or the <see cref="DisplayText"/>).</summary>
+    public ToolCommand WithoutEcho() => this with { Echo = false };
+
+    /// <summary>Masks <paramref name="value"/> wherever the runner writes about this command: its output lines, its command line, its failure message.</summary>
+    public ToolCommand WithSecret(string value) =>
+        string.IsNullOrEmpty(value) ? this : this with { Secrets = Secrets.Add(value) };
+
+    /// <summary>Keeps standard output, which is a secret, out of the log, files and failure messages (see <see cref="SecretOutput"/>).</summary>
+    public ToolCommand WithSecretOutput() => this with { SecretOutput = true };
+
+    /// <summary>What the log and a failure call this command: <see cref="DisplayText"/>, else the command line, or without echo only the executable.</summary>
+    internal string DisplayLine => DisplayText ?? (Echo ? ToString() : Executable);
+
     internal ToolCommand WithDefaultWorkingDirectory(string directory) =>
         WorkingDirectory is null ? this with { WorkingDirectory = directory } : this;
 
@@ -78,4 +121,10 @@ public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Output, T
 {
     /// <summary>Only the standard output lines: data a command prints, without its warnings.</summary>
     public IReadOnlyList<string> StandardOutput { get; init; } = Output;
+
+    /// <summary>Only the standard error lines: a tool's diagnostics, for a caller that explains a failure itself.</summary>
+    public IReadOnlyList<string> StandardError { get; init; } = [];
+
+    /// <summary>For a process started detached: its id (it is still running); null for one that ran to its end.</summary>
+    internal int? DetachedProcessId { get; init; }
 }
