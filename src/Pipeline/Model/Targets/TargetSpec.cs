@@ -107,7 +107,8 @@ public sealed partial class TargetSpec
         _assuredAfterFailure,
         _timeout,
         _retry ?? RetryPolicy.None,
-        action) { Tools = [.. _tools.Distinct()] });
+        action)
+    { Tools = [.. _tools.Distinct()] });
 
     private TargetSpec Relate<T>(RelationKind kind) where T : Target =>
         Set(() => _relations.Add(new Relation(kind, typeof(T))));
