@@ -26,10 +26,15 @@ public abstract class TestTarget : Target
     /// </summary>
     protected virtual IEnumerable<ITestSuite> SuitesFor(TargetContext context) => Suites;
 
+    /// <summary>Days CI keeps the uploaded result files; null for the CI service's default.</summary>
+    protected virtual int? ResultsRetentionDays => null;
+
     /// <summary>Declares the result files and each suite's toolchain; call it when you add relations.</summary>
     protected override void Configure(TargetSpec target)
     {
-        target.Description("Runs the tests; ends with N passed, N failed, N skipped").Produces(TestResultFiles.Artifact);
+        target
+            .Description("Runs the tests; ends with N passed, N failed, N skipped")
+            .Produces(TestResultFiles.Artifact with { RetentionDays = ResultsRetentionDays });
         foreach (var toolchain in Suites.Select(s => s.Toolchain).Distinct())
         {
             target.Uses(toolchain);

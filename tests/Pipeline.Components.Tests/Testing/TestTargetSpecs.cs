@@ -3,6 +3,14 @@ using Pipeline.Components.Tests.Support;
 
 namespace Pipeline.Components.Tests.Testing;
 
+/// <summary>A Test target whose results CI keeps two weeks, as this repository's RunTests does.</summary>
+public sealed class KeptTwoWeeks : TestTarget
+{
+    protected override IEnumerable<ITestSuite> Suites => [new GoTests(".")];
+
+    protected override int? ResultsRetentionDays => 14;
+}
+
 public sealed class TestTargetSpecs
 {
     [Fact]
@@ -17,6 +25,18 @@ public sealed class TestTargetSpecs
         Assert.Contains("Test │ passing: 2 passed, 0 failed, 1 skipped", run.Lines);
         Assert.Contains("Test │ 2 passed, 1 failed, 1 skipped", run.Lines);
         Assert.Contains("1 test failed: crashing (broke)", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_results_artifact_is_kept_as_long_as_the_target_says_and_by_default_as_CI_keeps_artifacts()
+    {
+        using var root = new TempRoot();
+        var environment = new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 1, false);
+
+        var targets = TestPipeline.With(new GoTests(".")).Add<KeptTwoWeeks>().BuildGraph(environment).Targets;
+
+        Assert.Equal([TestResultFiles.Artifact with { RetentionDays = 14 }], targets.Single(t => t.Name == "KeptTwoWeeks").Produces);
+        Assert.Equal([TestResultFiles.Artifact], targets.Single(t => t.Name == "Test").Produces);
     }
 
     private sealed class FakeSuite(string name, TestSummary? summary) : ITestSuite
