@@ -39,6 +39,22 @@ public sealed class TestTargetSpecs
         Assert.Equal([TestResultFiles.Artifact], targets.Single(t => t.Name == "Test").Produces);
     }
 
+    [Fact]
+    public async Task DotNetTests_with_no_build_and_a_configuration_tests_what_was_built_in_that_configuration_and_builds_nothing()
+    {
+        Requirements.Tool("dotnet");
+        using var root = new TempRoot();
+        ToolProjects.DotNetSolution(root, "dotnet", withFailingTest: false);
+
+        // Nothing was built: with --no-build there is nothing to test, so the suite breaks rather than building.
+        var run = await TestPipeline.With(new DotNetTests("dotnet/Calc.Tests/Calc.Tests.csproj", "Release", noBuild: true)).RunAsync(root, ["Test"]);
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.StartsWith("Test │ > dotnet test ", StringComparison.Ordinal) && l.EndsWith(" --configuration Release --no-build", StringComparison.Ordinal));
+        Assert.Contains("1 test failed: dotnet dotnet/Calc.Tests/Calc.Tests.csproj (broke)", run.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(root.Path / "dotnet" / "Calc.Tests" / "bin"));
+    }
+
     private sealed class FakeSuite(string name, TestSummary? summary) : ITestSuite
     {
         public string Name => name;
