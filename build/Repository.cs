@@ -5,11 +5,12 @@ namespace Build;
 /// <summary>Where things are in this repository; built once per run from the root.</summary>
 public sealed class Repository(PipelineEnvironment environment)
 {
+    /// <summary>Relative to the root, as the components take their paths.</summary>
+    public const string SolutionFile = "Pipeline.sln";
+
     public AbsolutePath Root => environment.RootDirectory;
 
-    public AbsolutePath Solution => Root / "Pipeline.sln";
-
-    public AbsolutePath TestResults => Root / "artifacts" / "test-results";
+    public AbsolutePath Solution => Root / SolutionFile;
 
     public AbsolutePath Packages => Root / "artifacts" / "packages";
 
@@ -21,10 +22,11 @@ public sealed class Repository(PipelineEnvironment environment)
             ? gitRef["refs/tags/v".Length..]
             : null;
 
-    public IEnumerable<AbsolutePath> TestProjects =>
+    /// <summary>Every test project under tests/, relative to the root: <c>tests/Pipeline.Tests/Pipeline.Tests.csproj</c>.</summary>
+    public IEnumerable<string> TestProjects =>
         Directory.GetFiles(Root / "tests", "*.Tests.csproj", SearchOption.AllDirectories)
-            .Order(StringComparer.Ordinal)
-            .Select(path => new AbsolutePath(path));
+            .Select(path => new AbsolutePath(path).RelativeTo(Root).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal);
 
     public static Tool DotNet { get; } = new("dotnet");
 }

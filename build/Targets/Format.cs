@@ -1,15 +1,13 @@
-using Pipeline;
+using Pipeline.Components.Formatting;
 
 namespace Build;
 
-public sealed class Format(Repository repository) : Target
+/// <summary>Fails when a file is not formatted as .editorconfig says; <c>./build.sh Format --fix</c> rewrites them.</summary>
+public sealed class Format : FormatTarget
 {
-    protected override void Configure(TargetSpec target) => target
-        .Description("Fails when a file is not formatted as .editorconfig says (dotnet format --verify-no-changes)")
-        .DependsOn<Restore>();
-
-    // Whitespace and layout only: code-style rules need a compilation and run in Lint.
-    protected override Task RunAsync(TargetContext context) =>
-        context.RunAsync(Repository.DotNet.Command(
-            "format", "whitespace", repository.Root, "--folder", "--verify-no-changes", "--exclude", "artifacts"));
+    // Whitespace and layout only, file by file (--folder): the full dotnet format loads every project
+    // and writes into obj/ while Compile and Lint build beside it. Code-style rules need a compilation
+    // and run in Lint.
+    protected override IEnumerable<IFormatter> Formatters =>
+        [new DotNetFormatter(".", DotNetFormatScope.Whitespace) { Folder = true, Exclude = ["artifacts"] }];
 }

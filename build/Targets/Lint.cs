@@ -1,15 +1,18 @@
 using Pipeline;
+using Pipeline.Components.Linting;
 
 namespace Build;
 
-public sealed class Lint(Repository repository) : Target
+/// <summary>Builds the solution with every analyzer and code-style rule; a warning is an error.</summary>
+public sealed class Lint : LintTarget
 {
-    protected override void Configure(TargetSpec target) => target
-        .Description("Builds with every analyzer and code-style rule, warnings as errors")
-        .DependsOn<Restore>();
+    // The Lint configuration (Directory.Build.props) turns the rules on and has its own obj/bin, so it
+    // runs beside Compile and Test. Incremental: with warnings as errors nothing is missed, and a local
+    // run after a small change takes seconds instead of minutes (CI starts from nothing anyway).
+    protected override IEnumerable<ILinter> Linters => [new DotNetAnalyzers(Repository.SolutionFile, configuration: "Lint", incremental: true)];
 
-    // The Lint configuration (Directory.Build.props) has its own obj/bin, so it runs beside Compile and Test.
-    protected override Task RunAsync(TargetContext context) =>
-        context.RunAsync(Repository.DotNet.Command(
-            "build", repository.Solution, "--no-restore", "--configuration", "Lint", "-warnaserror"));
+    protected override void Extend(TargetSpec target) =>
+        target
+            .Description("Builds with every analyzer and code-style rule, warnings as errors")
+            .DependsOn<Restore>(); // restored once, with retries; the build's own restore then finds nothing to do
 }

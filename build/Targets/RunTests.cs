@@ -1,50 +1,30 @@
 using Pipeline;
+using Pipeline.Components.Testing;
 
 namespace Build;
 
-public sealed class RunTests(Repository repository) : Target
+/// <summary>
+/// Every test project under tests/, one after another, on what Compile built. A failing project
+/// does not stop the others; the run ends with the totals line CI reads: <c>N passed, N failed, N skipped</c>.
+/// </summary>
+public sealed class RunTests(Repository repository) : TestTarget
 {
-    protected override void Configure(TargetSpec target) => target
-        .Description("Runs every test project with TRX results; ends with one line of totals")
-        .DependsOn<Compile>()
-        .DependsOn<InstallWorkflowLint>()
-        .Produces(Artifacts.TestResults);
+    // The configuration is a parameter, known only in a run: Suites (read when the graph is built, for
+    // the toolchain) goes without it; SuitesFor, what a run executes, has it.
+    protected override IEnumerable<ITestSuite> Suites => TestProjects(configuration: null);
 
-    protected override async Task RunAsync(TargetContext context)
-    {
-        Directory.CreateDirectory(repository.TestResults);
-        foreach (var stale in Directory.GetFiles(repository.TestResults, "*.trx"))
-        {
-            File.Delete(stale);
-        }
+    protected override IEnumerable<ITestSuite> SuitesFor(TargetContext context) =>
+        TestProjects(context.Get(BuildParameters.Configuration).ToString());
 
-        var configuration = context.Get(BuildParameters.Configuration).ToString();
-        var failures = new List<string>();
-        foreach (var project in repository.TestProjects)
-        {
-            var name = Path.GetFileNameWithoutExtension(project);
-            try
-            {
-                await context.RunAsync(Repository.DotNet.Command(
-                    "test", project, "--no-build", "--configuration", configuration,
-                    "--logger", $"trx;LogFileName={name}.trx", "--results-directory", repository.TestResults));
-            }
-            catch (ProcessFailedException)
-            {
-                failures.Add(name); // count every project's results before failing
-            }
-        }
+    // Results are most useful in the days after a failure; two weeks is plenty.
+    protected override int? ResultsRetentionDays => 14;
 
-        var totals = TrxTotals.Read(Directory.GetFiles(repository.TestResults, "*.trx"));
-        foreach (var failed in totals.FailedTests)
-        {
-            context.Log.Error("failed: " + failed);
-        }
+    protected override void Extend(TargetSpec target) =>
+        target
+            .Description("Runs every test project (TRX results); ends with N passed, N failed, N skipped")
+            .DependsOn<Compile>()
+            .DependsOn<InstallWorkflowLint>(); // the workflow tests run actionlint and GitHub's parser
 
-        context.Log.Info(totals.ToString());
-        if (failures.Count > 0 || totals.Failed > 0)
-        {
-            throw new InvalidOperationException($"{totals.Failed} tests failed in {string.Join(", ", failures)}.");
-        }
-    }
+    private IEnumerable<ITestSuite> TestProjects(string? configuration) =>
+        repository.TestProjects.Select(project => new DotNetTests(project, configuration, noBuild: true));
 }

@@ -2,9 +2,9 @@ namespace Pipeline.Components.Testing;
 
 /// <summary>
 /// Runs test suites one after another and reports them as one: each failing test by name, then the
-/// line <c>N passed, N failed, N skipped</c>. Fails when any test failed, naming them, and under
-/// GitHub Actions also lists them on the run's page. Result files are an artifact CI uploads even
-/// on failure.
+/// line <c>N passed, N failed, N skipped</c>. A suite that breaks counts as one failed test and does
+/// not stop the others. Fails when any test failed, naming them, and under GitHub Actions also lists
+/// them on the run's page. Result files are an artifact CI uploads even on failure.
 /// <code>
 /// public sealed class Test : TestTarget
 /// {
@@ -26,10 +26,15 @@ public abstract class TestTarget : Target
     /// </summary>
     protected virtual IEnumerable<ITestSuite> SuitesFor(TargetContext context) => Suites;
 
+    /// <summary>Days CI keeps the uploaded result files; null for the CI service's default.</summary>
+    protected virtual int? ResultsRetentionDays => null;
+
     /// <summary>Declares the result files and each suite's toolchain, then what <see cref="Extend"/> adds.</summary>
     protected sealed override void Configure(TargetSpec target)
     {
-        target.Description("Runs the tests; ends with N passed, N failed, N skipped").Produces(TestResultFiles.Artifact);
+        target
+            .Description("Runs the tests; ends with N passed, N failed, N skipped")
+            .Produces(TestResultFiles.Artifact with { RetentionDays = ResultsRetentionDays });
         foreach (var toolchain in Suites.Select(s => s.Toolchain).Distinct())
         {
             target.Uses(toolchain);
@@ -52,7 +57,7 @@ public abstract class TestTarget : Target
         var results = new List<(ITestSuite Suite, TestSummary Summary)>();
         foreach (var suite in SuitesFor(context))
         {
-            var summary = await suite.RunAsync(context);
+            var summary = await RunSuiteAsync(suite, context);
             context.Log.Info($"{suite.Name}: {summary}");
             results.Add((suite, summary));
         }
@@ -68,6 +73,21 @@ public abstract class TestTarget : Target
         if (total.Failed > 0)
         {
             throw new TargetFailedException(FailureMessage(total));
+        }
+    }
+
+    // A suite that broke (it did not build, its test host crashed) counts as one failure, as a go
+    // package that fails to build does: the other suites still run and the totals still print.
+    private static async Task<TestSummary> RunSuiteAsync(ITestSuite suite, TargetContext context)
+    {
+        try
+        {
+            return await suite.RunAsync(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !context.Cancellation.IsCancellationRequested)
+        {
+            context.Log.Error($"{suite.Name} broke: {e.Message}");
+            return new TestSummary(0, 1, 0, [$"{suite.Name} (broke)"], []);
         }
     }
 

@@ -7,19 +7,43 @@ public static class TrxReport
 {
     private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 
-    /// <summary>Sums the test results of every file; a skipped test is one the runner did not execute.</summary>
+    private enum Verdict
+    {
+        Passed,
+        Skipped,
+        Failed,
+    }
+
+    /// <summary>
+    /// Sums the test results of every file. <c>Passed</c> passed; <c>NotExecuted</c> (skipped) and
+    /// <c>Inconclusive</c> were skipped; every other outcome failed: Failed, Error, Timeout, Aborted,
+    /// NotRunnable, Disconnected, PassedButRunAborted, Warning, a result never finished (InProgress,
+    /// Pending, Completed), or none at all. A gate must not pass a result it cannot call a pass.
+    /// A failed test is named with its outcome unless that is plain Failed: <c>Calc.Tests.Hangs (Timeout)</c>.
+    /// </summary>
     public static TestSummary Read(IEnumerable<string> files)
     {
         var results = files
             .SelectMany(file => XDocument.Load(file).Descendants(Trx + "UnitTestResult"))
             .Select(r => (Name: (string?)r.Attribute("testName") ?? "(unnamed)", Outcome: (string?)r.Attribute("outcome")))
             .ToList();
-        var failed = results.Where(r => r.Outcome is "Failed" or "Error" or "Timeout" or "Aborted").Select(r => r.Name).ToList();
+        var failed = results
+            .Where(r => VerdictOf(r.Outcome) == Verdict.Failed)
+            .Select(r => r.Outcome == "Failed" ? r.Name : $"{r.Name} ({r.Outcome ?? "no outcome"})")
+            .ToList();
         return new TestSummary(
-            results.Count(r => r.Outcome == "Passed"),
+            results.Count(r => VerdictOf(r.Outcome) == Verdict.Passed),
             failed.Count,
-            results.Count(r => r.Outcome is "NotExecuted" or "Inconclusive"),
+            results.Count(r => VerdictOf(r.Outcome) == Verdict.Skipped),
             failed,
             []);
     }
+
+    // The outcomes are the TestOutcome values of the TRX schema (vstst.xsd).
+    private static Verdict VerdictOf(string? outcome) => outcome switch
+    {
+        "Passed" => Verdict.Passed,
+        "NotExecuted" or "Inconclusive" => Verdict.Skipped,
+        _ => Verdict.Failed,
+    };
 }

@@ -8,6 +8,13 @@ public sealed class DotNetFormat : FormatTarget
     protected override IEnumerable<IFormatter> Formatters => [new DotNetFormatter("app/Demo.csproj", DotNetFormatScope.Whitespace)];
 }
 
+/// <summary>Whitespace file by file, no project loaded, as this repository's own Format runs.</summary>
+public sealed class DotNetFolderFormat : FormatTarget
+{
+    protected override IEnumerable<IFormatter> Formatters =>
+        [new DotNetFormatter("src", DotNetFormatScope.Whitespace) { Folder = true, Exclude = ["src/Generated"] }];
+}
+
 public sealed class DotNetFormatSpecs
 {
     private const string Indented = "namespace Demo;\n\npublic static class Answers\n{\n    public static int Answer() => 42;\n}\n";
@@ -33,5 +40,35 @@ public sealed class DotNetFormatSpecs
         Assert.Contains("DotNetFormat │ app/Answers.cs: rewritten (dotnet format app/Demo.csproj)", fix.Lines);
         Assert.Equal(Indented, root.Read("app/Answers.cs"));
         Assert.Equal(0, after.ExitCode);
+    }
+
+    [Fact]
+    public async Task In_folder_mode_it_checks_every_file_without_a_project_and_leaves_excluded_folders_alone()
+    {
+        Requirements.Tool("dotnet");
+        using var root = new TempRoot();
+        var misindented = Indented.Replace("    public", "          public", StringComparison.Ordinal);
+        root.Write("src/Answers.cs", misindented);
+        root.Write("src/Generated/Old.cs", misindented);
+        var pipeline = new PipelineBuilder().Add<DotNetFolderFormat>();
+
+        var before = await pipeline.RunAsync(root, ["DotNetFolderFormat"]);
+        var fix = await pipeline.RunAsync(root, ["DotNetFolderFormat", "--fix"]);
+
+        Assert.Equal(ExitCodes.TargetFailed, before.ExitCode);
+        Assert.Contains("DotNetFolderFormat │ src/Answers.cs: not formatted (dotnet format src)", before.Lines);
+        Assert.DoesNotContain("Old.cs", before.Output, StringComparison.Ordinal);
+        Assert.Equal(0, fix.ExitCode);
+        Assert.Equal(Indented, root.Read("src/Answers.cs"));
+        Assert.Equal(misindented, root.Read("src/Generated/Old.cs"));
+        Assert.False(Directory.Exists(root.Path / "src" / "obj"));
+    }
+
+    [Fact]
+    public void Folder_mode_is_whitespace_only()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new DotNetFormatter(".") { Folder = true });
+
+        Assert.Contains("DotNetFormatScope.Whitespace", error.Message, StringComparison.Ordinal);
     }
 }

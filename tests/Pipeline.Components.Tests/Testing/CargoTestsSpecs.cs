@@ -44,7 +44,7 @@ public sealed class CargoTestsSpecs
     }
 
     [Fact]
-    public async Task A_crate_that_does_not_compile_fails_Test_with_the_compiler_error_not_a_summary_of_nothing()
+    public async Task A_crate_that_does_not_compile_fails_Test_with_the_compiler_error_and_counts_as_one_failure()
     {
         Requirements.Tool("cargo");
         using var root = new TempRoot();
@@ -56,7 +56,8 @@ public sealed class CargoTestsSpecs
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("mismatched types", run.Output, StringComparison.Ordinal);
-        Assert.Contains(run.Lines, l => l.StartsWith("::error title=Target Test failed::Process exited with code 101", StringComparison.Ordinal));
-        Assert.DoesNotContain(run.Lines, l => l.EndsWith(" skipped", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("::error title=Test::cargo calc broke: Process exited with code 101", StringComparison.Ordinal));
+        Assert.Contains("0 passed, 1 failed, 0 skipped", run.Lines);
+        Assert.Contains("::error title=Target Test failed::1 test failed: cargo calc (broke)", run.Lines);
     }
 }

@@ -56,7 +56,8 @@ public sealed class GoTestsSpecs
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("cannot use \"text\"", run.Output, StringComparison.Ordinal);
-        Assert.Contains(run.Lines, l => l.StartsWith("::error title=Target Test failed::Process exited with code", StringComparison.Ordinal));
-        Assert.DoesNotContain(run.Lines, l => l.EndsWith(" skipped", StringComparison.Ordinal)); // no summary of a run that did not happen
+        Assert.Contains(run.Lines, l => l.StartsWith("::error title=Test::go calc broke: Process exited with code", StringComparison.Ordinal));
+        Assert.Contains("0 passed, 1 failed, 0 skipped", run.Lines); // the run that did not happen is a failure, not nothing
+        Assert.Contains("::error title=Target Test failed::1 test failed: go calc (broke)", run.Lines);
     }
 }

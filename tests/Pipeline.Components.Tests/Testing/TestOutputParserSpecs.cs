@@ -72,6 +72,38 @@ public sealed class TestOutputParserSpecs
     }
 
     [Fact]
+    public void Every_trx_outcome_that_is_neither_a_pass_nor_a_skip_is_a_failure_named_with_its_outcome()
+    {
+        using var directory = new TempRoot(asPipelineRoot: false);
+        var file = directory.Write("run.trx", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>
+              <UnitTestResult testName="Store.Saves" outcome="Passed" />
+              <UnitTestResult testName="Store.Later" outcome="NotExecuted" />
+              <UnitTestResult testName="Store.Unsure" outcome="Inconclusive" />
+              <UnitTestResult testName="Store.Loads" outcome="Failed" />
+              <UnitTestResult testName="Store.Connects" outcome="Error" />
+              <UnitTestResult testName="Store.Hangs" outcome="Timeout" />
+              <UnitTestResult testName="Store.Crashes" outcome="Aborted" />
+              <UnitTestResult testName="Store.BadSignature" outcome="NotRunnable" />
+              <UnitTestResult testName="Store.LostHost" outcome="Disconnected" />
+              <UnitTestResult testName="Store.Unfinished" outcome="InProgress" />
+              <UnitTestResult testName="Store.Unknown" />
+            </Results></TestRun>
+            """);
+
+        var summary = TrxReport.Read([file]);
+
+        Assert.Equal("1 passed, 8 failed, 2 skipped", summary.ToString());
+        Assert.Equal(
+            [
+                "Store.Loads", "Store.Connects (Error)", "Store.Hangs (Timeout)", "Store.Crashes (Aborted)",
+                "Store.BadSignature (NotRunnable)", "Store.LostHost (Disconnected)", "Store.Unfinished (InProgress)", "Store.Unknown (no outcome)",
+            ],
+            summary.FailedTests);
+    }
+
+    [Fact]
     public void Summaries_add_up_and_the_failure_message_names_the_first_ten()
     {
         var names = Enumerable.Range(1, 12).Select(i => $"T{i}").ToList();

@@ -290,10 +290,7 @@ public sealed class PushAfterGate(PipelineEnvironment environment, Setup setup) 
     protected override void Extend(TargetSpec target) => target.Description("Pushes after the gate").DependsOn<Gate>();
 }
 
-public sealed class Gate : Target
-{
-    protected override Task RunAsync(TargetContext context) => Task.CompletedTask;
-}
+public sealed class Gate : Target;
 
 public sealed class PushTestImage(Setup setup) : PushImagesTarget<BuildTestImage>
 {

@@ -219,15 +219,10 @@ public sealed class PlanningSpecs
     private static PipelineEnvironment Environment() =>
         new(new AbsolutePath(Path.GetTempPath()), new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false);
 
-    private sealed class Compile : Target
-    {
-        protected override Task RunAsync(TargetContext context) => Task.CompletedTask;
-    }
+    private sealed class Compile : Target;
 
     private sealed class Test : Target
     {
         protected override void Configure(TargetSpec target) => target.DependsOn<Compile>();
-
-        protected override Task RunAsync(TargetContext context) => Task.CompletedTask;
     }
 }

@@ -12,8 +12,11 @@ public abstract class Target
     {
     }
 
-    /// <summary>Does the target's work. Throw to fail; honour <see cref="TargetContext.Cancellation"/>.</summary>
-    protected abstract Task RunAsync(TargetContext context);
+    /// <summary>
+    /// Does the target's work. Throw to fail; honour <see cref="TargetContext.Cancellation"/>. A target
+    /// that only gathers others (its dependencies are its work) leaves it out: by default it does nothing.
+    /// </summary>
+    protected virtual Task RunAsync(TargetContext context) => Task.CompletedTask;
 
     // The engine's doors to the two members above; users override them, only the engine calls them.
     internal void ConfigureBy(TargetSpec target) => Configure(target);
