@@ -70,48 +70,14 @@ internal static class JobOwnership
     }
 
     /// <summary>
-    /// What <c>./build.sh {root}</c> would include, in the order it would run them (the planner's
-    /// closure and order), without evaluating any condition: generation must not run user code.
+    /// What <c>./build.sh {root}</c> would include, in the order it would run them: the planner's
+    /// own closure and order, without evaluating any condition (generation must not run user code).
     /// </summary>
-    private static List<string> LocalPlan(TargetGraph graph, string root)
-    {
-        var included = Reach(graph, root, []);
-        var waiting = included.ToDictionary(n => n, n => graph.MustFollow(n).Count(included.Contains), StringComparer.Ordinal);
-        var ready = new PriorityQueue<string, int>(waiting.Where(w => w.Value == 0).Select(w => (w.Key, graph.IndexOf(w.Key))));
-        var order = new List<string>(included.Count);
-        while (ready.TryDequeue(out var name, out _))
-        {
-            order.Add(name);
-            foreach (var follower in included.Where(f => graph.MustFollow(f).Contains(name)))
-            {
-                if (--waiting[follower] == 0)
-                {
-                    ready.Enqueue(follower, graph.IndexOf(follower));
-                }
-            }
-        }
+    private static IReadOnlyList<string> LocalPlan(TargetGraph graph, string root) => Planner.Order(graph, [root]);
 
-        return order;
-    }
-
-    /// <summary>What the root's plan includes (dependencies and triggers), not entering other jobs' roots.</summary>
-    private static HashSet<string> Reach(TargetGraph graph, string root, HashSet<string> roots)
-    {
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([root]);
-        while (queue.TryDequeue(out var name))
-        {
-            if ((name == root || !roots.Contains(name)) && reached.Add(name))
-            {
-                foreach (var next in graph.DependenciesOf(name).Concat(graph.TriggersOf(name)))
-                {
-                    queue.Enqueue(next);
-                }
-            }
-        }
-
-        return reached;
-    }
+    /// <summary>What the root's plan includes (the planner's closure), not entering other jobs' roots.</summary>
+    private static HashSet<string> Reach(TargetGraph graph, string root, HashSet<string> roots) =>
+        Planner.Closure(graph, [root], name => name == root || !roots.Contains(name));
 
     private static HashSet<string> Upstream(string root, Dictionary<string, IReadOnlyList<string>> direct)
     {
