@@ -2,58 +2,59 @@ namespace Pipeline.GitHubActions;
 
 /// <summary>
 /// The CI-only settings of one job: where it runs and what it may do. What it runs, what it
-/// <c>needs</c> and when it runs come from its target, never from here.
+/// <c>needs</c> and when it runs come from its target, never from here. Like
+/// <see cref="WorkflowSpec"/>, only a builder: it is copied as soon as the job's lambda returns.
 /// </summary>
 public sealed class JobSpec
 {
-    internal JobSpec(Type target) => Target = target;
+    private readonly Type _targetType;
+    private readonly List<TokenGrant> _permissions = [];
+    private IReadOnlyList<string>? _runsOn;
+    private int? _timeoutMinutes;
+    private EnvironmentModel? _environment;
+    private int? _fetchDepth;
 
-    internal Type Target { get; }
-
-    internal IReadOnlyList<string>? RunsOnLabels { get; private set; }
-
-    internal int? Timeout { get; private set; }
-
-    internal string? EnvironmentName { get; private set; }
-
-    internal string? EnvironmentUrl { get; private set; }
-
-    internal List<TokenGrant> Grants { get; } = [];
-
-    internal int? CheckoutFetchDepth { get; private set; }
+    internal JobSpec(Type targetType) => _targetType = targetType;
 
     /// <summary>Runner labels; default <c>ubuntu-latest</c>. Self-hosted: <c>RunsOn("self-hosted", "linux", "x64")</c>.</summary>
     public JobSpec RunsOn(params string[] labels)
     {
-        RunsOnLabels = labels;
+        _runsOn = [.. labels];
         return this;
     }
 
     public JobSpec TimeoutMinutes(int minutes)
     {
-        Timeout = minutes;
+        _timeoutMinutes = minutes;
         return this;
     }
 
     /// <summary>A deployment environment: its protection rules (required reviewers) gate the job.</summary>
     public JobSpec Environment(string name, string? url = null)
     {
-        EnvironmentName = name;
-        EnvironmentUrl = url;
+        _environment = new EnvironmentModel(name, url);
         return this;
     }
 
     /// <summary>Token scopes this job needs beyond the workflow's (which it keeps).</summary>
     public JobSpec Permissions(params TokenGrant[] grants)
     {
-        Grants.AddRange(grants);
+        _permissions.AddRange(grants);
         return this;
     }
 
     /// <summary>Commits to fetch; 0 for the whole history (versioning from tags). Default 1.</summary>
     public JobSpec FetchDepth(int depth)
     {
-        CheckoutFetchDepth = depth;
+        _fetchDepth = depth;
         return this;
     }
+
+    internal JobDeclaration ToDeclaration() => new(
+        _targetType,
+        _runsOn,
+        _timeoutMinutes,
+        _environment,
+        _permissions.Count == 0 ? null : [.. _permissions],
+        _fetchDepth);
 }

@@ -2,7 +2,7 @@ namespace Pipeline.GitHubActions;
 
 /// <summary>One <see cref="JobModel"/> per declared job: its condition, settings, environment and steps.</summary>
 internal sealed class JobPlanner(
-    WorkflowSpec spec,
+    WorkflowDeclaration workflow,
     TargetGraph graph,
     IReadOnlyList<JobTargets> split,
     IReadOnlyList<TokenGrant> workflowPermissions,
@@ -13,7 +13,7 @@ internal sealed class JobPlanner(
 
     public static string IdOf(string target) => ParameterNames.ToKebabCase(target);
 
-    public JobModel Plan(JobSpec job, JobTargets targets)
+    public JobModel Plan(JobDeclaration job, JobTargets targets)
     {
         var root = graph[targets.Root];
         var runs = targets.Runs.Select(t => graph[t]).ToList();
@@ -22,7 +22,7 @@ internal sealed class JobPlanner(
         var secrets = new List<string>();
         var services = Services(root, runs);
         var env = StepEnvironment(root, runs, services, secrets);
-        var steps = new JobSteps(spec, graph, split, targets, problems).Plan(runs, root.Matrix, job.CheckoutFetchDepth, env);
+        var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
 
         return new JobModel(
             IdOf(root.Name),
@@ -32,10 +32,10 @@ internal sealed class JobPlanner(
             targets.Skips,
             [.. Needs(targets).Select(IdOf)],
             If(root, targets),
-            job.RunsOnLabels ?? spec.DefaultRunsOn ?? DefaultRunsOn,
-            job.Timeout ?? spec.DefaultTimeout,
-            job.EnvironmentName is { } name ? new EnvironmentModel(name, job.EnvironmentUrl) : null,
-            job.Grants.Count == 0 ? null : Merge(workflowPermissions, job.Grants),
+            job.RunsOn ?? workflow.RunsOn ?? DefaultRunsOn,
+            job.TimeoutMinutes ?? workflow.TimeoutMinutes,
+            job.Environment,
+            job.Permissions is { } grants ? Merge(workflowPermissions, grants) : null,
             root.WarningOnly,
             root.Matrix,
             [.. services.Select(WithSecretReferences)],
@@ -119,7 +119,7 @@ internal sealed class JobPlanner(
 
         foreach (var parameter in runs.SelectMany(t => t.Reads).Where(p => p.IsSecret).DistinctBy(p => p.EnvironmentName))
         {
-            secrets.Add(spec.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName);
+            secrets.Add(workflow.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName);
             env.Add(new(parameter.EnvironmentName, SecretReference(parameter)));
         }
 
@@ -152,7 +152,7 @@ internal sealed class JobPlanner(
     }
 
     private string SecretReference(IParameter secret) =>
-        $"${{{{ secrets.{spec.SecretNames.GetValueOrDefault(secret) ?? secret.EnvironmentName} }}}}";
+        $"${{{{ secrets.{workflow.SecretNames.GetValueOrDefault(secret) ?? secret.EnvironmentName} }}}}";
 
     /// <summary>The service as the YAML shows it: container variables from secrets become secret references.</summary>
     private ServiceContainer WithSecretReferences(ServiceContainer service)
@@ -187,29 +187,29 @@ internal sealed class JobPlanner(
         return services;
     }
 
-    private void CheckSettings(JobSpec job, TargetDefinition root)
+    private void CheckSettings(JobDeclaration job, TargetDefinition root)
     {
-        if (job.RunsOnLabels is { } labels && (labels.Count == 0 || labels.Any(string.IsNullOrWhiteSpace)))
+        if (job.RunsOn is { } labels && (labels.Count == 0 || labels.Any(string.IsNullOrWhiteSpace)))
         {
             problems.Add($"the job {root.Name} has an empty runs-on label.");
         }
 
-        if (job.Timeout is < 1 || spec.DefaultTimeout is < 1)
+        if (job.TimeoutMinutes is < 1 || workflow.TimeoutMinutes is < 1)
         {
             problems.Add($"the job {root.Name} has a timeout below one minute.");
         }
 
-        if (job.EnvironmentName is { } environment && (environment.Trim().Length == 0 || environment.Contains('\n', StringComparison.Ordinal)))
+        if (job.Environment?.Name is { } environment && (environment.Trim().Length == 0 || environment.Contains('\n', StringComparison.Ordinal)))
         {
             problems.Add($"the job {root.Name} has an empty environment name.");
         }
 
-        if (job.EnvironmentUrl is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (job.Environment?.Url is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             problems.Add($"the environment URL of {root.Name} is not an absolute URL: '{url}'.");
         }
 
-        if (job.CheckoutFetchDepth is < 0)
+        if (job.FetchDepth is < 0)
         {
             problems.Add($"the job {root.Name} has a negative fetch depth.");
         }
