@@ -8,7 +8,7 @@ namespace Pipeline.GitHubActions;
 public sealed class JobSpec
 {
     private readonly Type _targetType;
-    private readonly List<TokenGrant> _permissions = [];
+    private List<PermissionGrant>? _permissions;
     private IReadOnlyList<string>? _runsOn;
     private int? _timeoutMinutes;
     private EnvironmentModel? _environment;
@@ -36,10 +36,18 @@ public sealed class JobSpec
         return this;
     }
 
-    /// <summary>Token scopes this job needs beyond the workflow's (which it keeps).</summary>
-    public JobSpec Permissions(params TokenGrant[] grants)
+    /// <summary>
+    /// The <c>GITHUB_TOKEN</c>'s permissions in this job, <em>replacing</em> the workflow's, as GitHub
+    /// reads a job's <c>permissions:</c>: a permission not listed here is <c>none</c> in this job,
+    /// even when the workflow grants it. Every job checks out the repository, which in a private
+    /// repository needs <c>contents: read</c>, so list it too:
+    /// <c>.Permissions(Permission.Contents.Read, Permission.Packages.Write)</c>. No grant at all
+    /// gives <c>permissions: {}</c>. A later call replaces an earlier one (the same rule as
+    /// <see cref="WorkflowSpec.Permissions"/>); a permission listed twice keeps its last access.
+    /// </summary>
+    public JobSpec Permissions(params PermissionGrant[] grants)
     {
-        _permissions.AddRange(grants);
+        _permissions = [.. grants];
         return this;
     }
 
@@ -55,6 +63,6 @@ public sealed class JobSpec
         _runsOn,
         _timeoutMinutes,
         _environment,
-        _permissions.Count == 0 ? null : [.. _permissions],
+        _permissions is null ? null : [.. _permissions],
         _fetchDepth);
 }

@@ -23,7 +23,7 @@ internal sealed record WorkflowDeclaration(
     IReadOnlyList<IParameter> DispatchInputs,
     CancelInProgress? Cancel,
     string? ConcurrencyGroup,
-    IReadOnlyList<TokenGrant>? Permissions,
+    IReadOnlyList<PermissionGrant>? Permissions,
     IReadOnlyList<KeyValuePair<string, string>> Env,
     IReadOnlyDictionary<string, ActionPin> Pins,
     IReadOnlyDictionary<IParameter, string> SecretNames,
@@ -40,12 +40,12 @@ internal sealed record WorkflowDeclaration(
 /// <param name="RunsOn">Runner labels, or null for the workflow's.</param>
 /// <param name="TimeoutMinutes">timeout-minutes, or null for the workflow's.</param>
 /// <param name="Environment">The deployment environment that gates the job, or null.</param>
-/// <param name="Permissions">The job's token permissions, or null when it keeps the workflow's.</param>
+/// <param name="Permissions">The job's token permissions (replacing the workflow's), or null when it keeps the workflow's.</param>
 /// <param name="FetchDepth">Commits the checkout fetches, or null for the action's default (1).</param>
 internal sealed record JobDeclaration(
     Type TargetType,
     IReadOnlyList<string>? RunsOn,
     int? TimeoutMinutes,
     EnvironmentModel? Environment,
-    IReadOnlyList<TokenGrant>? Permissions,
+    IReadOnlyList<PermissionGrant>? Permissions,
     int? FetchDepth);

@@ -25,7 +25,7 @@ public sealed partial class WorkflowSpec
     private bool _dispatch;
     private CancelInProgress? _cancel;
     private string? _concurrencyGroup;
-    private List<TokenGrant>? _permissions;
+    private List<PermissionGrant>? _permissions;
     private IReadOnlyList<string>? _runsOn;
     private int? _timeoutMinutes;
 
@@ -67,8 +67,14 @@ public sealed partial class WorkflowSpec
         _concurrencyGroup = group;
     });
 
-    /// <summary>The token's scopes for every job (replacing the default <c>contents: read</c>); none at all when empty.</summary>
-    public WorkflowSpec Permissions(params TokenGrant[] grants) => Set(() => _permissions = [.. grants]);
+    /// <summary>
+    /// The <c>GITHUB_TOKEN</c>'s permissions for the whole workflow, <em>replacing</em> the default
+    /// <c>contents: read</c>, as GitHub reads <c>permissions:</c>: a permission not listed is
+    /// <c>none</c>. No grant at all gives <c>permissions: {}</c>. A job that declares its own
+    /// (<see cref="JobSpec.Permissions"/>) gets exactly those instead, by the same rule. A later call
+    /// replaces an earlier one; a permission listed twice keeps its last access.
+    /// </summary>
+    public WorkflowSpec Permissions(params PermissionGrant[] grants) => Set(() => _permissions = [.. grants]);
 
     /// <summary>A variable every step sees. Literal values only: secrets reach jobs through the parameters their targets use.</summary>
     public WorkflowSpec Env(string name, string value) => Set(() => _env.Add(new(name, value)));

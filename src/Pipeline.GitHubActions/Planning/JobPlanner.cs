@@ -5,7 +5,6 @@ internal sealed class JobPlanner(
     WorkflowDeclaration workflow,
     TargetGraph graph,
     IReadOnlyList<JobTargets> split,
-    IReadOnlyList<TokenGrant> workflowPermissions,
     WorkflowDispatchModel? dispatch,
     Problems problems)
 {
@@ -35,7 +34,7 @@ internal sealed class JobPlanner(
             job.RunsOn ?? workflow.RunsOn ?? DefaultRunsOn,
             job.TimeoutMinutes ?? workflow.TimeoutMinutes,
             job.Environment,
-            job.Permissions is { } grants ? Merge(workflowPermissions, grants) : null,
+            job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
             root.WarningOnly,
             root.Matrix,
             [.. services.Select(WithSecretReferences)],
@@ -214,7 +213,4 @@ internal sealed class JobPlanner(
             problems.Add($"the job {root.Name} has a negative fetch depth.");
         }
     }
-
-    private static List<TokenGrant> Merge(IReadOnlyList<TokenGrant> workflow, IEnumerable<TokenGrant> job) =>
-        [.. workflow.Concat(job).GroupBy(g => g.Scope).Select(g => g.Last()).OrderBy(g => g.Scope.Key, StringComparer.Ordinal)];
 }

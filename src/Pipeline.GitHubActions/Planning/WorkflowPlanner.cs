@@ -37,10 +37,10 @@ internal static class WorkflowPlanner
         problems.ThrowIfAny();
 
         var split = JobOwnership.Split(graph, [.. roots.Select(r => r.Name)], workflow.Name);
-        IReadOnlyList<TokenGrant> permissions = workflow.Permissions is { } grants
-            ? [.. grants.GroupBy(g => g.Scope).Select(g => g.Last()).OrderBy(g => g.Scope.Key, StringComparer.Ordinal)]
-            : [GitHubToken.Contents.Read]; // least privilege unless the workflow says otherwise
-        var jobs = new JobPlanner(workflow, graph, split, permissions, dispatch, problems);
+        IReadOnlyList<PermissionGrant> permissions = workflow.Permissions is { } grants
+            ? Permissions(grants)
+            : [Permission.Contents.Read]; // least privilege unless the workflow says otherwise
+        var jobs = new JobPlanner(workflow, graph, split, dispatch, problems);
         var models = workflow.Jobs.Select((job, i) => jobs.Plan(job, split[i])).ToList();
         jobs.CheckArtifactsUploadedOnce(models);
         problems.ThrowIfAny();
@@ -55,6 +55,13 @@ internal static class WorkflowPlanner
             workflow.Env,
             models);
     }
+
+    /// <summary>
+    /// A <c>permissions:</c> block as declared, for the workflow or a job alike: a permission listed
+    /// twice keeps its last access; sorted by name so the file does not change with the order written.
+    /// </summary>
+    internal static IReadOnlyList<PermissionGrant> Permissions(IEnumerable<PermissionGrant> grants) =>
+        [.. grants.GroupBy(g => g.Permission).Select(g => g.Last()).OrderBy(g => g.Permission.Name, StringComparer.Ordinal)];
 
     private static void CheckDeclaration(WorkflowDeclaration workflow, Problems problems)
     {

@@ -179,12 +179,12 @@ internal static class WorkflowRenderer
         return map;
     }
 
-    private static YamlTree.Map Permissions(IReadOnlyList<TokenGrant> grants)
+    private static YamlTree.Map Permissions(IReadOnlyList<PermissionGrant> grants)
     {
         var map = new YamlTree.Map();
         foreach (var grant in grants)
         {
-            map.Add(grant.Scope.Key, grant.Access.ToString().ToLowerInvariant());
+            map.Add(grant.Permission.Name, grant.Access.ToString().ToLowerInvariant());
         }
 
         return map;

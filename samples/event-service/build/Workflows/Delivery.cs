@@ -21,7 +21,7 @@ public sealed class Delivery : Workflow
         .Job<Test>()
         .Job<Coverage>()
         .Job<BuildImage>()
-        .Job<Push>(j => j.Permissions(GitHubToken.Packages.Write))
-        .Job<DeployStaging>(j => j.Environment("staging", DeployStaging.StagingUrl.ToString()).Permissions(GitHubToken.Deployments.Write))
+        .Job<Push>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write))
+        .Job<DeployStaging>(j => j.Environment("staging", DeployStaging.StagingUrl.ToString()).Permissions(Permission.Contents.Read, Permission.Deployments.Write))
         .Job<Smoke>();
 }

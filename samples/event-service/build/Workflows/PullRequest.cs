@@ -14,6 +14,6 @@ public sealed class PullRequest : Workflow
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>()
-        .Job<Coverage>(j => j.Permissions(GitHubToken.PullRequests.Write))
+        .Job<Coverage>(j => j.Permissions(Permission.Contents.Read, Permission.PullRequests.Write))
         .Job<BuildImage>();
 }

@@ -99,7 +99,7 @@ public sealed class Release : Workflow
         .Concurrency()
         .TimeoutMinutes(30)
         .Job<CodeQuality>().Job<SecurityScan>().Job<UnitTests>().Job<IntegrationTests>()
-        .Job<BuildImages>(j => j.Permissions(GitHubToken.Packages.Write))
+        .Job<BuildImages>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write))
         .Job<ContainerScan>()
         .Job<DeployStaging>(j => j.Environment("staging", "https://staging.example.com"))
         .Job<StagingTests>()

@@ -59,5 +59,5 @@ public sealed class TicketServiceCi : Workflow
         .Concurrency()
         .Job<Test>(j => j.TimeoutMinutes(15))
         .Job<Lint>(j => j.TimeoutMinutes(10))
-        .Job<Build>(j => j.Permissions(GitHubToken.Packages.Write).TimeoutMinutes(20).FetchDepth(0)); // tags: the image version
+        .Job<Build>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write).TimeoutMinutes(20).FetchDepth(0)); // tags: the image version
 }

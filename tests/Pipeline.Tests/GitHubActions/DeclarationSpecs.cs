@@ -1,0 +1,80 @@
+using Pipeline.GitHubActions;
+using Pipeline.Tests.GitHubActions.Support;
+using Pipeline.Tests.Support;
+
+namespace Pipeline.Tests.GitHubActions;
+
+/// <summary>What the workflow and job settings mean: permissions, timeouts, and the frozen declaration planning reads.</summary>
+public sealed class DeclarationSpecs
+{
+    private static readonly Script TwoJobs = new Script().Target<A>().Target<B>(t => t.DependsOn<A>());
+
+    [Fact]
+    public void A_workflow_without_permissions_gets_contents_read_and_its_jobs_keep_it()
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w.Job<A>().Job<B>());
+
+        Assert.Equal(["contents: read"], Grants(workflow.Permissions));
+        Assert.Null(workflow["a"].Permissions);
+        Assert.Null(workflow["b"].Permissions);
+    }
+
+    [Fact]
+    public void Workflow_permissions_replace_the_default_and_a_later_call_replaces_an_earlier_one()
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w
+            .Permissions(Permission.Contents.Write, Permission.Issues.Read)
+            .Permissions(Permission.PullRequests.Write, Permission.Actions.Read)
+            .Job<A>().Job<B>());
+
+        Assert.Equal(["actions: read", "pull-requests: write"], Grants(workflow.Permissions)); // sorted; no contents: read
+        Assert.Null(workflow["a"].Permissions);
+    }
+
+    [Fact]
+    public void Job_permissions_replace_the_workflows_as_GitHub_reads_them_and_a_later_call_replaces_an_earlier_one()
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w
+            .Permissions(Permission.Contents.Read, Permission.Issues.Write)
+            .Job<A>(j => j.Permissions(Permission.Checks.Write).Permissions(Permission.Packages.Write))
+            .Job<B>());
+
+        Assert.Equal(["packages: write"], Grants(workflow["a"].Permissions!)); // neither contents nor issues: replaced
+        Assert.Null(workflow["b"].Permissions);
+        Assert.Equal(["contents: read", "issues: write"], Grants(workflow.Permissions));
+    }
+
+    [Fact]
+    public void No_grant_at_all_means_no_permission_for_the_workflow_and_for_a_job_alike()
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w.Permissions().Job<A>(j => j.Permissions()).Job<B>());
+        var yaml = WorkflowRenderer.Render(workflow);
+
+        Assert.Empty(workflow.Permissions);
+        Assert.Empty(workflow["a"].Permissions!);
+        Assert.Contains("\npermissions: {}\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("\n    permissions: {}\n", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_permission_listed_twice_keeps_its_last_access_in_the_workflow_and_in_a_job_alike()
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w
+            .Permissions(Permission.Contents.Write, Permission.Contents.Read)
+            .Job<A>(j => j.Permissions(Permission.Packages.Read, Permission.Contents.Read, Permission.Packages.Write)));
+
+        Assert.Equal(["contents: read"], Grants(workflow.Permissions));
+        Assert.Equal(["contents: read", "packages: write"], Grants(workflow["a"].Permissions!));
+    }
+
+    [Fact]
+    public void A_permission_GitHub_adds_later_can_be_named()
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w.Job<A>(j => j.Permissions(Permission.Contents.Read, new Permission("models").Read)));
+
+        Assert.Equal(["contents: read", "models: read"], Grants(workflow["a"].Permissions!));
+        Assert.Equal(Permission.Contents, new Permission("contents"));
+    }
+
+    private static IEnumerable<string> Grants(IReadOnlyList<PermissionGrant> grants) => grants.Select(g => g.ToString());
+}
