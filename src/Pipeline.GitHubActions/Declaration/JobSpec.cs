@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>
@@ -10,7 +12,7 @@ public sealed class JobSpec
     private readonly Type _targetType;
     private List<PermissionGrant>? _permissions;
     private IReadOnlyList<string>? _runsOn;
-    private int? _timeoutMinutes;
+    private TimeSpan? _timeout;
     private EnvironmentModel? _environment;
     private int? _fetchDepth;
 
@@ -23,9 +25,14 @@ public sealed class JobSpec
         return this;
     }
 
-    public JobSpec TimeoutMinutes(int minutes)
+    /// <summary>
+    /// GitHub cancels the job when it runs longer than this: its <c>timeout-minutes</c>, in whole
+    /// minutes rounded up. Default: the workflow's <see cref="WorkflowSpec.Timeout"/>, else GitHub's
+    /// (360 minutes). Must be positive.
+    /// </summary>
+    public JobSpec Timeout(TimeSpan limit)
     {
-        _timeoutMinutes = minutes;
+        _timeout = Checked(limit);
         return this;
     }
 
@@ -58,10 +65,18 @@ public sealed class JobSpec
         return this;
     }
 
+    /// <summary>A job timeout must be positive, and a whole number of minutes GitHub can read once rounded up.</summary>
+    internal static TimeSpan Checked(TimeSpan limit, [CallerArgumentExpression(nameof(limit))] string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, TimeSpan.FromMinutes(int.MaxValue), name);
+        return limit;
+    }
+
     internal JobDeclaration ToDeclaration() => new(
         _targetType,
         _runsOn,
-        _timeoutMinutes,
+        _timeout,
         _environment,
         _permissions is null ? null : [.. _permissions],
         _fetchDepth);

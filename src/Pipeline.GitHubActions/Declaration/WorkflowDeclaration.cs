@@ -11,7 +11,7 @@ namespace Pipeline.GitHubActions;
 /// <param name="Dispatch">Whether it can be started by hand (<c>workflow_dispatch</c>), with <paramref name="DispatchInputs"/>.</param>
 /// <param name="Permissions">Null when not declared: the workflow gets <c>contents: read</c>.</param>
 /// <param name="RunsOn">Runner labels for jobs that choose none, or null.</param>
-/// <param name="TimeoutMinutes">timeout-minutes for jobs that set none, or null.</param>
+/// <param name="Timeout">The timeout of jobs that set none, or null.</param>
 internal sealed record WorkflowDeclaration(
     Type Source,
     string Name,
@@ -28,7 +28,7 @@ internal sealed record WorkflowDeclaration(
     IReadOnlyDictionary<string, ActionPin> Pins,
     IReadOnlyDictionary<IParameter, string> SecretNames,
     IReadOnlyList<string>? RunsOn,
-    int? TimeoutMinutes,
+    TimeSpan? Timeout,
     IReadOnlyList<JobDeclaration> Jobs)
 {
     /// <summary>Relative to the repository root: <c>.github/workflows/{FileName}.yml</c>.</summary>
@@ -38,14 +38,14 @@ internal sealed record WorkflowDeclaration(
 /// <summary>What one <see cref="JobSpec"/> declared, as immutable data.</summary>
 /// <param name="TargetType">The target the job is declared for.</param>
 /// <param name="RunsOn">Runner labels, or null for the workflow's.</param>
-/// <param name="TimeoutMinutes">timeout-minutes, or null for the workflow's.</param>
+/// <param name="Timeout">The job's timeout (positive), or null for the workflow's.</param>
 /// <param name="Environment">The deployment environment that gates the job, or null.</param>
 /// <param name="Permissions">The job's token permissions (replacing the workflow's), or null when it keeps the workflow's.</param>
 /// <param name="FetchDepth">Commits the checkout fetches, or null for the action's default (1).</param>
 internal sealed record JobDeclaration(
     Type TargetType,
     IReadOnlyList<string>? RunsOn,
-    int? TimeoutMinutes,
+    TimeSpan? Timeout,
     EnvironmentModel? Environment,
     IReadOnlyList<PermissionGrant>? Permissions,
     int? FetchDepth);

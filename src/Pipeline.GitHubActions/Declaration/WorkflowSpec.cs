@@ -27,7 +27,7 @@ public sealed partial class WorkflowSpec
     private string? _concurrencyGroup;
     private List<PermissionGrant>? _permissions;
     private IReadOnlyList<string>? _runsOn;
-    private int? _timeoutMinutes;
+    private TimeSpan? _timeout;
 
     internal WorkflowSpec(Type source)
     {
@@ -82,8 +82,11 @@ public sealed partial class WorkflowSpec
     /// <summary>Runner labels for jobs that do not choose their own.</summary>
     public WorkflowSpec RunsOn(params string[] labels) => Set(() => _runsOn = [.. labels]);
 
-    /// <summary>timeout-minutes for jobs that do not set their own.</summary>
-    public WorkflowSpec TimeoutMinutes(int minutes) => Set(() => _timeoutMinutes = minutes);
+    /// <summary>
+    /// The timeout of every job that sets none (<see cref="JobSpec.Timeout"/>): GitHub cancels a job
+    /// that runs longer. Written as <c>timeout-minutes</c>, in whole minutes rounded up. Must be positive.
+    /// </summary>
+    public WorkflowSpec Timeout(TimeSpan limit) => Set(() => _timeout = JobSpec.Checked(limit));
 
     /// <summary>
     /// References an action by full commit SHA (<c>actions/checkout@&lt;sha&gt; # v4.2.2</c>): a tag can be moved, a SHA cannot.
@@ -120,7 +123,7 @@ public sealed partial class WorkflowSpec
         _pins.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
         _secretNames.ToFrozenDictionary(),
         _runsOn,
-        _timeoutMinutes,
+        _timeout,
         [.. _jobs]);
 
     private static string Words(string name) => WordStart().Replace(name, " $1");

@@ -32,7 +32,7 @@ internal sealed class JobPlanner(
             [.. Needs(targets).Select(IdOf)],
             If(root, targets),
             job.RunsOn ?? workflow.RunsOn ?? DefaultRunsOn,
-            job.TimeoutMinutes ?? workflow.TimeoutMinutes,
+            WholeMinutes(job.Timeout ?? workflow.Timeout),
             job.Environment,
             job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
             root.WarningOnly,
@@ -41,6 +41,11 @@ internal sealed class JobPlanner(
             secrets,
             steps);
     }
+
+    /// <summary><c>timeout-minutes</c>: whole minutes, rounded up (the builders accept only positive timeouts).</summary>
+    internal static int? WholeMinutes(TimeSpan? timeout) => timeout is { Ticks: var ticks }
+        ? (int)((ticks / TimeSpan.TicksPerMinute) + (ticks % TimeSpan.TicksPerMinute == 0 ? 0 : 1))
+        : null;
 
     /// <summary>An artifact name is unique in a run: two jobs uploading one would collide.</summary>
     public void CheckArtifactsUploadedOnce(IReadOnlyList<JobModel> jobs)
@@ -191,11 +196,6 @@ internal sealed class JobPlanner(
         if (job.RunsOn is { } labels && (labels.Count == 0 || labels.Any(string.IsNullOrWhiteSpace)))
         {
             problems.Add($"the job {root.Name} has an empty runs-on label.");
-        }
-
-        if (job.TimeoutMinutes is < 1 || workflow.TimeoutMinutes is < 1)
-        {
-            problems.Add($"the job {root.Name} has a timeout below one minute.");
         }
 
         if (job.Environment?.Name is { } environment && (environment.Trim().Length == 0 || environment.Contains('\n', StringComparison.Ordinal)))

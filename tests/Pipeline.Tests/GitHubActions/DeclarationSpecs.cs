@@ -76,5 +76,45 @@ public sealed class DeclarationSpecs
         Assert.Equal(Permission.Contents, new Permission("contents"));
     }
 
+    [Theory]
+    [InlineData(600, 10)]
+    [InlineData(601, 11)]
+    [InlineData(90, 2)]
+    [InlineData(1, 1)]
+    public void A_timeout_is_written_in_whole_minutes_rounded_up(int seconds, int minutes)
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w.Job<A>(j => j.Timeout(TimeSpan.FromSeconds(seconds))));
+
+        Assert.Equal(minutes, workflow["a"].TimeoutMinutes);
+        Assert.Contains($"\n    timeout-minutes: {minutes}\n", WorkflowRenderer.Render(workflow), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_workflows_timeout_is_the_default_of_jobs_that_set_none()
+    {
+        var workflow = InlineWorkflow.Plan(TwoJobs, w => w
+            .Timeout(TimeSpan.FromMinutes(20) + TimeSpan.FromTicks(1))
+            .Job<A>(j => j.Timeout(TimeSpan.FromMinutes(5)))
+            .Job<B>());
+        var none = InlineWorkflow.Plan(TwoJobs, w => w.Job<A>());
+
+        Assert.Equal(5, workflow["a"].TimeoutMinutes);
+        Assert.Equal(21, workflow["b"].TimeoutMinutes); // a tick over 20 minutes is 21
+        Assert.Null(none["a"].TimeoutMinutes); // GitHub's default
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-60)]
+    public void A_timeout_that_is_not_positive_is_rejected_where_it_is_declared(int seconds)
+    {
+        var spec = new WorkflowSpec(typeof(DeclarationSpecs));
+        var limit = TimeSpan.FromSeconds(seconds);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => spec.Timeout(limit));
+        Assert.Throws<ArgumentOutOfRangeException>(() => spec.Job<A>(j => j.Timeout(limit)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => spec.Timeout(TimeSpan.MaxValue)); // more minutes than timeout-minutes can say
+    }
+
     private static IEnumerable<string> Grants(IReadOnlyList<PermissionGrant> grants) => grants.Select(g => g.ToString());
 }

@@ -15,7 +15,7 @@ public sealed class Delivery : Workflow
         .Concurrency(CancelInProgress.Never)
         .Env("DEPLOY_DRIVER", nameof(Pipeline.Delivery.DeploymentDriverKind.Kubernetes))
         .Env("SMOKE_URL", DeployStaging.StagingUrl.ToString())
-        .TimeoutMinutes(20)
+        .Timeout(TimeSpan.FromMinutes(20))
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>()

@@ -10,7 +10,7 @@ public sealed class PullRequest : Workflow
         .FileName("pull-request")
         .OnPullRequest(branches: ["main"])
         .Concurrency(CancelInProgress.ForPullRequests)
-        .TimeoutMinutes(15)
+        .Timeout(TimeSpan.FromMinutes(15))
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>()

@@ -108,7 +108,7 @@ public sealed class MainPipeline : WorkflowBase
         .Concurrency(CancelInProgress.Never)
         .Job<Test>()
         .Job<PushImages>()
-        .Job<SmokeK3s>(j => j.TimeoutMinutes(20))
+        .Job<SmokeK3s>(j => j.Timeout(TimeSpan.FromMinutes(20)))
         .Job<ShowClusterLogs>()
         .Job<DeployAws>(j => j.Environment("production", "https://app.example.com"))
         .Job<TrivyScan>(j => j.Permissions(Permission.Contents.Read, Permission.SecurityEvents.Write)));
