@@ -116,5 +116,66 @@ public sealed class DeclarationSpecs
         Assert.Throws<ArgumentOutOfRangeException>(() => spec.Timeout(TimeSpan.MaxValue)); // more minutes than timeout-minutes can say
     }
 
+    [Fact]
+    public void The_declaration_is_a_copy_that_later_calls_on_the_builders_and_changes_to_arrays_passed_in_do_not_reach()
+    {
+        var branches = new[] { "main" };
+        var labels = new[] { "ubuntu-24.04" };
+        var secret = Parameter.Secret("A token", "DeployToken");
+        JobSpec? job = null;
+        var spec = new WorkflowSpec(typeof(DeclarationSpecs))
+            .OnPush(branches: branches)
+            .RunsOn(labels)
+            .Env("A", "1")
+            .Permissions(Permission.Contents.Read)
+            .Timeout(TimeSpan.FromMinutes(10))
+            .Job<A>(j => job = j.RunsOn(labels).Permissions(Permission.Issues.Write));
+        var declaration = spec.ToDeclaration();
+
+        branches[0] = "develop";
+        labels[0] = "windows-latest";
+        job!.Permissions(Permission.Actions.Write).Timeout(TimeSpan.FromMinutes(1)).Environment("production");
+        spec.Name("Other").FileName("other").OnPush(branches: ["release"]).OnSchedule("0 3 * * *").OnWorkflowDispatch()
+            .RunsOn("self-hosted").Env("B", "2").Permissions(Permission.Packages.Write).Timeout(TimeSpan.FromMinutes(1))
+            .Concurrency(CancelInProgress.Always).Pin("actions/checkout", new string('a', 40), "v4").Secret(secret, "OTHER")
+            .Job<B>();
+
+        Assert.Equal("Declaration Specs", declaration.Name);
+        Assert.Equal(".github/workflows/declaration-specs.yml", declaration.Path);
+        Assert.Equal(["main"], declaration.Push!.Branches);
+        Assert.Empty(declaration.Schedules);
+        Assert.False(declaration.Dispatch);
+        Assert.Null(declaration.Cancel);
+        Assert.Equal(["ubuntu-24.04"], declaration.RunsOn!);
+        Assert.Equal([new KeyValuePair<string, string>("A", "1")], declaration.Env);
+        Assert.Equal([Permission.Contents.Read], declaration.Permissions!);
+        Assert.Equal(TimeSpan.FromMinutes(10), declaration.Timeout);
+        Assert.Empty(declaration.Pins);
+        Assert.Empty(declaration.SecretNames);
+        var onlyJob = Assert.Single(declaration.Jobs);
+        Assert.Equal(typeof(A), onlyJob.TargetType);
+        Assert.Equal(["ubuntu-24.04"], onlyJob.RunsOn!);
+        Assert.Equal([Permission.Issues.Write], onlyJob.Permissions!);
+        Assert.Null(onlyJob.Timeout);
+        Assert.Null(onlyJob.Environment);
+        Assert.True(((ICollection<JobDeclaration>)declaration.Jobs).IsReadOnly);
+        Assert.True(((ICollection<KeyValuePair<string, string>>)declaration.Env).IsReadOnly);
+    }
+
+    [Fact]
+    public void Planning_reads_the_declaration_so_a_builder_changed_afterwards_changes_nothing()
+    {
+        var graph = Workflows.Graph(TwoJobs.Builder());
+        var spec = new WorkflowSpec(typeof(DeclarationSpecs)).OnPush().Job<A>();
+        var declaration = spec.ToDeclaration();
+        var before = WorkflowRenderer.Render(WorkflowPlanner.Plan(declaration, graph));
+
+        spec.Permissions(Permission.Packages.Write).Timeout(TimeSpan.FromMinutes(3)).Job<B>();
+
+        Assert.Equal(before, WorkflowRenderer.Render(WorkflowPlanner.Plan(declaration, graph)));
+        Assert.DoesNotContain("packages: write", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("timeout-minutes", before, StringComparison.Ordinal);
+    }
+
     private static IEnumerable<string> Grants(IReadOnlyList<PermissionGrant> grants) => grants.Select(g => g.ToString());
 }
