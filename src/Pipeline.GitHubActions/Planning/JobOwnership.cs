@@ -1,21 +1,26 @@
 namespace Pipeline.GitHubActions;
 
-/// <summary>Which targets each job runs, which it skips, and which jobs it needs.</summary>
+/// <summary>Which targets each job runs, which it skips, and which jobs it waits for.</summary>
+/// <param name="WaitsFor">
+/// The jobs it waits for directly, transitively reduced. Its <c>needs:</c> is this list, unless its
+/// <c>if:</c> must name the result of a job further up (see <see cref="JobPlanner"/>).
+/// </param>
 /// <param name="Upstream">Every job it waits for, directly or not.</param>
-/// <param name="Blocking">
-/// The upstream jobs whose failure stops it (through DependsOn or Triggers, directly or not); the
-/// others it only waits for (After), and runs whatever their outcome, as locally.
+/// <param name="BlockedBy">
+/// The upstream jobs whose failure stops it (through DependsOn or Triggers, directly or not), as
+/// the engine's <see cref="PlannedTarget.BlockedBy"/>; the others it only waits for (After), and runs
+/// whatever their outcome, as locally.
 /// </param>
 internal sealed record JobTargets(
     string Root,
     IReadOnlyList<string> Runs,
     IReadOnlyList<string> Skips,
-    IReadOnlyList<string> Needs,
+    IReadOnlyList<string> WaitsFor,
     IReadOnlySet<string> Upstream,
-    IReadOnlySet<string> Blocking)
+    IReadOnlySet<string> BlockedBy)
 {
     /// <summary>Some job it waits for may fail without stopping it.</summary>
-    public bool WaitsWithoutDepending => Upstream.Count > Blocking.Count;
+    public bool WaitsWithoutDepending => Upstream.Count > BlockedBy.Count;
 }
 
 /// <summary>
@@ -52,20 +57,20 @@ internal static class JobOwnership
         }
 
         var upstream = roots.ToDictionary(r => r, r => Upstream(r, direct), StringComparer.Ordinal);
-        var blockedBy = roots.ToDictionary(
+        var directlyBlockedBy = roots.ToDictionary(
             r => r,
             r => (IReadOnlyList<string>)[.. direct[r].Where(other => reach[r]
                 .SelectMany(graph.BlockedBy)
                 .Any(m => !reach[r].Contains(m) && reach[other].Contains(m)))],
             StringComparer.Ordinal);
-        var blocking = roots.ToDictionary(r => r, r => Upstream(r, blockedBy), StringComparer.Ordinal);
+        var blockedBy = roots.ToDictionary(r => r, r => Upstream(r, directlyBlockedBy), StringComparer.Ordinal);
         return [.. roots.Select(root =>
         {
             var ranBefore = upstream[root].SelectMany(u => reach[u]).ToHashSet(StringComparer.Ordinal);
             var plan = LocalPlan(graph, root);
             var runs = plan.Where(t => reach[root].Contains(t) && !ranBefore.Contains(t)).ToList();
-            var needs = direct[root].Where(d => !direct[root].Any(other => upstream[other].Contains(d))).ToList();
-            return new JobTargets(root, runs, [.. plan.Except(runs)], needs, upstream[root], blocking[root]);
+            var waitsFor = direct[root].Where(d => !direct[root].Any(other => upstream[other].Contains(d))).ToList();
+            return new JobTargets(root, runs, [.. plan.Except(runs)], waitsFor, upstream[root], blockedBy[root]);
         })];
     }
 

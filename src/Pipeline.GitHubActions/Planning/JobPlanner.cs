@@ -20,7 +20,7 @@ internal sealed class JobPlanner(
 
         var secrets = new List<string>();
         var services = Services(root, runs);
-        var env = StepEnvironment(root, runs, services, secrets);
+        var env = StepEnv(root, runs, services, secrets);
         var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
 
         return new JobModel(
@@ -65,8 +65,8 @@ internal sealed class JobPlanner(
     /// </summary>
     private IEnumerable<string> Needs(JobTargets targets) =>
         NamesBlockingJobs(targets)
-            ? split.Select(j => j.Root).Where(r => targets.Needs.Contains(r) || targets.Blocking.Contains(r))
-            : targets.Needs;
+            ? split.Select(j => j.Root).Where(r => targets.WaitsFor.Contains(r) || targets.BlockedBy.Contains(r))
+            : targets.WaitsFor;
 
     /// <summary>
     /// Whether GitHub's default (every needed job succeeded) would be wrong: this job, or one before
@@ -88,9 +88,9 @@ internal sealed class JobPlanner(
         if (NamesBlockingJobs(targets) && when is not { DependsOnStatus: true })
         {
             var needs = Needs(targets).ToList();
-            var unlessADependencyFailed = needs.All(targets.Blocking.Contains)
+            var unlessADependencyFailed = needs.All(targets.BlockedBy.Contains)
                 ? "!cancelled() && !contains(needs.*.result, 'failure')" // every job it needs must not have failed
-                : "!cancelled()" + string.Concat(needs.Where(targets.Blocking.Contains).Select(b => $" && needs.{IdOf(b)}.result != 'failure'"));
+                : "!cancelled()" + string.Concat(needs.Where(targets.BlockedBy.Contains).Select(b => $" && needs.{IdOf(b)}.result != 'failure'"));
             return when is null ? unlessADependencyFailed : $"{unlessADependencyFailed} && {GitHubExpression.AsOperandOfAnd(when)}";
         }
 
@@ -105,14 +105,15 @@ internal sealed class JobPlanner(
     }
 
     /// <summary>
-    /// What the build step's environment passes: each matrix value; the secrets the job's targets
-    /// read (<c>Requires</c>/<c>Uses</c>), and nothing else secret; the workflow's inputs — to the
-    /// jobs whose targets read them, or to every job when no target declares reading one. Other
-    /// parameters come from where they come locally: <c>.nuke/parameters.json</c> and defaults.
-    /// (An input is "" on other events, and the engine reads "" as unset.) And the variables the
-    /// job's service containers expose, with the ports the job publishes, as a local run has them.
+    /// The build step's <c>env:</c> ("environment", in this generator, is only ever a deployment
+    /// environment): each matrix value; the secrets the job's targets read (<c>Requires</c>/<c>Uses</c>),
+    /// and nothing else secret; the workflow's inputs — to the jobs whose targets read them, or to
+    /// every job when no target declares reading one. Other parameters come from where they come
+    /// locally: <c>.nuke/parameters.json</c> and defaults. (An input is "" on other events, and the
+    /// engine reads "" as unset.) And the variables the job's service containers expose, with the
+    /// ports the job publishes, as a local run has them.
     /// </summary>
-    private List<KeyValuePair<string, string>> StepEnvironment(
+    private List<KeyValuePair<string, string>> StepEnv(
         TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, List<string> secrets)
     {
         var env = new List<KeyValuePair<string, string>>();
@@ -161,13 +162,13 @@ internal sealed class JobPlanner(
     /// <summary>The service as the YAML shows it: container variables from secrets become secret references.</summary>
     private ServiceContainer WithSecretReferences(ServiceContainer service)
     {
-        var environment = new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal);
+        var env = new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal);
         foreach (var (name, secret) in service.SecretEnvironment)
         {
-            environment[name] = SecretReference(secret);
+            env[name] = SecretReference(secret);
         }
 
-        return service with { Environment = environment, SecretEnvironment = new SortedDictionary<string, Parameter<string>>(StringComparer.Ordinal) };
+        return service with { Environment = env, SecretEnvironment = new SortedDictionary<string, Parameter<string>>(StringComparer.Ordinal) };
     }
 
     private List<ServiceContainer> Services(TargetDefinition root, List<TargetDefinition> runs)

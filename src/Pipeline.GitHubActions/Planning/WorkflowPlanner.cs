@@ -99,7 +99,7 @@ internal static class WorkflowPlanner
 
         foreach (var (name, value) in workflow.Env)
         {
-            if (!Identifiers.IsEnvironmentVariable(name))
+            if (!Identifiers.IsEnvName(name))
             {
                 problems.Add($"the variable name '{name}' must be letters, digits and '_', not starting with a digit.");
             }
