@@ -5,7 +5,7 @@ namespace Pipeline.GitHubActions;
 
 /// <summary>
 /// The fluent declaration a <see cref="Workflow"/> fills in: triggers, concurrency, permissions,
-/// environment, action pins, and one job per target that should be a job of its own. It is only a
+/// env variables, action pins, and one job per target that should be a job of its own. It is only a
 /// builder: it is copied into an immutable declaration right after <c>Configure</c>, and only that
 /// copy is planned.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace Pipeline.GitHubActions;
 
-/// <summary>One <see cref="JobModel"/> per declared job: its condition, settings, environment and steps.</summary>
+/// <summary>One <see cref="JobModel"/> per declared job: its needs and condition, settings, env and steps.</summary>
 internal sealed class JobPlanner(
     WorkflowDeclaration workflow,
     TargetGraph graph,
