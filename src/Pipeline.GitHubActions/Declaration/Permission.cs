@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>
@@ -7,6 +9,8 @@ namespace Pipeline.GitHubActions;
 /// this list: <c>new Permission("name").Read</c>. Workflows default to <c>contents: read</c>.
 /// </summary>
 /// <param name="Name">The key GitHub reads: <c>contents</c>, <c>pull-requests</c>, …</param>
+[SuppressMessage("Naming", "CA1711:Identifiers should not have incorrect suffix", Justification =
+    "GitHub's own word for a key under permissions:. The suffix rule keeps the name for .NET code access security permissions, which are not used here.")]
 public sealed record Permission(string Name)
 {
     public static Permission Actions { get; } = new("actions");
