@@ -10,10 +10,10 @@ public sealed class Delivery : Workflow
         .OnPush(branches: ["main"], tags: ["v*"])
         .Concurrency(CancelInProgress.Never) // a delivery in progress is never cut short
         .Env("DOTNET_NOLOGO", "1")
-        .TimeoutMinutes(20)
-        .Job<Format>(j => j.TimeoutMinutes(10))
+        .Timeout(TimeSpan.FromMinutes(20))
+        .Job<Format>(j => j.Timeout(TimeSpan.FromMinutes(10)))
         .Job<Lint>()
         .Job<RunTests>()
         .Job<Pack>()
-        .Job<Publish>(j => j.Environment("release").TimeoutMinutes(10));
+        .Job<Publish>(j => j.Environment("release").Timeout(TimeSpan.FromMinutes(10)));
 }

@@ -11,8 +11,8 @@ public sealed class PullRequestValidation : Workflow
         .OnPullRequest(branches: ["main"])
         .Concurrency(CancelInProgress.ForPullRequests)
         .Env("DOTNET_NOLOGO", "1")
-        .TimeoutMinutes(20)
-        .Job<Format>(j => j.TimeoutMinutes(10))
+        .Timeout(TimeSpan.FromMinutes(20))
+        .Job<Format>(j => j.Timeout(TimeSpan.FromMinutes(10)))
         .Job<Lint>()
         .Job<RunTests>()
         .Job<Pack>();

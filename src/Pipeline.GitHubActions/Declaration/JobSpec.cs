@@ -1,59 +1,83 @@
+using System.Runtime.CompilerServices;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>
 /// The CI-only settings of one job: where it runs and what it may do. What it runs, what it
-/// <c>needs</c> and when it runs come from its target, never from here.
+/// <c>needs</c> and when it runs come from its target, never from here. Like
+/// <see cref="WorkflowSpec"/>, only a builder: it is copied as soon as the job's lambda returns.
 /// </summary>
 public sealed class JobSpec
 {
-    internal JobSpec(Type target) => Target = target;
+    private readonly Type _targetType;
+    private List<PermissionGrant>? _permissions;
+    private IReadOnlyList<string>? _runsOn;
+    private TimeSpan? _timeout;
+    private EnvironmentModel? _environment;
+    private int? _fetchDepth;
 
-    internal Type Target { get; }
-
-    internal IReadOnlyList<string>? RunsOnLabels { get; private set; }
-
-    internal int? Timeout { get; private set; }
-
-    internal string? EnvironmentName { get; private set; }
-
-    internal string? EnvironmentUrl { get; private set; }
-
-    internal List<TokenGrant> Grants { get; } = [];
-
-    internal int? CheckoutFetchDepth { get; private set; }
+    internal JobSpec(Type targetType) => _targetType = targetType;
 
     /// <summary>Runner labels; default <c>ubuntu-latest</c>. Self-hosted: <c>RunsOn("self-hosted", "linux", "x64")</c>.</summary>
     public JobSpec RunsOn(params string[] labels)
     {
-        RunsOnLabels = labels;
+        _runsOn = [.. labels];
         return this;
     }
 
-    public JobSpec TimeoutMinutes(int minutes)
+    /// <summary>
+    /// GitHub cancels the job when it runs longer than this: its <c>timeout-minutes</c>, in whole
+    /// minutes rounded up. Default: the workflow's <see cref="WorkflowSpec.Timeout"/>, else GitHub's
+    /// (360 minutes). Must be positive.
+    /// </summary>
+    public JobSpec Timeout(TimeSpan limit)
     {
-        Timeout = minutes;
+        _timeout = Checked(limit);
         return this;
     }
 
     /// <summary>A deployment environment: its protection rules (required reviewers) gate the job.</summary>
     public JobSpec Environment(string name, string? url = null)
     {
-        EnvironmentName = name;
-        EnvironmentUrl = url;
+        _environment = new EnvironmentModel(name, url);
         return this;
     }
 
-    /// <summary>Token scopes this job needs beyond the workflow's (which it keeps).</summary>
-    public JobSpec Permissions(params TokenGrant[] grants)
+    /// <summary>
+    /// The <c>GITHUB_TOKEN</c>'s permissions in this job, <em>replacing</em> the workflow's, as GitHub
+    /// reads a job's <c>permissions:</c>: a permission not listed here is <c>none</c> in this job,
+    /// even when the workflow grants it. Every job checks out the repository, which in a private
+    /// repository needs <c>contents: read</c>, so list it too:
+    /// <c>.Permissions(Permission.Contents.Read, Permission.Packages.Write)</c>. No grant at all
+    /// gives <c>permissions: {}</c>. A later call replaces an earlier one (the same rule as
+    /// <see cref="WorkflowSpec.Permissions"/>); a permission listed twice keeps its last access.
+    /// </summary>
+    public JobSpec Permissions(params PermissionGrant[] grants)
     {
-        Grants.AddRange(grants);
+        _permissions = [.. grants];
         return this;
     }
 
     /// <summary>Commits to fetch; 0 for the whole history (versioning from tags). Default 1.</summary>
     public JobSpec FetchDepth(int depth)
     {
-        CheckoutFetchDepth = depth;
+        _fetchDepth = depth;
         return this;
     }
+
+    /// <summary>A job timeout must be positive, and a whole number of minutes GitHub can read once rounded up.</summary>
+    internal static TimeSpan Checked(TimeSpan limit, [CallerArgumentExpression(nameof(limit))] string? name = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(limit, TimeSpan.Zero, name);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, TimeSpan.FromMinutes(int.MaxValue), name);
+        return limit;
+    }
+
+    internal JobDeclaration ToDeclaration() => new(
+        _targetType,
+        _runsOn,
+        _timeout,
+        _environment,
+        _permissions is null ? null : [.. _permissions],
+        _fetchDepth);
 }

@@ -17,10 +17,11 @@ public abstract class Workflow
 {
     protected abstract void Configure(WorkflowSpec workflow);
 
-    internal WorkflowSpec Declare()
+    /// <summary>Runs <see cref="Configure"/> on a new builder and returns the frozen copy of what it declared.</summary>
+    internal WorkflowDeclaration Declare()
     {
         var spec = new WorkflowSpec(GetType());
         Configure(spec);
-        return spec;
+        return spec.ToDeclaration();
     }
 }

@@ -1,76 +1,54 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
 namespace Pipeline.GitHubActions;
 
 /// <summary>
 /// The fluent declaration a <see cref="Workflow"/> fills in: triggers, concurrency, permissions,
-/// environment, action pins, and one job per target that should be a job of its own.
+/// env variables, action pins, and one job per target that should be a job of its own. It is only a
+/// builder: it is copied into an immutable declaration right after <c>Configure</c>, and only that
+/// copy is planned.
 /// </summary>
 public sealed partial class WorkflowSpec
 {
-    private readonly List<JobSpec> _jobs = [];
+    private readonly Type _source;
+    private readonly List<JobDeclaration> _jobs = [];
     private readonly List<string> _schedules = [];
     private readonly List<IParameter> _dispatchInputs = [];
     private readonly List<KeyValuePair<string, string>> _env = [];
     private readonly Dictionary<string, ActionPin> _pins = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<IParameter, string> _secretNames = [];
-    private List<TokenGrant>? _permissions;
+    private string _name;
+    private string _fileName;
+    private PushTrigger? _push;
+    private PullRequestTrigger? _pullRequest;
+    private bool _dispatch;
+    private CancelInProgress? _cancel;
+    private string? _concurrencyGroup;
+    private List<PermissionGrant>? _permissions;
+    private IReadOnlyList<string>? _runsOn;
+    private TimeSpan? _timeout;
 
-    internal WorkflowSpec(Type type)
+    internal WorkflowSpec(Type source)
     {
-        Type = type;
-        WorkflowName = Words(type.Name);
-        FileNameWithoutExtension = ParameterNames.ToKebabCase(type.Name);
+        _source = source;
+        _name = Words(source.Name);
+        _fileName = ParameterNames.ToKebabCase(source.Name);
     }
 
-    internal Type Type { get; }
-
-    internal string WorkflowName { get; private set; }
-
-    internal string FileNameWithoutExtension { get; private set; }
-
-    internal PushTrigger? Push { get; private set; }
-
-    internal PullRequestTrigger? PullRequest { get; private set; }
-
-    internal IReadOnlyList<string> Schedules => _schedules;
-
-    internal bool Dispatch { get; private set; }
-
-    internal IReadOnlyList<IParameter> DispatchInputs => _dispatchInputs;
-
-    internal CancelInProgress? Cancel { get; private set; }
-
-    internal string? ConcurrencyGroup { get; private set; }
-
-    /// <summary>Null until declared: then the workflow gets <c>contents: read</c>.</summary>
-    internal IReadOnlyList<TokenGrant>? Grants => _permissions;
-
-    internal IReadOnlyList<KeyValuePair<string, string>> Variables => _env;
-
-    internal IReadOnlyList<JobSpec> Jobs => _jobs;
-
-    internal IReadOnlyDictionary<string, ActionPin> Pins => _pins;
-
-    internal IReadOnlyDictionary<IParameter, string> SecretNames => _secretNames;
-
-    internal IReadOnlyList<string>? DefaultRunsOn { get; private set; }
-
-    internal int? DefaultTimeout { get; private set; }
-
     /// <summary>The name GitHub shows; default: the class name in words.</summary>
-    public WorkflowSpec Name(string name) => Set(() => WorkflowName = name);
+    public WorkflowSpec Name(string name) => Set(() => _name = name);
 
     /// <summary>The file under <c>.github/workflows/</c>, without <c>.yml</c>; default: the class name in kebab-case.</summary>
-    public WorkflowSpec FileName(string name) => Set(() => FileNameWithoutExtension = name);
+    public WorkflowSpec FileName(string name) => Set(() => _fileName = name);
 
     /// <summary>Runs on pushes to these branches or tags (glob patterns), optionally only when these paths change.</summary>
     public WorkflowSpec OnPush(string[]? branches = null, string[]? tags = null, string[]? paths = null) =>
-        Set(() => Push = new PushTrigger(branches ?? [], tags ?? [], paths ?? []));
+        Set(() => _push = new PushTrigger([.. branches ?? []], [.. tags ?? []], [.. paths ?? []]));
 
     /// <summary>Runs on pull requests into these branches, optionally only when these paths change.</summary>
     public WorkflowSpec OnPullRequest(string[]? branches = null, string[]? paths = null) =>
-        Set(() => PullRequest = new PullRequestTrigger(branches ?? [], paths ?? []));
+        Set(() => _pullRequest = new PullRequestTrigger([.. branches ?? []], [.. paths ?? []]));
 
     /// <summary>Runs on a schedule: five cron fields, in UTC (<c>"0 3 * * *"</c> is 03:00 every day).</summary>
     public WorkflowSpec OnSchedule(string cron) => Set(() => _schedules.Add(cron));
@@ -78,28 +56,37 @@ public sealed partial class WorkflowSpec
     /// <summary>Can be started by hand; each parameter becomes a typed input (enums a choice, bools a checkbox).</summary>
     public WorkflowSpec OnWorkflowDispatch(params IParameter[] inputs) => Set(() =>
     {
-        Dispatch = true;
+        _dispatch = true;
         _dispatchInputs.AddRange(inputs.Where(p => !_dispatchInputs.Contains(p)));
     });
 
     /// <summary>One run per group at a time (default group: workflow and ref); older runs are canceled as chosen.</summary>
     public WorkflowSpec Concurrency(CancelInProgress cancel = CancelInProgress.ForPullRequests, string? group = null) => Set(() =>
     {
-        Cancel = cancel;
-        ConcurrencyGroup = group;
+        _cancel = cancel;
+        _concurrencyGroup = group;
     });
 
-    /// <summary>The token's scopes for every job (replacing the default <c>contents: read</c>); none at all when empty.</summary>
-    public WorkflowSpec Permissions(params TokenGrant[] grants) => Set(() => _permissions = [.. grants]);
+    /// <summary>
+    /// The <c>GITHUB_TOKEN</c>'s permissions for the whole workflow, <em>replacing</em> the default
+    /// <c>contents: read</c>, as GitHub reads <c>permissions:</c>: a permission not listed is
+    /// <c>none</c>. No grant at all gives <c>permissions: {}</c>. A job that declares its own
+    /// (<see cref="JobSpec.Permissions"/>) gets exactly those instead, by the same rule. A later call
+    /// replaces an earlier one; a permission listed twice keeps its last access.
+    /// </summary>
+    public WorkflowSpec Permissions(params PermissionGrant[] grants) => Set(() => _permissions = [.. grants]);
 
     /// <summary>A variable every step sees. Literal values only: secrets reach jobs through the parameters their targets use.</summary>
     public WorkflowSpec Env(string name, string value) => Set(() => _env.Add(new(name, value)));
 
     /// <summary>Runner labels for jobs that do not choose their own.</summary>
-    public WorkflowSpec RunsOn(params string[] labels) => Set(() => DefaultRunsOn = labels);
+    public WorkflowSpec RunsOn(params string[] labels) => Set(() => _runsOn = [.. labels]);
 
-    /// <summary>timeout-minutes for jobs that do not set their own.</summary>
-    public WorkflowSpec TimeoutMinutes(int minutes) => Set(() => DefaultTimeout = minutes);
+    /// <summary>
+    /// The timeout of every job that sets none (<see cref="JobSpec.Timeout"/>): GitHub cancels a job
+    /// that runs longer. Written as <c>timeout-minutes</c>, in whole minutes rounded up. Must be positive.
+    /// </summary>
+    public WorkflowSpec Timeout(TimeSpan limit) => Set(() => _timeout = JobSpec.Checked(limit));
 
     /// <summary>
     /// References an action by full commit SHA (<c>actions/checkout@&lt;sha&gt; # v4.2.2</c>): a tag can be moved, a SHA cannot.
@@ -115,9 +102,29 @@ public sealed partial class WorkflowSpec
     {
         var job = new JobSpec(typeof(TTarget));
         configure?.Invoke(job);
-        _jobs.Add(job);
+        _jobs.Add(job.ToDeclaration());
         return this;
     }
+
+    /// <summary>A copy of what was declared, which later calls on this builder do not change.</summary>
+    internal WorkflowDeclaration ToDeclaration() => new(
+        _source,
+        _name,
+        _fileName,
+        _push,
+        _pullRequest,
+        [.. _schedules],
+        _dispatch,
+        [.. _dispatchInputs],
+        _cancel,
+        _concurrencyGroup,
+        _permissions is null ? null : [.. _permissions],
+        [.. _env],
+        _pins.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase),
+        _secretNames.ToFrozenDictionary(),
+        _runsOn,
+        _timeout,
+        [.. _jobs]);
 
     private static string Words(string name) => WordStart().Replace(name, " $1");
 

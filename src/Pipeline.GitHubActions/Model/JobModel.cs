@@ -5,9 +5,12 @@ namespace Pipeline.GitHubActions;
 /// <param name="Target">The target the job was declared for.</param>
 /// <param name="Runs">The targets this job runs, in plan order: its target and the dependencies no job before it runs.</param>
 /// <param name="Skips">Targets the local plan would include that other jobs run (passed to <c>--skip</c>).</param>
-/// <param name="Needs">Ids of the jobs it waits for, transitively reduced.</param>
+/// <param name="Needs">
+/// What <c>needs:</c> says (job ids): the jobs it waits for, transitively reduced, and, when it runs
+/// after a job whose failure must not stop it, the jobs further up whose results its <c>if:</c> names.
+/// </param>
 /// <param name="If">The job's <c>if:</c>, or null.</param>
-/// <param name="Permissions">Null when the job keeps the workflow's.</param>
+/// <param name="Permissions">The job's own <c>permissions:</c>, which replace the workflow's; null when it keeps the workflow's.</param>
 /// <param name="Secrets">The repository secrets the job receives (their names), and nothing else.</param>
 public sealed record JobModel(
     string Id,
@@ -20,7 +23,7 @@ public sealed record JobModel(
     IReadOnlyList<string> RunsOn,
     int? TimeoutMinutes,
     EnvironmentModel? Environment,
-    IReadOnlyList<TokenGrant>? Permissions,
+    IReadOnlyList<PermissionGrant>? Permissions,
     bool ContinueOnError,
     TargetMatrix? Matrix,
     IReadOnlyList<ServiceContainer> Services,

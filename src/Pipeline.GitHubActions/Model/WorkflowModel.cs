@@ -6,14 +6,14 @@ namespace Pipeline.GitHubActions;
 /// </summary>
 /// <param name="Source">The workflow class, named in the generated file's header.</param>
 /// <param name="Path">Relative to the repository root: <c>.github/workflows/pull-request.yml</c>.</param>
-/// <param name="Permissions">Workflow-level token scopes; empty renders <c>permissions: {}</c>.</param>
+/// <param name="Permissions">The workflow-level token permissions; empty renders <c>permissions: {}</c>.</param>
 public sealed record WorkflowModel(
     Type Source,
     string Path,
     string Name,
     WorkflowTriggers On,
     ConcurrencyModel? Concurrency,
-    IReadOnlyList<TokenGrant> Permissions,
+    IReadOnlyList<PermissionGrant> Permissions,
     IReadOnlyList<KeyValuePair<string, string>> Env,
     IReadOnlyList<JobModel> Jobs)
 {

@@ -9,7 +9,7 @@ internal static partial class Identifiers
     public static bool IsSecretName(string name) =>
         SecretName().IsMatch(name) && (!name.StartsWith("GITHUB_", StringComparison.OrdinalIgnoreCase) || name == "GITHUB_TOKEN");
 
-    public static bool IsEnvironmentVariable(string name) => SecretName().IsMatch(name);
+    public static bool IsEnvName(string name) => SecretName().IsMatch(name);
 
     public static bool IsCommitSha(string text) => CommitSha().IsMatch(text);
 

@@ -2,22 +2,27 @@ using Pipeline.Planning;
 
 namespace Pipeline.GitHubActions;
 
-/// <summary>Which targets each job runs, which it skips, and which jobs it needs.</summary>
+/// <summary>Which targets each job runs, which it skips, and which jobs it waits for.</summary>
+/// <param name="WaitsFor">
+/// The jobs it waits for directly, transitively reduced. Its <c>needs:</c> is this list, unless its
+/// <c>if:</c> must name the result of a job further up (see <see cref="JobPlanner"/>).
+/// </param>
 /// <param name="Upstream">Every job it waits for, directly or not.</param>
-/// <param name="Blocking">
-/// The upstream jobs whose failure stops it (through DependsOn or Triggers, directly or not); the
-/// others it only waits for (After), and runs whatever their outcome, as locally.
+/// <param name="BlockedBy">
+/// The upstream jobs whose failure stops it (through DependsOn or Triggers, directly or not), as
+/// the engine's <see cref="PlannedTarget.BlockedBy"/>; the others it only waits for (After), and runs
+/// whatever their outcome, as locally.
 /// </param>
 internal sealed record JobTargets(
     string Root,
     IReadOnlyList<string> Runs,
     IReadOnlyList<string> Skips,
-    IReadOnlyList<string> Needs,
+    IReadOnlyList<string> WaitsFor,
     IReadOnlySet<string> Upstream,
-    IReadOnlySet<string> Blocking)
+    IReadOnlySet<string> BlockedBy)
 {
     /// <summary>Some job it waits for may fail without stopping it.</summary>
-    public bool WaitsWithoutDepending => Upstream.Count > Blocking.Count;
+    public bool WaitsWithoutDepending => Upstream.Count > BlockedBy.Count;
 }
 
 /// <summary>
@@ -54,66 +59,32 @@ internal static class JobOwnership
         }
 
         var upstream = roots.ToDictionary(r => r, r => Upstream(r, direct), StringComparer.Ordinal);
-        var blockedBy = roots.ToDictionary(
+        var directlyBlockedBy = roots.ToDictionary(
             r => r,
             r => (IReadOnlyList<string>)[.. direct[r].Where(other => reach[r]
                 .SelectMany(graph.BlockedBy)
                 .Any(m => !reach[r].Contains(m) && reach[other].Contains(m)))],
             StringComparer.Ordinal);
-        var blocking = roots.ToDictionary(r => r, r => Upstream(r, blockedBy), StringComparer.Ordinal);
+        var blockedBy = roots.ToDictionary(r => r, r => Upstream(r, directlyBlockedBy), StringComparer.Ordinal);
         return [.. roots.Select(root =>
         {
             var ranBefore = upstream[root].SelectMany(u => reach[u]).ToHashSet(StringComparer.Ordinal);
             var plan = LocalPlan(graph, root);
             var runs = plan.Where(t => reach[root].Contains(t) && !ranBefore.Contains(t)).ToList();
-            var needs = direct[root].Where(d => !direct[root].Any(other => upstream[other].Contains(d))).ToList();
-            return new JobTargets(root, runs, [.. plan.Except(runs)], needs, upstream[root], blocking[root]);
+            var waitsFor = direct[root].Where(d => !direct[root].Any(other => upstream[other].Contains(d))).ToList();
+            return new JobTargets(root, runs, [.. plan.Except(runs)], waitsFor, upstream[root], blockedBy[root]);
         })];
     }
 
     /// <summary>
-    /// What <c>./build.sh {root}</c> would include, in the order it would run them (the planner's
-    /// closure and order), without evaluating any condition: generation must not run user code.
+    /// What <c>./build.sh {root}</c> would include, in the order it would run them: the planner's
+    /// own closure and order, without evaluating any condition (generation must not run user code).
     /// </summary>
-    private static List<string> LocalPlan(TargetGraph graph, string root)
-    {
-        var included = Reach(graph, root, []);
-        var waiting = included.ToDictionary(n => n, n => graph.MustFollow(n).Count(included.Contains), StringComparer.Ordinal);
-        var ready = new PriorityQueue<string, int>(waiting.Where(w => w.Value == 0).Select(w => (w.Key, graph.IndexOf(w.Key))));
-        var order = new List<string>(included.Count);
-        while (ready.TryDequeue(out var name, out _))
-        {
-            order.Add(name);
-            foreach (var follower in included.Where(f => graph.MustFollow(f).Contains(name)))
-            {
-                if (--waiting[follower] == 0)
-                {
-                    ready.Enqueue(follower, graph.IndexOf(follower));
-                }
-            }
-        }
+    private static IReadOnlyList<string> LocalPlan(TargetGraph graph, string root) => Planner.Order(graph, [root]);
 
-        return order;
-    }
-
-    /// <summary>What the root's plan includes (dependencies and triggers), not entering other jobs' roots.</summary>
-    private static HashSet<string> Reach(TargetGraph graph, string root, HashSet<string> roots)
-    {
-        var reached = new HashSet<string>(StringComparer.Ordinal);
-        var queue = new Queue<string>([root]);
-        while (queue.TryDequeue(out var name))
-        {
-            if ((name == root || !roots.Contains(name)) && reached.Add(name))
-            {
-                foreach (var next in graph.DependenciesOf(name).Concat(graph.TriggersOf(name)))
-                {
-                    queue.Enqueue(next);
-                }
-            }
-        }
-
-        return reached;
-    }
+    /// <summary>What the root's plan includes (the planner's closure), not entering other jobs' roots.</summary>
+    private static HashSet<string> Reach(TargetGraph graph, string root, HashSet<string> roots) =>
+        Planner.Closure(graph, [root], name => name == root || !roots.Contains(name));
 
     private static HashSet<string> Upstream(string root, Dictionary<string, IReadOnlyList<string>> direct)
     {

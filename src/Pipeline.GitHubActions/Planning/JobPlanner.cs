@@ -2,12 +2,11 @@ using Pipeline.Planning;
 
 namespace Pipeline.GitHubActions;
 
-/// <summary>One <see cref="JobModel"/> per declared job: its condition, settings, environment and steps.</summary>
+/// <summary>One <see cref="JobModel"/> per declared job: its needs and condition, settings, env and steps.</summary>
 internal sealed class JobPlanner(
-    WorkflowSpec spec,
+    WorkflowDeclaration workflow,
     TargetGraph graph,
     IReadOnlyList<JobTargets> split,
-    IReadOnlyList<TokenGrant> workflowPermissions,
     WorkflowDispatchModel? dispatch,
     Problems problems)
 {
@@ -15,7 +14,7 @@ internal sealed class JobPlanner(
 
     public static string IdOf(string target) => ParameterNames.ToKebabCase(target);
 
-    public JobModel Plan(JobSpec job, JobTargets targets)
+    public JobModel Plan(JobDeclaration job, JobTargets targets)
     {
         var root = graph[targets.Root];
         var runs = targets.Runs.Select(t => graph[t]).ToList();
@@ -23,8 +22,8 @@ internal sealed class JobPlanner(
 
         var secrets = new List<string>();
         var services = Services(root, runs);
-        var env = StepEnvironment(root, runs, services, secrets);
-        var steps = new JobSteps(spec, graph, split, targets, problems).Plan(runs, root.Matrix, job.CheckoutFetchDepth, env);
+        var env = StepEnv(root, runs, services, secrets);
+        var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
 
         return new JobModel(
             IdOf(root.Name),
@@ -34,16 +33,21 @@ internal sealed class JobPlanner(
             targets.Skips,
             [.. Needs(targets).Select(IdOf)],
             If(root, targets),
-            job.RunsOnLabels ?? spec.DefaultRunsOn ?? DefaultRunsOn,
-            job.Timeout ?? spec.DefaultTimeout,
-            job.EnvironmentName is { } name ? new EnvironmentModel(name, job.EnvironmentUrl) : null,
-            job.Grants.Count == 0 ? null : Merge(workflowPermissions, job.Grants),
+            job.RunsOn ?? workflow.RunsOn ?? DefaultRunsOn,
+            WholeMinutes(job.Timeout ?? workflow.Timeout),
+            job.Environment,
+            job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
             root.WarningOnly,
             root.Matrix,
             [.. services.Select(WithSecretReferences)],
             secrets,
             steps);
     }
+
+    /// <summary><c>timeout-minutes</c>: whole minutes, rounded up (the builders accept only positive timeouts).</summary>
+    internal static int? WholeMinutes(TimeSpan? timeout) => timeout is { Ticks: var ticks }
+        ? (int)((ticks / TimeSpan.TicksPerMinute) + (ticks % TimeSpan.TicksPerMinute == 0 ? 0 : 1))
+        : null;
 
     /// <summary>An artifact name is unique in a run: two jobs uploading one would collide.</summary>
     public void CheckArtifactsUploadedOnce(IReadOnlyList<JobModel> jobs)
@@ -63,8 +67,8 @@ internal sealed class JobPlanner(
     /// </summary>
     private IEnumerable<string> Needs(JobTargets targets) =>
         NamesBlockingJobs(targets)
-            ? split.Select(j => j.Root).Where(r => targets.Needs.Contains(r) || targets.Blocking.Contains(r))
-            : targets.Needs;
+            ? split.Select(j => j.Root).Where(r => targets.WaitsFor.Contains(r) || targets.BlockedBy.Contains(r))
+            : targets.WaitsFor;
 
     /// <summary>
     /// Whether GitHub's default (every needed job succeeded) would be wrong: this job, or one before
@@ -86,9 +90,9 @@ internal sealed class JobPlanner(
         if (NamesBlockingJobs(targets) && when is not { DependsOnStatus: true })
         {
             var needs = Needs(targets).ToList();
-            var unlessADependencyFailed = needs.All(targets.Blocking.Contains)
+            var unlessADependencyFailed = needs.All(targets.BlockedBy.Contains)
                 ? "!cancelled() && !contains(needs.*.result, 'failure')" // every job it needs must not have failed
-                : "!cancelled()" + string.Concat(needs.Where(targets.Blocking.Contains).Select(b => $" && needs.{IdOf(b)}.result != 'failure'"));
+                : "!cancelled()" + string.Concat(needs.Where(targets.BlockedBy.Contains).Select(b => $" && needs.{IdOf(b)}.result != 'failure'"));
             return when is null ? unlessADependencyFailed : $"{unlessADependencyFailed} && {GitHubExpression.AsOperandOfAnd(when)}";
         }
 
@@ -103,14 +107,15 @@ internal sealed class JobPlanner(
     }
 
     /// <summary>
-    /// What the build step's environment passes: each matrix value; the secrets the job's targets
-    /// read (<c>Requires</c>/<c>Uses</c>), and nothing else secret; the workflow's inputs — to the
-    /// jobs whose targets read them, or to every job when no target declares reading one. Other
-    /// parameters come from where they come locally: <c>.nuke/parameters.json</c> and defaults.
-    /// (An input is "" on other events, and the engine reads "" as unset.) And the variables the
-    /// job's service containers expose, with the ports the job publishes, as a local run has them.
+    /// The build step's <c>env:</c> ("environment", in this generator, is only ever a deployment
+    /// environment): each matrix value; the secrets the job's targets read (<c>Requires</c>/<c>Uses</c>),
+    /// and nothing else secret; the workflow's inputs — to the jobs whose targets read them, or to
+    /// every job when no target declares reading one. Other parameters come from where they come
+    /// locally: <c>.nuke/parameters.json</c> and defaults. (An input is "" on other events, and the
+    /// engine reads "" as unset.) And the variables the job's service containers expose, with the
+    /// ports the job publishes, as a local run has them.
     /// </summary>
-    private List<KeyValuePair<string, string>> StepEnvironment(
+    private List<KeyValuePair<string, string>> StepEnv(
         TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, List<string> secrets)
     {
         var env = new List<KeyValuePair<string, string>>();
@@ -121,7 +126,7 @@ internal sealed class JobPlanner(
 
         foreach (var parameter in runs.SelectMany(t => t.Reads).Where(p => p.IsSecret).DistinctBy(p => p.EnvironmentName))
         {
-            secrets.Add(spec.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName);
+            secrets.Add(workflow.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName);
             env.Add(new(parameter.EnvironmentName, SecretReference(parameter)));
         }
 
@@ -154,18 +159,18 @@ internal sealed class JobPlanner(
     }
 
     private string SecretReference(IParameter secret) =>
-        $"${{{{ secrets.{spec.SecretNames.GetValueOrDefault(secret) ?? secret.EnvironmentName} }}}}";
+        $"${{{{ secrets.{workflow.SecretNames.GetValueOrDefault(secret) ?? secret.EnvironmentName} }}}}";
 
     /// <summary>The service as the YAML shows it: container variables from secrets become secret references.</summary>
     private ServiceContainer WithSecretReferences(ServiceContainer service)
     {
-        var environment = new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal);
+        var env = new SortedDictionary<string, string>(service.Environment.ToDictionary(), StringComparer.Ordinal);
         foreach (var (name, secret) in service.SecretEnvironment)
         {
-            environment[name] = SecretReference(secret);
+            env[name] = SecretReference(secret);
         }
 
-        return service with { Environment = environment, SecretEnvironment = new SortedDictionary<string, Parameter<string>>(StringComparer.Ordinal) };
+        return service with { Environment = env, SecretEnvironment = new SortedDictionary<string, Parameter<string>>(StringComparer.Ordinal) };
     }
 
     private List<ServiceContainer> Services(TargetDefinition root, List<TargetDefinition> runs)
@@ -189,34 +194,26 @@ internal sealed class JobPlanner(
         return services;
     }
 
-    private void CheckSettings(JobSpec job, TargetDefinition root)
+    private void CheckSettings(JobDeclaration job, TargetDefinition root)
     {
-        if (job.RunsOnLabels is { } labels && (labels.Count == 0 || labels.Any(string.IsNullOrWhiteSpace)))
+        if (job.RunsOn is { } labels && (labels.Count == 0 || labels.Any(string.IsNullOrWhiteSpace)))
         {
             problems.Add($"the job {root.Name} has an empty runs-on label.");
         }
 
-        if (job.Timeout is < 1 || spec.DefaultTimeout is < 1)
-        {
-            problems.Add($"the job {root.Name} has a timeout below one minute.");
-        }
-
-        if (job.EnvironmentName is { } environment && (environment.Trim().Length == 0 || environment.Contains('\n', StringComparison.Ordinal)))
+        if (job.Environment?.Name is { } environment && (environment.Trim().Length == 0 || environment.Contains('\n', StringComparison.Ordinal)))
         {
             problems.Add($"the job {root.Name} has an empty environment name.");
         }
 
-        if (job.EnvironmentUrl is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (job.Environment?.Url is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             problems.Add($"the environment URL of {root.Name} is not an absolute URL: '{url}'.");
         }
 
-        if (job.CheckoutFetchDepth is < 0)
+        if (job.FetchDepth is < 0)
         {
             problems.Add($"the job {root.Name} has a negative fetch depth.");
         }
     }
-
-    private static List<TokenGrant> Merge(IReadOnlyList<TokenGrant> workflow, IEnumerable<TokenGrant> job) =>
-        [.. workflow.Concat(job).GroupBy(g => g.Scope).Select(g => g.Last()).OrderBy(g => g.Scope.Key, StringComparer.Ordinal)];
 }

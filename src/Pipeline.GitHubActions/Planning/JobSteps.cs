@@ -7,7 +7,7 @@ namespace Pipeline.GitHubActions;
 /// toolchains, caches keyed on the toolchains' lock files, downloads of the artifacts its targets
 /// consume from jobs before it, <c>./build.sh</c>, uploads of the artifacts its targets produce.
 /// </summary>
-internal sealed class JobSteps(WorkflowSpec spec, TargetGraph graph, IReadOnlyList<JobTargets> split, JobTargets job, Problems problems)
+internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, IReadOnlyList<JobTargets> split, JobTargets job, Problems problems)
 {
     public IReadOnlyList<StepModel> Plan(
         List<TargetDefinition> runs, TargetMatrix? matrix, int? fetchDepth, IReadOnlyList<KeyValuePair<string, string>> env)
@@ -122,7 +122,7 @@ internal sealed class JobSteps(WorkflowSpec spec, TargetGraph graph, IReadOnlyLi
         return common.Count == 0 ? "." : string.Join('/', common);
     }
 
-    private ActionReference Action(string action) => DefaultActions.Reference(action, spec.Pins);
+    private ActionReference Action(string action) => DefaultActions.Reference(action, workflow.Pins);
 
     private static IEnumerable<KeyValuePair<string, string>> VersionFile(string input, Toolchain toolchain) =>
         toolchain.VersionFile is { } file ? [new(input, file)] : [];

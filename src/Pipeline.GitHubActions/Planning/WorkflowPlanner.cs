@@ -11,19 +11,19 @@ internal static class WorkflowPlanner
 {
     public const string WorkflowsDirectory = ".github/workflows";
 
-    public static WorkflowModel Plan(WorkflowSpec spec, TargetGraph graph)
+    public static WorkflowModel Plan(WorkflowDeclaration workflow, TargetGraph graph)
     {
-        var problems = new Problems(spec);
-        var dispatch = spec.Dispatch ? new WorkflowDispatchModel([.. spec.DispatchInputs.Select(p => Input(p, problems))]) : null;
-        CheckDeclaration(spec, problems);
+        var problems = new Problems(workflow);
+        var dispatch = workflow.Dispatch ? new WorkflowDispatchModel([.. workflow.DispatchInputs.Select(p => Input(p, problems))]) : null;
+        CheckDeclaration(workflow, problems);
 
         var roots = new List<TargetDefinition>();
-        foreach (var job in spec.Jobs)
+        foreach (var job in workflow.Jobs)
         {
-            var target = graph.Targets.FirstOrDefault(t => t.TargetType == job.Target);
+            var target = graph.Targets.FirstOrDefault(t => t.TargetType == job.TargetType);
             if (target is null)
             {
-                problems.Add($"it declares a job for {job.Target.Name}, which is not part of the pipeline. Add the target with .Add<{job.Target.Name}>().");
+                problems.Add($"it declares a job for {job.TargetType.Name}, which is not part of the pipeline. Add the target with .Add<{job.TargetType.Name}>().");
             }
             else if (roots.Contains(target))
             {
@@ -37,63 +37,70 @@ internal static class WorkflowPlanner
 
         problems.ThrowIfAny();
 
-        var split = JobOwnership.Split(graph, [.. roots.Select(r => r.Name)], spec.WorkflowName);
-        IReadOnlyList<TokenGrant> permissions = spec.Grants is { } grants
-            ? [.. grants.GroupBy(g => g.Scope).Select(g => g.Last()).OrderBy(g => g.Scope.Key, StringComparer.Ordinal)]
-            : [GitHubToken.Contents.Read]; // least privilege unless the workflow says otherwise
-        var jobs = new JobPlanner(spec, graph, split, permissions, dispatch, problems);
-        var models = spec.Jobs.Select((job, i) => jobs.Plan(job, split[i])).ToList();
+        var split = JobOwnership.Split(graph, [.. roots.Select(r => r.Name)], workflow.Name);
+        IReadOnlyList<PermissionGrant> permissions = workflow.Permissions is { } grants
+            ? Permissions(grants)
+            : [Permission.Contents.Read]; // least privilege unless the workflow says otherwise
+        var jobs = new JobPlanner(workflow, graph, split, dispatch, problems);
+        var models = workflow.Jobs.Select((job, i) => jobs.Plan(job, split[i])).ToList();
         jobs.CheckArtifactsUploadedOnce(models);
         problems.ThrowIfAny();
 
         return new WorkflowModel(
-            spec.Type,
-            $"{WorkflowsDirectory}/{spec.FileNameWithoutExtension}.yml",
-            spec.WorkflowName,
-            new WorkflowTriggers(spec.Push, spec.PullRequest, spec.Schedules, dispatch),
-            Concurrency(spec),
+            workflow.Source,
+            workflow.Path,
+            workflow.Name,
+            new WorkflowTriggers(workflow.Push, workflow.PullRequest, workflow.Schedules, dispatch),
+            Concurrency(workflow),
             permissions,
-            spec.Variables,
+            workflow.Env,
             models);
     }
 
-    private static void CheckDeclaration(WorkflowSpec spec, Problems problems)
+    /// <summary>
+    /// A <c>permissions:</c> block as declared, for the workflow or a job alike: a permission listed
+    /// twice keeps its last access; sorted by name so the file does not change with the order written.
+    /// </summary>
+    internal static IReadOnlyList<PermissionGrant> Permissions(IEnumerable<PermissionGrant> grants) =>
+        [.. grants.GroupBy(g => g.Permission).Select(g => g.Last()).OrderBy(g => g.Permission.Name, StringComparer.Ordinal)];
+
+    private static void CheckDeclaration(WorkflowDeclaration workflow, Problems problems)
     {
-        if (spec.Push is null && spec.PullRequest is null && spec.Schedules.Count == 0 && !spec.Dispatch)
+        if (workflow.Push is null && workflow.PullRequest is null && workflow.Schedules.Count == 0 && !workflow.Dispatch)
         {
             problems.Add("it has no trigger. Add OnPush, OnPullRequest, OnSchedule or OnWorkflowDispatch.");
         }
 
-        if (spec.Jobs.Count == 0)
+        if (workflow.Jobs.Count == 0)
         {
             problems.Add("it declares no job. Add one with .Job<TTarget>().");
         }
 
-        if (spec.FileNameWithoutExtension.Length == 0 || !spec.FileNameWithoutExtension.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        if (workflow.FileName.Length == 0 || !workflow.FileName.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            problems.Add($"its file name '{spec.FileNameWithoutExtension}' must be letters, digits, '-', '_' or '.'.");
+            problems.Add($"its file name '{workflow.FileName}' must be letters, digits, '-', '_' or '.'.");
         }
 
-        foreach (var cron in spec.Schedules.Where(c => !Identifiers.IsCron(c)))
+        foreach (var cron in workflow.Schedules.Where(c => !Identifiers.IsCron(c)))
         {
             problems.Add($"the schedule '{cron}' is not a cron expression of five fields (minute hour day month weekday).");
         }
 
-        var patterns = (spec.Push?.Branches ?? []).Concat(spec.Push?.Tags ?? []).Concat(spec.Push?.Paths ?? [])
-            .Concat(spec.PullRequest?.Branches ?? []).Concat(spec.PullRequest?.Paths ?? []);
+        var patterns = (workflow.Push?.Branches ?? []).Concat(workflow.Push?.Tags ?? []).Concat(workflow.Push?.Paths ?? [])
+            .Concat(workflow.PullRequest?.Branches ?? []).Concat(workflow.PullRequest?.Paths ?? []);
         if (patterns.Any(string.IsNullOrWhiteSpace))
         {
             problems.Add("a branch, tag or path filter of its triggers is empty.");
         }
 
-        foreach (var pin in spec.Pins.Values.Where(p => !Identifiers.IsCommitSha(p.CommitSha) || p.Tag.Length == 0))
+        foreach (var pin in workflow.Pins.Values.Where(p => !Identifiers.IsCommitSha(p.CommitSha) || p.Tag.Length == 0))
         {
             problems.Add($"the pin of {pin.Action} needs a full 40-character lowercase commit SHA and the tag it stands for (got '{pin.CommitSha}', '{pin.Tag}').");
         }
 
-        foreach (var (name, value) in spec.Variables)
+        foreach (var (name, value) in workflow.Env)
         {
-            if (!Identifiers.IsEnvironmentVariable(name))
+            if (!Identifiers.IsEnvName(name))
             {
                 problems.Add($"the variable name '{name}' must be letters, digits and '_', not starting with a digit.");
             }
@@ -104,7 +111,7 @@ internal static class WorkflowPlanner
             }
         }
 
-        foreach (var (parameter, secretName) in spec.SecretNames)
+        foreach (var (parameter, secretName) in workflow.SecretNames)
         {
             if (!parameter.IsSecret)
             {
@@ -147,11 +154,11 @@ internal static class WorkflowPlanner
         static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
     }
 
-    private static ConcurrencyModel? Concurrency(WorkflowSpec spec) => spec.Cancel switch
+    private static ConcurrencyModel? Concurrency(WorkflowDeclaration workflow) => workflow.Cancel switch
     {
         null => null,
         var cancel => new ConcurrencyModel(
-            spec.ConcurrencyGroup ?? "${{ github.workflow }}-${{ github.ref }}",
+            workflow.ConcurrencyGroup ?? "${{ github.workflow }}-${{ github.ref }}",
             cancel switch
             {
                 CancelInProgress.Always => "true",
@@ -162,7 +169,7 @@ internal static class WorkflowPlanner
 }
 
 /// <summary>Collects what is wrong with a declaration, so one run reports all of it.</summary>
-internal sealed class Problems(WorkflowSpec spec)
+internal sealed class Problems(WorkflowDeclaration workflow)
 {
     private readonly List<string> _messages = [];
 
@@ -173,7 +180,7 @@ internal sealed class Problems(WorkflowSpec spec)
         if (_messages.Count > 0)
         {
             throw new DefinitionException(
-                $"Workflow {spec.Type.Name} ({WorkflowPlanner.WorkflowsDirectory}/{spec.FileNameWithoutExtension}.yml) cannot be generated; nothing was written:\n" +
+                $"Workflow {workflow.Source.Name} ({workflow.Path}) cannot be generated; nothing was written:\n" +
                 string.Join("\n", _messages.Distinct().Select(m => "  - " + m)));
         }
     }

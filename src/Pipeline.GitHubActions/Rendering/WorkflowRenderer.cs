@@ -14,7 +14,7 @@ internal static class WorkflowRenderer
             .Add("on", Triggers(workflow.On))
             .Add("permissions", Permissions(workflow.Permissions))
             .Add("concurrency", workflow.Concurrency is { } c ? new YamlTree.Map().Add("group", c.Group).Add("cancel-in-progress", Flag(c.CancelInProgress)) : null)
-            .Add("env", Variables(workflow.Env));
+            .Add("env", Env(workflow.Env));
         var jobs = new YamlTree.Map();
         foreach (var job in workflow.Jobs)
         {
@@ -128,7 +128,7 @@ internal static class WorkflowRenderer
     {
         var map = new YamlTree.Map()
             .Add("image", service.Image)
-            .Add("env", Variables(service.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).ToList()))
+            .Add("env", Env(service.Environment.OrderBy(e => e.Key, StringComparer.Ordinal).ToList()))
             .Add("ports", service.Ports.Count == 0 ? null : YamlTree.List(service.Ports.Select(p => $"{p}:{p}"), flow: false));
         if (service.HealthCheck is { } health)
         {
@@ -160,10 +160,10 @@ internal static class WorkflowRenderer
             map.Add("with", with);
         }
 
-        return map.Add("run", step.Run).Add("env", Variables(step.Env));
+        return map.Add("run", step.Run).Add("env", Env(step.Env));
     }
 
-    private static YamlTree.Map? Variables(IReadOnlyCollection<KeyValuePair<string, string>> variables)
+    private static YamlTree.Map? Env(IReadOnlyCollection<KeyValuePair<string, string>> variables)
     {
         if (variables.Count == 0)
         {
@@ -179,12 +179,12 @@ internal static class WorkflowRenderer
         return map;
     }
 
-    private static YamlTree.Map Permissions(IReadOnlyList<TokenGrant> grants)
+    private static YamlTree.Map Permissions(IReadOnlyList<PermissionGrant> grants)
     {
         var map = new YamlTree.Map();
         foreach (var grant in grants)
         {
-            map.Add(grant.Scope.Key, grant.Access.ToString().ToLowerInvariant());
+            map.Add(grant.Permission.Name, grant.Access.ToString().ToLowerInvariant());
         }
 
         return map;

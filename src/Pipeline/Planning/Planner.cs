@@ -32,14 +32,25 @@ public static class Planner
         return new Plan(requested, planned) { Facts = request.Facts };
     }
 
-    /// <summary>The requested targets, their dependencies and triggers, until nothing more is added.</summary>
-    private static HashSet<string> Closure(TargetGraph graph, IEnumerable<string> requested)
+    /// <summary>
+    /// What a plan of <paramref name="requested"/> includes, in the order it runs them, without
+    /// evaluating any condition: the workflow generator splits jobs along this, so CI runs what the
+    /// planner would.
+    /// </summary>
+    internal static IReadOnlyList<string> Order(TargetGraph graph, IEnumerable<string> requested) =>
+        TopologicalOrder(graph, Closure(graph, requested));
+
+    /// <summary>
+    /// The requested targets, their dependencies and triggers, until nothing more is added; a
+    /// target for which <paramref name="within"/> is false is neither included nor followed.
+    /// </summary>
+    internal static HashSet<string> Closure(TargetGraph graph, IEnumerable<string> requested, Func<string, bool>? within = null)
     {
         var included = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(requested);
         while (queue.TryDequeue(out var name))
         {
-            if (included.Add(name))
+            if ((within is null || within(name)) && included.Add(name))
             {
                 foreach (var next in graph.DependenciesOf(name).Concat(graph.TriggersOf(name)))
                 {

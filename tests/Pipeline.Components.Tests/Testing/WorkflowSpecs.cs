@@ -13,7 +13,7 @@ public sealed class QualityWorkflow : Workflow
         .Name("Quality")
         .OnPullRequest(branches: ["main"])
         .Job<Test>()
-        .Job<Coverage.Coverage>(j => j.Permissions(GitHubToken.Contents.Read, GitHubToken.PullRequests.Write));
+        .Job<Coverage.Coverage>(j => j.Permissions(Permission.Contents.Read, Permission.PullRequests.Write));
 }
 
 public sealed class WorkflowSpecs

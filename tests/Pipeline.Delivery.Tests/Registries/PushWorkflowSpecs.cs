@@ -34,6 +34,6 @@ public sealed class PushWorkflowSpecs
             .OnPush(branches: ["main"])
             .OnPullRequest(branches: ["main"])
             .Job<BuildTestImage>()
-            .Job<PushTestImage>(j => j.Permissions(GitHubToken.Packages.Write));
+            .Job<PushTestImage>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write));
     }
 }

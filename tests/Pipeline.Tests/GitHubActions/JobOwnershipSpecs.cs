@@ -86,6 +86,26 @@ public sealed class JobOwnershipSpecs
     }
 
     [Fact]
+    public void A_job_runs_its_targets_in_the_order_the_planner_gives_them_and_evaluates_no_condition()
+    {
+        // Declared against the run order, with a trigger, an After and a condition that must not be
+        // evaluated while generating (it would throw): the job's order is the planner's.
+        var script = new Script()
+            .Target<E>(t => t.DependsOn<C>().After<F>())
+            .Target<F>(t => t.DependsOn<G>())
+            .Target<D>(t => t.DependsOn<E>().DependsOn<F>().Triggers<H>())
+            .Target<C>()
+            .Target<G>()
+            .Target<H>(t => t.OnlyWhenStatic(() => throw new InvalidOperationException("evaluated")));
+        var graph = Workflows.Graph(script.Builder());
+
+        var job = Assert.Single(InlineWorkflow.Plan(graph, w => w.Job<D>()).Jobs);
+
+        Assert.Equal(Planner.Order(graph, ["D"]), job.Runs);
+        Assert.Equal(["C", "G", "F", "E", "D", "H"], job.Runs);
+    }
+
+    [Fact]
     public void A_triggered_target_with_its_own_job_waits_for_its_trigger_and_is_skipped_there()
     {
         var script = new Script().Target<A>(t => t.Triggers<B>().Triggers<C>()).Target<B>().Target<C>();

@@ -11,5 +11,5 @@ public sealed class Ci : Workflow
         .OnPush(branches: ["main"])
         .OnPullRequest(branches: ["main"])
         .Concurrency(CancelInProgress.ForPullRequests)
-        .Job<Test>(j => j.TimeoutMinutes(20));
+        .Job<Test>(j => j.Timeout(TimeSpan.FromMinutes(20)));
 }

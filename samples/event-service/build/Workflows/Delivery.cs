@@ -15,13 +15,13 @@ public sealed class Delivery : Workflow
         .Concurrency(CancelInProgress.Never)
         .Env("DEPLOY_DRIVER", nameof(Pipeline.Delivery.DeploymentDriverKind.Kubernetes))
         .Env("SMOKE_URL", DeployStaging.StagingUrl.ToString())
-        .TimeoutMinutes(20)
+        .Timeout(TimeSpan.FromMinutes(20))
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>()
         .Job<Coverage>()
         .Job<BuildImage>()
-        .Job<Push>(j => j.Permissions(GitHubToken.Packages.Write))
-        .Job<DeployStaging>(j => j.Environment("staging", DeployStaging.StagingUrl.ToString()).Permissions(GitHubToken.Deployments.Write))
+        .Job<Push>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write))
+        .Job<DeployStaging>(j => j.Environment("staging", DeployStaging.StagingUrl.ToString()).Permissions(Permission.Contents.Read, Permission.Deployments.Write))
         .Job<Smoke>();
 }

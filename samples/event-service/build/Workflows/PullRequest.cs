@@ -10,10 +10,10 @@ public sealed class PullRequest : Workflow
         .FileName("pull-request")
         .OnPullRequest(branches: ["main"])
         .Concurrency(CancelInProgress.ForPullRequests)
-        .TimeoutMinutes(15)
+        .Timeout(TimeSpan.FromMinutes(15))
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>()
-        .Job<Coverage>(j => j.Permissions(GitHubToken.PullRequests.Write))
+        .Job<Coverage>(j => j.Permissions(Permission.Contents.Read, Permission.PullRequests.Write))
         .Job<BuildImage>();
 }

@@ -11,7 +11,7 @@ public sealed class Ci : Workflow
         .OnPullRequest(branches: ["main"])
         .OnPush(branches: ["main"])
         .Concurrency(CancelInProgress.ForPullRequests)
-        .TimeoutMinutes(20)
+        .Timeout(TimeSpan.FromMinutes(20))
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>();

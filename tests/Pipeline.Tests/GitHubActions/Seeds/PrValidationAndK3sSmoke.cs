@@ -108,10 +108,10 @@ public sealed class MainPipeline : WorkflowBase
         .Concurrency(CancelInProgress.Never)
         .Job<Test>()
         .Job<PushImages>()
-        .Job<SmokeK3s>(j => j.TimeoutMinutes(20))
+        .Job<SmokeK3s>(j => j.Timeout(TimeSpan.FromMinutes(20)))
         .Job<ShowClusterLogs>()
         .Job<DeployAws>(j => j.Environment("production", "https://app.example.com"))
-        .Job<TrivyScan>(j => j.Permissions(GitHubToken.SecurityEvents.Write)));
+        .Job<TrivyScan>(j => j.Permissions(Permission.Contents.Read, Permission.SecurityEvents.Write)));
 }
 
 /// <summary>What both workflows share: one pinned checkout.</summary>

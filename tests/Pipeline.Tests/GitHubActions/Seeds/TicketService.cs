@@ -57,7 +57,7 @@ public sealed class TicketServiceCi : Workflow
         .OnPush(branches: ["master"])
         .OnPullRequest(branches: ["master"])
         .Concurrency()
-        .Job<Test>(j => j.TimeoutMinutes(15))
-        .Job<Lint>(j => j.TimeoutMinutes(10))
-        .Job<Build>(j => j.Permissions(GitHubToken.Packages.Write).TimeoutMinutes(20).FetchDepth(0)); // tags: the image version
+        .Job<Test>(j => j.Timeout(TimeSpan.FromMinutes(15)))
+        .Job<Lint>(j => j.Timeout(TimeSpan.FromMinutes(10)))
+        .Job<Build>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write).Timeout(TimeSpan.FromMinutes(20)).FetchDepth(0)); // tags: the image version
 }

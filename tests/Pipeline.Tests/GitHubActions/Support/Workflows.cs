@@ -36,6 +36,6 @@ public static class InlineWorkflow
     {
         var spec = new WorkflowSpec(typeof(InlineWorkflow));
         configure(spec.OnPush());
-        return WorkflowPlanner.Plan(spec, graph);
+        return WorkflowPlanner.Plan(spec.ToDeclaration(), graph);
     }
 }
