@@ -1,3 +1,4 @@
+using Pipeline.Planning;
 using Pipeline.Tests.GitHubActions.Support;
 using Pipeline.Tests.Support;
 
