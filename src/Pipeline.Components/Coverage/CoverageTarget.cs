@@ -29,15 +29,15 @@ public abstract class CoverageTarget : Target
     /// <summary>Declares the report artifact, toolchains (.NET runs ReportGenerator) and the token, then what <see cref="Extend"/> adds.</summary>
     protected sealed override void Configure(TargetSpec target)
     {
-        target.Description($"Measures line coverage; fails below {Threshold}").Produces(CoverageFiles.Artifact).Uses(Toolchain.DotNet);
+        target.Description($"Measures line coverage; fails below {Threshold}").Produces(CoverageFiles.Artifact).Toolchain(Toolchain.DotNet);
         foreach (var toolchain in Sources.Select(s => s.Toolchain).Distinct())
         {
-            target.Uses(toolchain);
+            target.Toolchain(toolchain);
         }
 
         if (CommentOnPullRequest)
         {
-            target.Uses(GitHubParameters.GithubToken);
+            target.Reads(GitHubParameters.GithubToken);
         }
 
         Extend(target);

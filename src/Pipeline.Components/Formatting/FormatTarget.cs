@@ -16,10 +16,10 @@ public abstract class FormatTarget : Target
     /// <summary>Declares <see cref="Fix"/> and the formatters' toolchains, then what <see cref="Extend"/> adds.</summary>
     protected sealed override void Configure(TargetSpec target)
     {
-        target.Description("Fails when a file is not formatted; --fix rewrites them").Uses(Fix);
+        target.Description("Fails when a file is not formatted; --fix rewrites them").Reads(Fix);
         foreach (var toolchain in Formatters.Select(f => f.Toolchain).Distinct())
         {
-            target.Uses(toolchain);
+            target.Toolchain(toolchain);
         }
 
         Extend(target);

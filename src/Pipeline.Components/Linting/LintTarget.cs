@@ -18,7 +18,7 @@ public abstract class LintTarget : Target
         target.Description("Fails when a linter reports an error");
         foreach (var toolchain in Linters.Select(l => l.Toolchain).Distinct())
         {
-            target.Uses(toolchain);
+            target.Toolchain(toolchain);
         }
 
         foreach (var tool in Linters.SelectMany(l => l.Tools))

@@ -37,7 +37,7 @@ public abstract class TestTarget : Target
             .Produces(TestResultFiles.Artifact with { RetentionDays = ResultsRetentionDays });
         foreach (var toolchain in Suites.Select(s => s.Toolchain).Distinct())
         {
-            target.Uses(toolchain);
+            target.Toolchain(toolchain);
         }
 
         Extend(target);
@@ -46,7 +46,7 @@ public abstract class TestTarget : Target
     /// <summary>
     /// What this pipeline adds to the Test target (a matrix, service containers): relations, conditions, a description of its own.
     /// Called after the base's declarations, which it cannot drop.
-    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;Compile&gt;().Uses(Database.Postgres);</code>
+    /// <code>protected override void Extend(TargetSpec target) => target.DependsOn&lt;Compile&gt;().Service(Database.Postgres);</code>
     /// </summary>
     protected virtual void Extend(TargetSpec target)
     {

@@ -45,11 +45,11 @@ public abstract class DeployStagingTarget : Target
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Description($"Deploys {Application} to {EnvironmentName}");
-        target.Uses(DeploymentParameters.DeployDriver);
-        target.Uses(DeploymentParameters.DeployImage);
-        target.Uses(DeploymentParameters.KubeconfigData);
-        target.Uses(DeploymentParameters.GitopsToken);
-        target.Uses(DeploymentParameters.GithubToken);
+        target.Reads(DeploymentParameters.DeployDriver);
+        target.Reads(DeploymentParameters.DeployImage);
+        target.Reads(DeploymentParameters.KubeconfigData);
+        target.Reads(DeploymentParameters.GitopsToken);
+        target.Reads(DeploymentParameters.GithubToken);
         Extend(target);
     }
 

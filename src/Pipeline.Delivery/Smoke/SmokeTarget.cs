@@ -36,7 +36,7 @@ public abstract class SmokeTarget : Target
     protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        target.Description("Waits for the deployed service to be ready, then runs its smoke scenario").Uses(SmokeUrl);
+        target.Description("Waits for the deployed service to be ready, then runs its smoke scenario").Reads(SmokeUrl);
         Extend(target);
     }
 

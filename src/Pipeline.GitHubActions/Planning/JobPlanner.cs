@@ -124,7 +124,7 @@ internal sealed class JobPlanner(
             env.Add(new(TargetMatrix.VariableOf(axis.Name), $"${{{{ matrix.{axis.Name} }}}}"));
         }
 
-        foreach (var parameter in runs.SelectMany(t => t.Reads).Where(p => p.IsSecret).DistinctBy(p => p.EnvironmentName))
+        foreach (var parameter in runs.SelectMany(t => t.Parameters).Where(p => p.IsSecret).DistinctBy(p => p.EnvironmentName))
         {
             secrets.Add(workflow.SecretNames.GetValueOrDefault(parameter) ?? parameter.EnvironmentName);
             env.Add(new(parameter.EnvironmentName, SecretReference(parameter)));
@@ -132,7 +132,7 @@ internal sealed class JobPlanner(
 
         foreach (var input in dispatch?.Inputs ?? [])
         {
-            var readers = graph.Targets.Where(t => t.Reads.Contains(input.Parameter)).ToList();
+            var readers = graph.Targets.Where(t => t.Parameters.Contains(input.Parameter)).ToList();
             if ((readers.Count == 0 || runs.Any(readers.Contains)) && !input.Parameter.IsSecret)
             {
                 env.Add(new(input.Parameter.EnvironmentName, $"${{{{ inputs.{input.Id} }}}}"));

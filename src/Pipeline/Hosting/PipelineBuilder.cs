@@ -113,7 +113,7 @@ public sealed class PipelineBuilder
         }
 
         // A parameter a target requires is declared by that alone.
-        foreach (var parameter in definitions.SelectMany(d => d.Reads))
+        foreach (var parameter in definitions.SelectMany(d => d.Parameters))
         {
             values.Declare(parameter);
         }

@@ -37,7 +37,7 @@ public sealed class ExtendSpecs
             .BuildGraph(environment);
 
         var format = graph["ExtendedFormat"];
-        Assert.Contains(FormatTarget.Fix, format.Uses);
+        Assert.Contains(FormatTarget.Fix, format.Reads);
         Assert.Equal(["go"], format.Toolchains.Select(t => t.Name));
 
         var lint = graph["ExtendedLint"];
@@ -52,7 +52,7 @@ public sealed class ExtendSpecs
 
         var coverage = graph["ExtendedCoverage"];
         Assert.Equal([CoverageFiles.Artifact], coverage.Produces);
-        Assert.Contains(GitHubParameters.GithubToken, coverage.Uses);
+        Assert.Contains(GitHubParameters.GithubToken, coverage.Reads);
         Assert.Equal(["ExtendedTest"], graph.OrderedAfter("ExtendedCoverage"));
     }
 }

@@ -74,7 +74,7 @@ public sealed class GoFormatSpecs
         var target = Pipeline().BuildGraph(environment).Targets.Single(t => t.Name == "GoFormat");
 
         Assert.Equal([Toolchain.Go], target.Toolchains);
-        Assert.Contains(FormatTarget.Fix, target.Uses);
+        Assert.Contains(FormatTarget.Fix, target.Reads);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public sealed class TestcontainersHostSpecs
 
     public sealed class UsesPostgres(UsesPostgres.Action action) : Target
     {
-        protected override void Configure(TargetSpec target) => target.Uses(Postgres);
+        protected override void Configure(TargetSpec target) => target.Service(Postgres);
 
         protected override Task RunAsync(TargetContext context) => action.Run(context);
 

@@ -27,7 +27,7 @@ public sealed class ServiceExecutionSpecs
         var log = new List<string>();
         var script = new Script()
             .Target<A>(action: _ => Record(log, "A ran"))
-            .Target<B>(t => t.DependsOn<A>().Uses(Postgres).Uses(Redis), _ => Record(log, "B ran"));
+            .Target<B>(t => t.DependsOn<A>().Service(Postgres).Service(Redis), _ => Record(log, "B ran"));
         var host = new FakeServiceHost(log);
 
         var run = await RunAsync(script, host, ["B"], Password);
@@ -40,7 +40,7 @@ public sealed class ServiceExecutionSpecs
     public async Task Container_variables_include_secrets_read_from_the_run_and_the_container_label_names_the_target()
     {
         var host = new FakeServiceHost([]);
-        var script = new Script().Target<A>(t => t.Uses(Postgres));
+        var script = new Script().Target<A>(t => t.Service(Postgres));
 
         await RunAsync(script, host, ["A"], Password);
 
@@ -55,7 +55,7 @@ public sealed class ServiceExecutionSpecs
     {
         Requirements.Tool("sh");
         IReadOnlyDictionary<string, string>? seen = null;
-        var script = new Script().Target<A>(t => t.Uses(Postgres).Uses(Redis), async c =>
+        var script = new Script().Target<A>(t => t.Service(Postgres).Service(Redis), async c =>
         {
             seen = c.Environment;
             await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo \"url=$DATABASE_URL redis=$REDIS_URL port=$PGPORT\""));
@@ -75,7 +75,7 @@ public sealed class ServiceExecutionSpecs
     public async Task Services_are_stopped_when_the_target_fails()
     {
         var log = new List<string>();
-        var script = new Script().Target<A>(t => t.Uses(Redis), _ => throw new InvalidOperationException("tests failed"));
+        var script = new Script().Target<A>(t => t.Service(Redis), _ => throw new InvalidOperationException("tests failed"));
 
         var run = await RunAsync(script, new FakeServiceHost(log), ["A"]);
 
@@ -88,7 +88,7 @@ public sealed class ServiceExecutionSpecs
     {
         var log = new List<string>();
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        var script = new Script().Target<A>(t => t.Uses(Redis), async c =>
+        var script = new Script().Target<A>(t => t.Service(Redis), async c =>
         {
             await Record(log, "A waits");
             await cancellation.CancelAsync(); // as Ctrl+C would
@@ -107,8 +107,8 @@ public sealed class ServiceExecutionSpecs
         var log = new List<string>();
         var attempts = 0;
         var script = new Script()
-            .Target<A>(t => t.Uses(Redis).Retry(2, TimeSpan.Zero), _ => Interlocked.Increment(ref attempts) == 1 ? throw new InvalidOperationException("flaky") : Task.CompletedTask)
-            .Target<B>(t => t.Uses(Redis).Matrix(MatrixAxis.Of("shard", "1", "2"), maxParallel: 1));
+            .Target<A>(t => t.Service(Redis).Retry(2, TimeSpan.Zero), _ => Interlocked.Increment(ref attempts) == 1 ? throw new InvalidOperationException("flaky") : Task.CompletedTask)
+            .Target<B>(t => t.Service(Redis).Matrix(MatrixAxis.Of("shard", "1", "2"), maxParallel: 1));
 
         var run = await RunAsync(script, new FakeServiceHost(log), ["A", "B", "--max-parallel", "1"]);
 
@@ -121,7 +121,7 @@ public sealed class ServiceExecutionSpecs
     [Fact]
     public async Task A_service_that_does_not_start_fails_the_target_without_running_it()
     {
-        var script = new Script().Target<A>(t => t.Uses(Redis));
+        var script = new Script().Target<A>(t => t.Service(Redis));
 
         var run = await RunAsync(script, new FakeServiceHost([], new InvalidOperationException("image redis:7-alpine not found")), ["A"]);
 
@@ -133,7 +133,7 @@ public sealed class ServiceExecutionSpecs
     [Fact]
     public async Task Without_a_host_a_target_using_services_fails_before_anything_runs_and_says_how_to_register_one()
     {
-        var script = new Script().Target<A>().Target<B>(t => t.DependsOn<A>().Uses(Redis));
+        var script = new Script().Target<A>().Target<B>(t => t.DependsOn<A>().Service(Redis));
 
         var run = await script.RunAsync("B");
 
@@ -149,7 +149,7 @@ public sealed class ServiceExecutionSpecs
     {
         var host = new FakeServiceHost([]);
         IReadOnlyDictionary<string, string>? seen = null;
-        var script = new Script().Target<A>(t => t.Uses(Postgres), c =>
+        var script = new Script().Target<A>(t => t.Service(Postgres), c =>
         {
             seen = c.Environment;
             return Task.CompletedTask;
@@ -168,7 +168,7 @@ public sealed class ServiceExecutionSpecs
     [Fact]
     public async Task A_service_secret_without_a_value_is_a_missing_parameter_before_anything_runs()
     {
-        var script = new Script().Target<A>(t => t.Uses(Postgres));
+        var script = new Script().Target<A>(t => t.Service(Postgres));
         var host = new FakeServiceHost([]);
 
         var run = await RunAsync(script, host, ["A"]);

@@ -62,14 +62,14 @@ public sealed class ServiceVariablesSpecs
 
     public sealed class Test : SeedTarget
     {
-        protected override void Configure(TargetSpec target) => target.Uses(Declarations.Postgres).Uses(Declarations.Redis);
+        protected override void Configure(TargetSpec target) => target.Service(Declarations.Postgres).Service(Declarations.Redis);
     }
 
     public sealed class Lint : SeedTarget;
 
     public sealed class Clash(ServiceContainer clash) : SeedTarget
     {
-        protected override void Configure(TargetSpec target) => target.Uses(Declarations.Postgres).Uses(clash);
+        protected override void Configure(TargetSpec target) => target.Service(Declarations.Postgres).Service(clash);
     }
 
     public sealed class ServiceCi : Workflow

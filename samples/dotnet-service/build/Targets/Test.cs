@@ -14,5 +14,5 @@ public sealed class Test : TestTarget
 
     protected override void Extend(TargetSpec target) => target
         .Description("Runs the unit and integration tests; the integration tests use a PostgreSQL service container")
-        .Uses(Database.Postgres);
+        .Service(Database.Postgres);
 }

@@ -9,8 +9,8 @@ public sealed class Compile(ServiceLayout layout) : Target
 
     protected override void Configure(TargetSpec target) => target
         .Description("Builds the static event-service binary into out/")
-        .Uses(Toolchain.Go)
-        .Uses(ServiceVersion);
+        .Toolchain(Toolchain.Go)
+        .Reads(ServiceVersion);
 
     protected override Task RunAsync(TargetContext context) =>
         context.RunAsync(ServiceLayout.Go

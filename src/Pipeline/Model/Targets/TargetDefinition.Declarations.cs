@@ -11,10 +11,10 @@ public sealed partial record TargetDefinition
     public bool WarningOnly { get; init; }
 
     /// <summary>Parameters and secrets it reads when given, without requiring them.</summary>
-    public IReadOnlyList<IParameter> Uses { get; init; } = [];
+    public IReadOnlyList<IParameter> Reads { get; init; } = [];
 
-    /// <summary><see cref="TargetDefinition.Requires"/> and <see cref="Uses"/>: every parameter it reads.</summary>
-    public IEnumerable<IParameter> Reads => Requires.Concat(Uses).Distinct();
+    /// <summary><see cref="TargetDefinition.Requires"/> and <see cref="Reads"/>: every parameter it reads, required or not.</summary>
+    public IEnumerable<IParameter> Parameters => Requires.Concat(Reads).Distinct();
 
     public IReadOnlyList<Artifact> Produces { get; init; } = [];
 

@@ -3,11 +3,11 @@ namespace Pipeline;
 // The declarations that a local run and a generated workflow both read (see TargetDefinition.Declarations).
 public sealed partial class TargetSpec
 {
-    private readonly List<IParameter> _uses = [];
+    private readonly List<IParameter> _reads = [];
     private readonly List<Artifact> _produces = [];
     private readonly List<Artifact> _consumes = [];
     private readonly List<ServiceContainer> _serviceContainers = [];
-    private readonly List<Toolchain> _toolchains = [];
+    private readonly List<Pipeline.Toolchain> _toolchains = [];
     private Condition? _when;
     private bool _warningOnly;
     private TargetMatrix? _matrix;
@@ -22,14 +22,14 @@ public sealed partial class TargetSpec
     public TargetSpec WarningOnly() => Set(() => _warningOnly = true);
 
     /// <summary>Reads this parameter or secret when it has a value, without requiring it. In CI it reaches the job as a variable.</summary>
-    public TargetSpec Uses(IParameter parameter) => Set(() => _uses.Add(parameter));
+    public TargetSpec Reads(IParameter parameter) => Set(() => _reads.Add(parameter));
 
     /// <summary>
     /// Needs this container running beside it (CI: the job's <c>services:</c>; locally started by the
     /// pipeline's <see cref="IServiceContainerHost"/>). The target gets the variables the service
     /// exposes, and requires the secrets it reads.
     /// </summary>
-    public TargetSpec Uses(ServiceContainer service) => Set(() =>
+    public TargetSpec Service(ServiceContainer service) => Set(() =>
     {
         ArgumentNullException.ThrowIfNull(service);
         _serviceContainers.Add(service);
@@ -39,8 +39,8 @@ public sealed partial class TargetSpec
         }
     });
 
-    /// <summary>Runs this toolchain (CI: set up, and its package folders cached).</summary>
-    public TargetSpec Uses(Toolchain toolchain) => Set(() =>
+    /// <summary>Runs this toolchain (CI: set up, and its package folders cached); its tool is required before any target starts.</summary>
+    public TargetSpec Toolchain(Toolchain toolchain) => Set(() =>
     {
         _toolchains.Add(toolchain);
         if (toolchain.Tool is { } tool)
@@ -76,7 +76,7 @@ public sealed partial class TargetSpec
         {
             When = _when,
             WarningOnly = _warningOnly,
-            Uses = [.. _uses.Distinct()],
+            Reads = [.. _reads.Distinct()],
             Produces = [.. _produces.Distinct()],
             Consumes = [.. _consumes.Distinct()],
             Matrix = _matrix,

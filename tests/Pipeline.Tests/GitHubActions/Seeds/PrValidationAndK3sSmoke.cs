@@ -41,13 +41,13 @@ public static class Declarations
 
 public sealed class Lint : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.Uses(Toolchain.Go);
+    protected override void Configure(TargetSpec target) => target.Toolchain(Toolchain.Go);
 }
 
 public sealed class Test : SeedTarget
 {
     protected override void Configure(TargetSpec target) => target
-        .Uses(Toolchain.Go).Uses(Declarations.Postgres).Uses(Declarations.Redis).Produces(Declarations.Coverage with { EvenOnFailure = true });
+        .Toolchain(Toolchain.Go).Service(Declarations.Postgres).Service(Declarations.Redis).Produces(Declarations.Coverage with { EvenOnFailure = true });
 }
 
 public sealed class BuildApi : SeedTarget
@@ -73,7 +73,7 @@ public sealed class PushImages : SeedTarget
 
 public sealed class SmokeK3s : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.DependsOn<PushImages>().Uses(Declarations.SmokeClusterSize);
+    protected override void Configure(TargetSpec target) => target.DependsOn<PushImages>().Reads(Declarations.SmokeClusterSize);
 }
 
 public sealed class ShowClusterLogs : SeedTarget

@@ -22,24 +22,24 @@ public static class Declarations
 
 public sealed class FormatAndLint : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.Uses(Toolchain.Cargo);
+    protected override void Configure(TargetSpec target) => target.Toolchain(Toolchain.Cargo);
 }
 
 public sealed class TestServices : SeedTarget
 {
     protected override void Configure(TargetSpec target) => target
-        .DependsOn<FormatAndLint>().Uses(Toolchain.Cargo).Matrix(Declarations.Services, maxParallel: 6, failFast: false)
+        .DependsOn<FormatAndLint>().Toolchain(Toolchain.Cargo).Matrix(Declarations.Services, maxParallel: 6, failFast: false)
         .Produces(Artifact.Of("test-report", "target/reports/*.xml"));
 }
 
 public sealed class SecurityAudit : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.DependsOn<FormatAndLint>().Uses(Toolchain.Cargo).WarningOnly();
+    protected override void Configure(TargetSpec target) => target.DependsOn<FormatAndLint>().Toolchain(Toolchain.Cargo).WarningOnly();
 }
 
 public sealed class BuildRelease : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.DependsOn<TestServices>().DependsOn<SecurityAudit>().Uses(Toolchain.Cargo);
+    protected override void Configure(TargetSpec target) => target.DependsOn<TestServices>().DependsOn<SecurityAudit>().Toolchain(Toolchain.Cargo);
 }
 
 public sealed class BuildAndPush : SeedTarget

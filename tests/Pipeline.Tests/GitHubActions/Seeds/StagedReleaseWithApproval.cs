@@ -32,29 +32,29 @@ public static class Declarations
 
 public sealed class CodeQuality : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.Uses(Toolchain.Go);
+    protected override void Configure(TargetSpec target) => target.Toolchain(Toolchain.Go);
 }
 
 public sealed class SecurityScan : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.Uses(Toolchain.Go);
+    protected override void Configure(TargetSpec target) => target.Toolchain(Toolchain.Go);
 }
 
 public sealed class UnitTests : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.DependsOn<CodeQuality>().Uses(Toolchain.Go).Produces(Declarations.TestResults);
+    protected override void Configure(TargetSpec target) => target.DependsOn<CodeQuality>().Toolchain(Toolchain.Go).Produces(Declarations.TestResults);
 }
 
 public sealed class IntegrationTests : SeedTarget
 {
     protected override void Configure(TargetSpec target) => target
-        .DependsOn<UnitTests>().Uses(Toolchain.Go).Uses(Declarations.Postgres).Uses(Declarations.Redis);
+        .DependsOn<UnitTests>().Toolchain(Toolchain.Go).Service(Declarations.Postgres).Service(Declarations.Redis);
 }
 
 public sealed class BuildImages : SeedTarget
 {
     protected override void Configure(TargetSpec target) => target
-        .DependsOn<IntegrationTests>().DependsOn<SecurityScan>().Produces(Declarations.Sbom).Uses(Declarations.ImageTag);
+        .DependsOn<IntegrationTests>().DependsOn<SecurityScan>().Produces(Declarations.Sbom).Reads(Declarations.ImageTag);
 }
 
 public sealed class ContainerScan : SeedTarget

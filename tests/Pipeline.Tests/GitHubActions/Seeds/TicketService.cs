@@ -23,21 +23,21 @@ public static class Declarations
 
 public sealed class Download : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.Uses(Toolchain.Go);
+    protected override void Configure(TargetSpec target) => target.Toolchain(Toolchain.Go);
 }
 
 public sealed class Test : SeedTarget
 {
     protected override void Configure(TargetSpec target) => target
         .DependsOn<Download>()
-        .Uses(Toolchain.Go)
-        .Uses(Declarations.Postgres)
+        .Toolchain(Toolchain.Go)
+        .Service(Declarations.Postgres)
         .Produces(Declarations.Coverage);
 }
 
 public sealed class Lint : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.DependsOn<Download>().Uses(Toolchain.Go);
+    protected override void Configure(TargetSpec target) => target.DependsOn<Download>().Toolchain(Toolchain.Go);
 }
 
 public sealed class Build : SeedTarget
@@ -45,7 +45,7 @@ public sealed class Build : SeedTarget
     protected override void Configure(TargetSpec target) => target
         .DependsOn<Test>()
         .DependsOn<Lint>()
-        .Uses(Toolchain.Go)
+        .Toolchain(Toolchain.Go)
         .Requires(Declarations.RegistryToken)
         .OnlyWhen(Condition.OnPush & Condition.OnBranch("master"));
 }
