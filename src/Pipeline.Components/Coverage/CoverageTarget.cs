@@ -23,7 +23,7 @@ public abstract class CoverageTarget : Target
     /// <summary>The least total line coverage that passes.</summary>
     protected abstract Percentage Threshold { get; }
 
-    /// <summary>Whether to post the table on the pull request (needs <see cref="GitHubParameters.GithubToken"/>).</summary>
+    /// <summary>Whether to post the table on the pull request (needs <see cref="CommonParameters.GitHubToken"/>).</summary>
     protected virtual bool CommentOnPullRequest => true;
 
     /// <summary>Declares the report artifact, toolchains (.NET runs ReportGenerator) and the token, then what <see cref="Extend"/> adds.</summary>
@@ -37,7 +37,7 @@ public abstract class CoverageTarget : Target
 
         if (CommentOnPullRequest)
         {
-            target.Reads(GitHubParameters.GithubToken);
+            target.Reads(CommonParameters.GitHubToken);
         }
 
         Extend(target);
@@ -92,7 +92,7 @@ public abstract class CoverageTarget : Target
             return; // a local run, or not a pull request: nowhere to comment
         }
 
-        if (!context.Parameters.TryGet(GitHubParameters.GithubToken, out var token) || string.IsNullOrEmpty(token))
+        if (!context.Parameters.TryGet(CommonParameters.GitHubToken, out var token) || string.IsNullOrEmpty(token))
         {
             context.Log.Warning($"No coverage comment on {pullRequest}: GITHUB_TOKEN is not set.");
             return;

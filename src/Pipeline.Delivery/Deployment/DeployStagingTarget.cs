@@ -49,7 +49,7 @@ public abstract class DeployStagingTarget : Target
         target.Reads(DeploymentParameters.DeployImage);
         target.Reads(DeploymentParameters.KubeconfigData);
         target.Reads(DeploymentParameters.GitopsToken);
-        target.Reads(DeploymentParameters.GithubToken);
+        target.Reads(CommonParameters.GitHubToken);
         Extend(target);
     }
 
@@ -70,7 +70,7 @@ public abstract class DeployStagingTarget : Target
         var driver = CreateDriver(context.Get(DeploymentParameters.DeployDriver), context);
         context.Log.Info($"Deploying {request.Image} to {request.Environment} with the {driver.Name} driver");
 
-        var recorder = GitHubDeploymentRecorder.For(github, context.Parameters.TryGet(DeploymentParameters.GithubToken, out var token) ? token : null);
+        var recorder = GitHubDeploymentRecorder.For(github, context.Parameters.TryGet(CommonParameters.GitHubToken, out var token) ? token : null);
         var deploymentId = recorder is null ? null : await RecordAsync(context, () => recorder.StartAsync(request)).ConfigureAwait(false);
 
         DeploymentResult result;

@@ -22,7 +22,4 @@ public static class DeploymentParameters
     /// <summary>A token that may push to the GitOps repository over https.</summary>
     public static readonly Parameter<string> GitopsToken =
         Parameter.Secret("Token to push to the GitOps repository over https.");
-
-    /// <summary>The workflow's token; with it, a run under GitHub Actions records the deployment on GitHub.</summary>
-    public static readonly Parameter<string> GithubToken = CommonParameters.GithubToken;
 }

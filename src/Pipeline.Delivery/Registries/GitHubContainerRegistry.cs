@@ -2,7 +2,7 @@ namespace Pipeline.Delivery;
 
 /// <summary>
 /// GitHub's registry, <c>ghcr.io/OWNER/NAME</c>. The user is <c>GITHUB_ACTOR</c> and the password the
-/// <see cref="RegistryParameters.GithubToken"/> secret; the owner defaults to <c>GITHUB_REPOSITORY_OWNER</c>.
+/// <see cref="CommonParameters.GitHubToken"/> secret; the owner defaults to <c>GITHUB_REPOSITORY_OWNER</c>.
 /// </summary>
 public sealed record GitHubContainerRegistry(string? Owner = null) : ContainerRegistry
 {
@@ -10,7 +10,7 @@ public sealed record GitHubContainerRegistry(string? Owner = null) : ContainerRe
 
     public string Host { get; init; } = DefaultHost;
 
-    public override IEnumerable<IParameter> Parameters => [RegistryParameters.GithubToken];
+    public override IEnumerable<IParameter> Parameters => [CommonParameters.GitHubToken];
 
     public override Task<RegistryAccess> ResolveAsync(RegistryContext context)
     {
@@ -19,7 +19,7 @@ public sealed record GitHubContainerRegistry(string? Owner = null) : ContainerRe
             ?? throw new TargetFailedException("ghcr.io needs an owner: pass one to GitHubContainerRegistry(owner) or set GITHUB_REPOSITORY_OWNER.");
         var actor = context.GitHub.Actor
             ?? throw new TargetFailedException("ghcr.io logs in as GITHUB_ACTOR, which is not set (GitHub Actions sets it; locally, export it).");
-        var token = context.Target.Get(RegistryParameters.GithubToken);
+        var token = context.Target.Get(CommonParameters.GitHubToken);
 
         // Image names on ghcr.io must be lower case; GitHub owners often are not.
         return Task.FromResult(new RegistryAccess(Host, owner.ToLowerInvariant(), new RegistryCredentials(actor, token)));

@@ -3,9 +3,6 @@ namespace Pipeline.Delivery;
 /// <summary>The parameters the registry logins read. Each is a pipeline parameter: option, environment variable, or CI secret.</summary>
 public static class RegistryParameters
 {
-    /// <summary><c>GITHUB_TOKEN</c>: in Actions the job's own token (grant it <c>packages: write</c>).</summary>
-    public static readonly Parameter<string> GithubToken = CommonParameters.GithubToken;
-
     /// <summary><c>DOCKER_HUB_USERNAME</c>.</summary>
     public static readonly Parameter<string> DockerHubUsername = Parameter.Create<string>("Docker Hub user that pushes the images");
 

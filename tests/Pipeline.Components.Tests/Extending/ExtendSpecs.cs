@@ -52,7 +52,7 @@ public sealed class ExtendSpecs
 
         var coverage = graph["ExtendedCoverage"];
         Assert.Equal([CoverageFiles.Artifact], coverage.Produces);
-        Assert.Contains(GitHubParameters.GithubToken, coverage.Reads);
+        Assert.Contains(CommonParameters.GitHubToken, coverage.Reads);
         Assert.Equal(["ExtendedTest"], graph.OrderedAfter("ExtendedCoverage"));
     }
 }

@@ -225,8 +225,8 @@ public sealed class PushImagesTargetSpecs
         using var root = new TempRoot();
         var graph = Setup.For(root, new GitHubContainerRegistry("Acme")).Builder().BuildGraph(new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, TextWriter.Null, 2, false));
 
-        Assert.Equal([RegistryParameters.GithubToken], graph["PushTestImage"].Requires);
-        Assert.Equal("GITHUB_TOKEN", ((IParameter)RegistryParameters.GithubToken).EnvironmentName);
+        Assert.Equal([CommonParameters.GitHubToken], graph["PushTestImage"].Requires);
+        Assert.Equal("GITHUB_TOKEN", ((IParameter)CommonParameters.GitHubToken).EnvironmentName);
     }
 
     internal static Dictionary<string, string> With(IReadOnlyDictionary<string, string> variables, params (string Name, string Value)[] more)

@@ -69,7 +69,7 @@ public sealed class RegistryKindsSpecs
         using var root = new TempRoot();
         var step = new StepAction(async context => access = await registry.ResolveAsync(new RegistryContext(context)));
         var builder = new PipelineBuilder().Add<InlineStep>().Provide(step)
-            .Parameters(RegistryParameters.GithubToken, RegistryParameters.DockerHubUsername, RegistryParameters.DockerHubToken);
+            .Parameters(CommonParameters.GitHubToken, RegistryParameters.DockerHubUsername, RegistryParameters.DockerHubToken);
         var run = await PipelineRun.RunAsync(builder, root.Path, variables, "InlineStep");
         return (access, run.Output);
     }

@@ -16,5 +16,5 @@ public sealed class Push(PipelineEnvironment environment) : PushImagesTarget<Bui
         .DependsOn<Lint>()
         .DependsOn<Test>()
         .DependsOn<Coverage>()
-        .Reads(CommonParameters.GithubToken); // GHCR in CI; unused locally
+        .Reads(CommonParameters.GitHubToken); // GHCR in CI; unused locally
 }

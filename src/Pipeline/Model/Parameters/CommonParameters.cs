@@ -7,6 +7,6 @@ namespace Pipeline;
 public static class CommonParameters
 {
     /// <summary><c>GITHUB_TOKEN</c>: in GitHub Actions the job's token, with the permissions its job declares.</summary>
-    public static readonly Parameter<string> GithubToken =
+    public static readonly Parameter<string> GitHubToken =
         Parameter.Secret("Token for GitHub (in GitHub Actions: the job's GITHUB_TOKEN): GHCR pushes, pull-request comments, deployments");
 }
