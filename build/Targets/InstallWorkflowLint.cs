@@ -13,6 +13,6 @@ public sealed class InstallWorkflowLint(Repository repository) : Target
     // No lock file: the versions are pinned in package.json, and a lock file would record registry addresses.
     protected override Task RunAsync(TargetContext context) =>
         context.RunAsync(new ToolCommand("npm")
-            .WithArguments("install", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel=error")
+            .AddArguments("install", "--no-package-lock", "--no-audit", "--no-fund", "--loglevel=error")
             .WithWorkingDirectory(repository.WorkflowLint));
 }

@@ -13,6 +13,6 @@ public sealed class Pack(Repository repository) : Target
     protected override Task RunAsync(TargetContext context)
     {
         var command = Repository.DotNet.Command("pack", repository.Solution, "--configuration", "Release", "--output", repository.Packages);
-        return context.RunAsync(repository.ReleaseVersion is { } version ? command.WithArguments("-p:Version=" + version) : command);
+        return context.RunAsync(repository.ReleaseVersion is { } version ? command.AddArguments("-p:Version=" + version) : command);
     }
 }

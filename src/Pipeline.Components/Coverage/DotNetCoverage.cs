@@ -22,12 +22,12 @@ public sealed class DotNetCoverage(string projectOrSolution, string? configurati
             "test", AbsolutePath.Resolve(projectOrSolution, context.RootDirectory), "--collect", "XPlat Code Coverage", "--results-directory", data);
         if (configuration is not null)
         {
-            command = command.WithArguments("--configuration", configuration);
+            command = command.AddArguments("--configuration", configuration);
         }
 
         if (noBuild)
         {
-            command = command.WithArguments("--no-build");
+            command = command.AddArguments("--no-build");
         }
 
         await context.RunAsync(command);

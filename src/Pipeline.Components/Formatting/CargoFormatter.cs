@@ -31,7 +31,7 @@ public sealed class CargoFormatter(string workspaceDirectory = ".") : IFormatter
     {
         string[] mode = check ? ["--check"] : [];
         var command = new ToolCommand("cargo")
-            .WithArguments(["fmt", "--all", .. mode, "--", "-l"])
+            .AddArguments(["fmt", "--all", .. mode, "--", "-l"])
             .WithWorkingDirectory(ReportedPath.Directory(workspaceDirectory, context.RootDirectory))
             .AcceptingExitCodes(check ? [Differs] : []);
         return context.RunAsync(command);

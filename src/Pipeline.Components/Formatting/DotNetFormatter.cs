@@ -51,7 +51,7 @@ public sealed class DotNetFormatter(string projectOrSolution, DotNetFormatScope 
             string[] subcommand = scope == DotNetFormatScope.All ? [] : [scope.ToString().ToLowerInvariant()];
             string[] folder = Folder ? ["--folder"] : [];
             var command = new ToolCommand("dotnet")
-                .WithArguments(["format", .. subcommand, projectOrSolution, .. folder, .. mode, .. ExcludeArguments(context.RootDirectory), "--report", reportDirectory])
+                .AddArguments(["format", .. subcommand, projectOrSolution, .. folder, .. mode, .. ExcludeArguments(context.RootDirectory), "--report", reportDirectory])
                 .AcceptingExitCodes(WouldChange);
             var result = await context.RunAsync(command);
             var report = Path.Combine(reportDirectory, "format-report.json");

@@ -58,7 +58,7 @@ public abstract class FormatTarget : Target
         {
             var files = unformatted.Distinct().ToList();
             throw new TargetFailedException(
-                $"{files.Count} file(s) not formatted (run with --fix to rewrite them):\n" + string.Join('\n', files.Select(f => "  " + f)));
+                $"{files.Count} {(files.Count == 1 ? "file is" : "files are")} not formatted (run with --fix to rewrite them):\n" + string.Join('\n', files.Select(f => "  " + f)));
         }
 
         context.Log.Info("Every file is formatted.");

@@ -19,7 +19,7 @@ public sealed class CargoClippy(string workspaceDirectory = ".") : ILinter
     {
         var workspace = ReportedPath.Directory(workspaceDirectory, context.RootDirectory);
         var command = new ToolCommand("cargo")
-            .WithArguments("clippy", "--workspace", "--all-targets", "--message-format=short", "--", "-D", "warnings")
+            .AddArguments("clippy", "--workspace", "--all-targets", "--message-format=short", "--", "-D", "warnings")
             .WithWorkingDirectory(workspace)
             .AcceptingExitCodes(CompilationFailed);
         var result = await context.RunAsync(command);

@@ -36,7 +36,7 @@ public sealed class DotNetAnalyzers(string projectOrSolution, bool warningsAsErr
         };
         string[] configurationArguments = configuration is null ? [] : ["--configuration", configuration];
         var command = new ToolCommand("dotnet")
-            .WithArguments(["build", projectOrSolution, .. rebuild, "-nologo", "-tl:off", .. strict, .. configurationArguments])
+            .AddArguments(["build", projectOrSolution, .. rebuild, "-nologo", "-tl:off", .. strict, .. configurationArguments])
             .AcceptingExitCodes(BuildFailed);
         var result = await context.RunAsync(command);
         var report = LintReport.Of(Name, MsBuildDiagnostics.Parse(result.Output, context.RootDirectory, context.RootDirectory));

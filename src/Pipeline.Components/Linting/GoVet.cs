@@ -8,5 +8,5 @@ public sealed class GoVet(string moduleDirectory = ".") : ILinter
     public Toolchain Toolchain => Toolchain.Go;
 
     public Task<LintReport> LintAsync(TargetContext context) =>
-        GoLinterRun.RunAsync(context, Name, moduleDirectory, new ToolCommand("go").WithArguments("vet", "./..."), "go vet", "vet");
+        GoLinterRun.RunAsync(context, Name, moduleDirectory, new ToolCommand("go").AddArguments("vet", "./..."), "go vet", "vet");
 }

@@ -17,5 +17,5 @@ public sealed class GolangCiLint(string moduleDirectory = ".") : ILinter
     public IEnumerable<RequiredTool> Tools => [RequiredTool.GolangCiLint with { Executable = Executable }];
 
     public Task<LintReport> LintAsync(TargetContext context) =>
-        GoLinterRun.RunAsync(context, Name, moduleDirectory, new ToolCommand(Executable).WithArguments("run", "./..."), "golangci-lint", "golangci-lint");
+        GoLinterRun.RunAsync(context, Name, moduleDirectory, new ToolCommand(Executable).AddArguments("run", "./..."), "golangci-lint", "golangci-lint");
 }

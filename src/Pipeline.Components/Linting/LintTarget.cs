@@ -44,7 +44,7 @@ public abstract class LintTarget : Target
         foreach (var linter in Linters)
         {
             var report = await linter.LintAsync(context);
-            context.Log.Info($"{linter.Name}: {report.Findings.Count} finding(s)");
+            context.Log.Info($"{linter.Name}: {report.Findings.Count} {(report.Findings.Count == 1 ? "finding" : "findings")}");
             findings.AddRange(report.Findings);
         }
 
@@ -60,7 +60,7 @@ public abstract class LintTarget : Target
         {
             var listed = errors.Take(FindingsInMessage).Select(f => "  " + f);
             var more = errors.Count > FindingsInMessage ? [$"  … and {errors.Count - FindingsInMessage} more"] : Array.Empty<string>();
-            throw new TargetFailedException($"{errors.Count} lint error(s):\n" + string.Join('\n', listed.Concat(more)));
+            throw new TargetFailedException($"{errors.Count} lint {(errors.Count == 1 ? "error" : "errors")}:\n" + string.Join('\n', listed.Concat(more)));
         }
     }
 }

@@ -127,7 +127,7 @@ public sealed class TestcontainersHost(IReadOnlyDictionary<string, string> varia
             if (failures.Count > 0)
             {
                 throw new AggregateException(
-                    string.Create(CultureInfo.InvariantCulture, $"{failures.Count} service container(s) could not be removed"), failures);
+                    string.Create(CultureInfo.InvariantCulture, $"{failures.Count} service {(failures.Count == 1 ? "container" : "containers")} could not be removed"), failures);
             }
         }
     }

@@ -24,7 +24,7 @@ public sealed class CargoTests(string workspaceDirectory, string? crate = null, 
         var resultFile = TestResultFiles.FreshFolder(context, Name) / "cargo-test.txt";
         // --no-fail-fast: every test binary runs, so one failing crate does not hide the others' results.
         var command = Cargo.Command(crate is null ? ["test", "--no-fail-fast", "--workspace"] : ["test", "--no-fail-fast", "-p", crate])
-            .WithArguments(arguments ?? [])
+            .AddArguments(arguments ?? [])
             .WithWorkingDirectory(AbsolutePath.Resolve(workspaceDirectory, context.RootDirectory))
             .WithStandardOutputTo(resultFile);
         ProcessFailedException? failure = null;

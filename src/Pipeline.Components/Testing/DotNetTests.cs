@@ -21,12 +21,12 @@ public sealed class DotNetTests(string projectOrSolution, string? configuration 
         var command = DotNet.Command("test", AbsolutePath.Resolve(projectOrSolution, context.RootDirectory), "--logger", "trx", "--results-directory", results);
         if (configuration is not null)
         {
-            command = command.WithArguments("--configuration", configuration);
+            command = command.AddArguments("--configuration", configuration);
         }
 
         if (noBuild)
         {
-            command = command.WithArguments("--no-build");
+            command = command.AddArguments("--no-build");
         }
 
         ProcessFailedException? failure = null;

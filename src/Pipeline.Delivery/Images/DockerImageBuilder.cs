@@ -36,25 +36,25 @@ public sealed class DockerImageBuilder(Tool docker)
         var build = docker.Command("build", "--file", dockerfile);
         foreach (var tag in tags)
         {
-            build = build.WithArguments("--tag", image.Tagged(tag).ToString());
+            build = build.AddArguments("--tag", image.Tagged(tag).ToString());
         }
 
         foreach (var (name, value) in labels)
         {
-            build = build.WithArguments("--label", $"{name}={value}");
+            build = build.AddArguments("--label", $"{name}={value}");
         }
 
         foreach (var (name, value) in image.BuildArgs)
         {
-            build = build.WithArguments("--build-arg", $"{name}={value}");
+            build = build.AddArguments("--build-arg", $"{name}={value}");
         }
 
         if (image.Stage is { } stage)
         {
-            build = build.WithArguments("--target", stage);
+            build = build.AddArguments("--target", stage);
         }
 
-        await context.RunAsync(build.WithArguments(buildContext)).ConfigureAwait(false);
+        await context.RunAsync(build.AddArguments(buildContext)).ConfigureAwait(false);
 
         var inspect = await context.RunAsync(docker.Command("image", "inspect", "--format", "{{.Id}}", image.Tagged(tags[0]).ToString())).ConfigureAwait(false);
         var imageId = inspect.Output.LastOrDefault(l => l.StartsWith("sha256:", StringComparison.Ordinal))

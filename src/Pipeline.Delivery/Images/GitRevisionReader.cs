@@ -69,7 +69,7 @@ public static class GitRevisionReader
     /// </summary>
     private static async Task<string?> GitAsync(TargetContext context, string git, AbsolutePath repository, params string[] arguments)
     {
-        var question = new ToolCommand(git).WithArguments(arguments).WithWorkingDirectory(repository)
+        var question = new ToolCommand(git).AddArguments(arguments).WithWorkingDirectory(repository)
             .WithQuietOutput().WithoutEcho().AcceptingExitCodes(1, 2, 128);
         try
         {

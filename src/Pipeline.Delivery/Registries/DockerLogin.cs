@@ -19,7 +19,7 @@ public sealed class DockerLogin(string docker = "docker")
 
         string[] arguments = ["login", registry.Host, "--username", credentials.Username, "--password-stdin"];
         var login = new ToolCommand(docker)
-            .WithArguments(arguments)
+            .AddArguments(arguments)
             .WithEnvironment(DockerConfigDirectory.Variable, config.Path)
             .WithStandardInput(credentials.Password)
             .WithSecret(credentials.Password)

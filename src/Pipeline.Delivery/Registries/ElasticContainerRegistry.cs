@@ -22,7 +22,7 @@ public sealed record ElasticContainerRegistry(string AccountId, string Region) :
 
         // The password is what the CLI prints: secret output, in the result only, never in the log or an error.
         var getPassword = new ToolCommand(AwsCli)
-            .WithArguments(arguments)
+            .AddArguments(arguments)
             .WithSecretOutput()
             .WithQuietOutput()
             .WithDisplayText($"{AwsCli} {string.Join(' ', arguments)} (output kept out of the log)");

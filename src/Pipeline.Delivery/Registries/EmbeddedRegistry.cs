@@ -89,7 +89,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         if (known.ContainerId is { } container)
         {
             // Exit 1: the container is gone already.
-            await context.RunAsync(new ToolCommand(Docker).WithArguments("rm", "--force", container).WithQuietOutput().AcceptingExitCodes(1))
+            await context.RunAsync(new ToolCommand(Docker).AddArguments("rm", "--force", container).WithQuietOutput().AcceptingExitCodes(1))
                 .ConfigureAwait(false);
         }
 
@@ -131,7 +131,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
             """);
 
         // Detached: it must outlive this target and this run, and hold none of their pipes.
-        var pid = await context.StartDetachedAsync(new ToolCommand(binary).WithArguments("serve", config).WithStandardOutputTo(Directory / "registry.log"))
+        var pid = await context.StartDetachedAsync(new ToolCommand(binary).AddArguments("serve", config).WithStandardOutputTo(Directory / "registry.log"))
             .ConfigureAwait(false);
         return new LocalRegistry(port, "docker-registry", pid, null);
     }
@@ -143,7 +143,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
 
         // The container is the Docker engine's, not a process of ours: docker run --detach returns once it runs.
         var run = new ToolCommand(Docker)
-            .WithArguments("run", "--detach", "--restart", "unless-stopped", "--publish", $"127.0.0.1:{port}:5000",
+            .AddArguments("run", "--detach", "--restart", "unless-stopped", "--publish", $"127.0.0.1:{port}:5000",
                 "--volume", $"{data}:/var/lib/registry", "--name", $"pipeline-registry-{port}", ContainerImage)
             .WithQuietOutput();
         ProcessResult result;

@@ -6,7 +6,7 @@ public static class ContainerLogs
     public static async Task<string> TailAsync(TargetContext context, string container, int lines = 50)
     {
         // Read quietly: the lines are returned for the report, not streamed into the log twice.
-        var result = await context.RunAsync(new ToolCommand("docker").WithArguments("logs", "--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), container).WithQuietOutput())
+        var result = await context.RunAsync(new ToolCommand("docker").AddArguments("logs", "--tail", lines.ToString(System.Globalization.CultureInfo.InvariantCulture), container).WithQuietOutput())
             .ConfigureAwait(false);
         return string.Join('\n', result.Output);
     }

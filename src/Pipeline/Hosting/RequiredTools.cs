@@ -44,7 +44,7 @@ internal static class RequiredTools
         limit.CancelAfter(TimeSpan.FromSeconds(10)); // a tool that hangs on --version must not hang the plan
         try
         {
-            var command = new ToolCommand(path).WithArguments(tool.VersionArguments).WithQuietOutput().WithGracePeriod(TimeSpan.FromSeconds(1));
+            var command = new ToolCommand(path).AddArguments(tool.VersionArguments).WithQuietOutput().WithGracePeriod(TimeSpan.FromSeconds(1));
             var result = await processes.RunAsync(command, "plan", _ => { }, limit.Token).ConfigureAwait(false);
             return result.Output.FirstOrDefault(line => line.Trim().Length > 0)?.Trim() ?? path;
         }

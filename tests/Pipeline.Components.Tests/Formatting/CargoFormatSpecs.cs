@@ -30,7 +30,7 @@ public sealed class CargoFormatSpecs
 
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
         Assert.Contains("CargoFormat │ crates/demo/src/lib.rs: not formatted (cargo fmt crates/demo)", run.Lines);
-        Assert.Contains("1 file(s) not formatted", run.Output);
+        Assert.Contains("1 file is not formatted", run.Output);
         Assert.DoesNotContain("util.rs: not formatted", run.Output);
     }
 

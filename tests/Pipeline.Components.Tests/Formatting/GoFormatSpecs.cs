@@ -42,7 +42,7 @@ public sealed class GoFormatSpecs
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
         Assert.Contains("GoFormat │ services/events/main.go: not formatted (gofmt services/events)", run.Lines);
         Assert.Contains("GoFormat │ services/events/store/store.go: not formatted (gofmt services/events)", run.Lines);
-        Assert.Contains("2 file(s) not formatted", run.Output);
+        Assert.Contains("2 files are not formatted", run.Output);
         Assert.DoesNotContain("count.go", run.Output.Replace("> gofmt", "", StringComparison.Ordinal));
         Assert.DoesNotContain("ignored.go", run.Output);
         Assert.Contains("func  Open( )", root.Read("services/events/store/store.go")); // verify mode changes nothing

@@ -22,7 +22,7 @@ public sealed class ClippyLintSpecs
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
         Assert.Contains("RustLint │ crates/demo/src/lib.rs:2:5: unneeded `return` statement", run.Lines);
         Assert.Contains("RustLint │ crates/demo/src/lib.rs:7:5: equal expressions as operands to `==`", run.Lines);
-        Assert.Contains("2 lint error(s)", run.Output);
+        Assert.Contains("2 lint errors", run.Output);
     }
 
     [Fact]
@@ -35,6 +35,6 @@ public sealed class ClippyLintSpecs
         var run = await new PipelineBuilder().Add<RustLint>().RunAsync(root, ["RustLint"]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("RustLint │ cargo clippy crates/demo: 0 finding(s)", run.Lines);
+        Assert.Contains("RustLint │ cargo clippy crates/demo: 0 findings", run.Lines);
     }
 }

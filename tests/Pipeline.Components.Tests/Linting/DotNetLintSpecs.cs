@@ -39,7 +39,7 @@ public sealed class DotNetLintSpecs
         const string Assigned = "DotNetLint │ app/Answers.cs:8:13: The variable 'alsoUnused' is assigned but its value is never used [CS0219]";
         Assert.Single(run.Lines, Unused); // MSBuild prints each error twice; it is shown once
         Assert.Single(run.Lines, Assigned);
-        Assert.Contains("2 lint error(s)", run.Output);
+        Assert.Contains("2 lint errors", run.Output);
     }
 
     [Fact]

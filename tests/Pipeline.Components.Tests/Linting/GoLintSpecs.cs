@@ -30,7 +30,7 @@ public sealed class GoLintSpecs
 
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
         Assert.Contains(run.Lines, l => l.StartsWith("GoLint │ services/events/cmd/events/main.go:6:2: fmt.Printf format %d has arg \"three\" of wrong type string", StringComparison.Ordinal));
-        Assert.Contains("1 lint error(s)", run.Output);
+        Assert.Contains("1 lint error", run.Output);
     }
 
     [Fact]
@@ -53,6 +53,6 @@ public sealed class GoLintSpecs
         var run = await new PipelineBuilder().Add<GoLint>().RunAsync(root, ["GoLint"]);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("GoLint │ go vet services/events: 0 finding(s)", run.Lines);
+        Assert.Contains("GoLint │ go vet services/events: 0 findings", run.Lines);
     }
 }

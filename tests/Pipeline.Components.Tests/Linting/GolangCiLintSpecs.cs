@@ -58,8 +58,8 @@ public sealed class GolangCiLintSpecs
 
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
         Assert.Equal("run ./... in " + (root.Path / "services" / "events"), File.ReadAllText(marker).Trim());
-        Assert.Contains("StrictGoLint │ go vet services/events: 0 finding(s)", run.Lines);
-        Assert.Contains("StrictGoLint │ golangci-lint services/events: 1 finding(s)", run.Lines);
+        Assert.Contains("StrictGoLint │ go vet services/events: 0 findings", run.Lines);
+        Assert.Contains("StrictGoLint │ golangci-lint services/events: 1 finding", run.Lines);
         Assert.Contains(run.Lines, l => l.StartsWith("StrictGoLint │ services/events/cmd/events/main.go:6:2: Error return value is not checked [errcheck]", StringComparison.Ordinal));
     }
 

@@ -50,7 +50,7 @@ public sealed class RustWorkspaceSampleSpecs
 
         Assert.True(run.ExitCode == 0, run.All);
         Assert.Contains("Format │ Every file is formatted.", run.Lines);
-        Assert.Contains("Lint   │ cargo clippy .: 0 finding(s)", run.Lines);
+        Assert.Contains("Lint   │ cargo clippy .: 0 findings", run.Lines);
         foreach (var crate in new[] { "ticket-core", "ticket-api", "ticket-worker" })
         {
             Assert.Contains(run.Lines, l => l.Contains($"cargo . -p {crate}: ", StringComparison.Ordinal) && l.Contains(" passed, 0 failed, 0 skipped", StringComparison.Ordinal));

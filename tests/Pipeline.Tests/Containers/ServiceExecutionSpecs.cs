@@ -58,8 +58,8 @@ public sealed class ServiceExecutionSpecs
         var script = new Script().Target<A>(t => t.Service(Postgres).Service(Redis), async c =>
         {
             seen = c.Environment;
-            await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo \"url=$DATABASE_URL redis=$REDIS_URL port=$PGPORT\""));
-            await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo \"own=$PGPORT\"").WithEnvironment("PGPORT", "1"));
+            await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo \"url=$DATABASE_URL redis=$REDIS_URL port=$PGPORT\""));
+            await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo \"own=$PGPORT\"").WithEnvironment("PGPORT", "1"));
         });
 
         var run = await RunAsync(script, new FakeServiceHost([]), ["A"], Password);

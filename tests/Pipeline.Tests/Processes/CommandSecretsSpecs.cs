@@ -15,7 +15,7 @@ public sealed class CommandSecretsSpecs
         {
             try
             {
-                await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo started; exit 3", "--key=k-1f0e9d").WithDisplayText("sh (a key on the command line)"));
+                await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo started; exit 3", "--key=k-1f0e9d").WithDisplayText("sh (a key on the command line)"));
             }
             catch (ProcessFailedException e)
             {
@@ -39,10 +39,10 @@ public sealed class CommandSecretsSpecs
         ProcessFailedException? error = null;
         var script = new Script().Target<A>(action: async c =>
         {
-            await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo quiet-one").WithoutEcho());
+            await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo quiet-one").WithoutEcho());
             try
             {
-                await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "exit 4", "--key=k-77aa01").WithoutEcho());
+                await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "exit 4", "--key=k-77aa01").WithoutEcho());
             }
             catch (ProcessFailedException e)
             {
@@ -68,12 +68,12 @@ public sealed class CommandSecretsSpecs
         var script = new Script().Target<A>(action: async c =>
         {
             // A tool that repeats what it was given: on standard output, standard error and in its error.
-            var echoing = new ToolCommand("sh").WithArguments("-c", "read given; echo \"out $given\"; echo \"err $given\" >&2", "shell", password)
+            var echoing = new ToolCommand("sh").AddArguments("-c", "read given; echo \"out $given\"; echo \"err $given\" >&2", "shell", password)
                 .WithStandardInput(password + "\n").WithSecret(password);
             result = await c.RunAsync(echoing);
             try
             {
-                await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "read given; echo \"refused $given\" >&2; exit 1")
+                await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "read given; echo \"refused $given\" >&2; exit 1")
                     .WithStandardInput(password + "\n").WithSecret(password).WithQuietOutput());
             }
             catch (ProcessFailedException e)
@@ -101,7 +101,7 @@ public sealed class CommandSecretsSpecs
         const string runSecret = "inner-7d2c";
         const string commandSecret = "outer-" + runSecret + "-9b31";
         var script = new Script().Parameters(RunToken).Target<A>(action: c =>
-            c.RunAsync(new ToolCommand("sh").WithArguments("-c", $"echo \"[{commandSecret}]\"").WithoutEcho().WithSecret(commandSecret)));
+            c.RunAsync(new ToolCommand("sh").AddArguments("-c", $"echo \"[{commandSecret}]\"").WithoutEcho().WithSecret(commandSecret)));
 
         var run = await script.RunAsync(["A"], new Dictionary<string, string> { ["RUN_TOKEN"] = runSecret });
 
@@ -119,10 +119,10 @@ public sealed class CommandSecretsSpecs
         var script = new Script().Target<A>(action: async c =>
         {
             // The token comes from the environment, which is never logged, as a CLI's comes from its credentials.
-            result = await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo \"$TOKEN\"; echo 'a warning' >&2").WithEnvironment("TOKEN", token).WithSecretOutput());
+            result = await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo \"$TOKEN\"; echo 'a warning' >&2").WithEnvironment("TOKEN", token).WithSecretOutput());
             try
             {
-                await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo \"$TOKEN\"; echo 'expired' >&2; exit 2").WithEnvironment("TOKEN", token).WithSecretOutput());
+                await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo \"$TOKEN\"; echo 'expired' >&2; exit 2").WithEnvironment("TOKEN", token).WithSecretOutput());
             }
             catch (ProcessFailedException e)
             {
@@ -145,7 +145,7 @@ public sealed class CommandSecretsSpecs
     {
         ProcessResult? result = null;
         var script = new Script().Target<A>(action: async c =>
-            result = await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo data; echo warning >&2").WithQuietOutput()));
+            result = await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo data; echo warning >&2").WithQuietOutput()));
 
         await script.RunAsync("A");
 

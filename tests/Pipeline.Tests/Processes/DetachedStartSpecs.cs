@@ -17,7 +17,7 @@ public sealed class DetachedStartSpecs
         var detached = 0;
         var script = new Script().Target<A>(action: async c =>
         {
-            detached = await c.StartDetachedAsync(new ToolCommand("sleep").WithArguments("300"));
+            detached = await c.StartDetachedAsync(new ToolCommand("sleep").AddArguments("300"));
             await c.RunAsync("sh", "-c", $"sleep 300 & echo $! > {attachedPid}; wait");
         });
 
@@ -49,7 +49,7 @@ public sealed class DetachedStartSpecs
         var log = root.Path / "logs" / "server.log";
         var pid = 0;
         var script = new Script().Parameters(ApiKey).Target<A>(action: async c => pid = await c.StartDetachedAsync(
-            new ToolCommand("sh").WithArguments("-c", "echo \"up in $(pwd) as $ROLE\"; echo warning >&2; exec sleep 300", "server", "key-5c1a9e")
+            new ToolCommand("sh").AddArguments("-c", "echo \"up in $(pwd) as $ROLE\"; echo warning >&2; exec sleep 300", "server", "key-5c1a9e")
                 .WithWorkingDirectory(root.Path / ".nuke").WithEnvironment("ROLE", "registry").WithStandardOutputTo(log)));
 
         try
@@ -72,7 +72,7 @@ public sealed class DetachedStartSpecs
     [Fact]
     public async Task A_missing_executable_fails_at_once_rather_than_in_a_process_nobody_waits_for()
     {
-        var script = new Script().Target<A>(action: c => c.StartDetachedAsync(new ToolCommand("no-such-server-anywhere").WithArguments("serve")));
+        var script = new Script().Target<A>(action: c => c.StartDetachedAsync(new ToolCommand("no-such-server-anywhere").AddArguments("serve")));
 
         var run = await script.RunAsync("A");
 

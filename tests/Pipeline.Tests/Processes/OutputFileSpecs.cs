@@ -10,7 +10,7 @@ public sealed class OutputFileSpecs
         using var root = new TempRoot();
         var file = root.Path / "out" / "report.json";
         var script = new Script().Target<A>(action: c => c.RunAsync(
-            new ToolCommand("sh").WithArguments("-c", "echo '{\"a\":1}'; echo to-stderr >&2; echo '{\"b\":2}'; exit 4").WithStandardOutputTo(file, alsoLog: false)));
+            new ToolCommand("sh").AddArguments("-c", "echo '{\"a\":1}'; echo to-stderr >&2; echo '{\"b\":2}'; exit 4").WithStandardOutputTo(file, alsoLog: false)));
 
         var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
 
@@ -26,7 +26,7 @@ public sealed class OutputFileSpecs
         using var root = new TempRoot();
         var file = root.Path / "out.txt";
         var script = new Script().Target<A>(action: c => c.RunAsync(
-            new ToolCommand("sh").WithArguments("-c", "echo test result: ok").WithStandardOutputTo(file)));
+            new ToolCommand("sh").AddArguments("-c", "echo test result: ok").WithStandardOutputTo(file)));
 
         var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
 

@@ -34,7 +34,7 @@ public sealed class ProcessSpecs
     {
         using var root = new TempRoot();
         var script = new Script().Target<A>(action: c => c.RunAsync(
-            new ToolCommand("sh").WithArguments("-c", "pwd; echo \"$GREETING\"").WithWorkingDirectory(root.Path / ".nuke").WithEnvironment("GREETING", "hi there")));
+            new ToolCommand("sh").AddArguments("-c", "pwd; echo \"$GREETING\"").WithWorkingDirectory(root.Path / ".nuke").WithEnvironment("GREETING", "hi there")));
 
         var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
 
@@ -47,7 +47,7 @@ public sealed class ProcessSpecs
     {
         ProcessResult? result = null;
         var script = new Script().Target<A>(action: async c =>
-            result = await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "read secret; echo \"got ${#secret} characters\"").WithStandardInput("hunter22\n")));
+            result = await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "read secret; echo \"got ${#secret} characters\"").WithStandardInput("hunter22\n")));
 
         var run = await script.RunAsync("A");
 
@@ -61,7 +61,7 @@ public sealed class ProcessSpecs
     {
         ProcessResult? result = null;
         var script = new Script().Target<A>(action: async c =>
-            result = await c.RunAsync(new ToolCommand("sh").WithArguments("-c", "echo data; echo warning >&2").WithQuietOutput()));
+            result = await c.RunAsync(new ToolCommand("sh").AddArguments("-c", "echo data; echo warning >&2").WithQuietOutput()));
 
         var run = await script.RunAsync("A");
 
@@ -76,8 +76,8 @@ public sealed class ProcessSpecs
         ProcessResult? accepted = null;
         var script = new Script()
             .Target<A>(action: async c => accepted = await c.RunAsync(
-                new ToolCommand("sh").WithArguments("-c", "echo finding; exit 1").AcceptingExitCodes(1)))
-            .Target<B>(action: c => c.RunAsync(new ToolCommand("sh").WithArguments("-c", "exit 2").AcceptingExitCodes(1)));
+                new ToolCommand("sh").AddArguments("-c", "echo finding; exit 1").AcceptingExitCodes(1)))
+            .Target<B>(action: c => c.RunAsync(new ToolCommand("sh").AddArguments("-c", "exit 2").AcceptingExitCodes(1)));
 
         var run = await script.RunAsync("A", "B");
 
@@ -178,7 +178,7 @@ public sealed class ProcessSpecs
         var cleanedUp = root.Path / "cleaned-up";
         var script = new Script().Target<A>(
             t => t.Timeout(TimeSpan.FromSeconds(1)),
-            c => c.RunAsync(new ToolCommand("sh").WithArguments("-c", $"trap 'echo done > {cleanedUp}; exit 3' INT; while true; do sleep 0.1; done")));
+            c => c.RunAsync(new ToolCommand("sh").AddArguments("-c", $"trap 'echo done > {cleanedUp}; exit 3' INT; while true; do sleep 0.1; done")));
 
         var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
 
@@ -194,7 +194,7 @@ public sealed class ProcessSpecs
         var pidFile = root.Path / "stubborn.pid";
         var script = new Script().Target<A>(
             t => t.Timeout(TimeSpan.FromSeconds(1)),
-            c => c.RunAsync(new ToolCommand("sh").WithArguments("-c", $"trap '' INT; echo $$ > {pidFile}; while true; do sleep 0.1; done")
+            c => c.RunAsync(new ToolCommand("sh").AddArguments("-c", $"trap '' INT; echo $$ > {pidFile}; while true; do sleep 0.1; done")
                 .WithGracePeriod(TimeSpan.FromMilliseconds(300))));
 
         var running = script.RunAsync(["A"], new Dictionary<string, string>(), root);

@@ -24,7 +24,7 @@ public sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) 
         var checkout = Path.Combine(Path.GetTempPath(), "pipeline-gitops", Guid.NewGuid().ToString("N")[..10]);
         try
         {
-            await context.RunAsync(Git(Path.GetTempPath()).WithArguments(
+            await context.RunAsync(Git(Path.GetTempPath()).AddArguments(
                 "clone", "--quiet", "--branch", settings.Branch, "--single-branch", settings.Repository, checkout)).ConfigureAwait(false);
             var git = Git(checkout);
             var file = Path.Combine(checkout, settings.ValuesFile);
@@ -40,10 +40,10 @@ public sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) 
             }
 
             var message = $"Deploy {request.Application} {request.Version} to {request.Environment}";
-            await context.RunAsync(git.WithArguments("add", "--", settings.ValuesFile)).ConfigureAwait(false);
-            await context.RunAsync(git.WithArguments("commit", "--quiet", "-m", message, "-m", Body(request))).ConfigureAwait(false);
+            await context.RunAsync(git.AddArguments("add", "--", settings.ValuesFile)).ConfigureAwait(false);
+            await context.RunAsync(git.AddArguments("commit", "--quiet", "-m", message, "-m", Body(request))).ConfigureAwait(false);
             await PushAsync(git, context).ConfigureAwait(false);
-            var commit = (await context.RunAsync(git.WithArguments("rev-parse", "--short", "HEAD")).ConfigureAwait(false)).Output[^1].Trim();
+            var commit = (await context.RunAsync(git.AddArguments("rev-parse", "--short", "HEAD")).ConfigureAwait(false)).Output[^1].Trim();
             return new DeploymentResult(DeploymentOutcome.Updated, settings.EnvironmentUrl, $"committed {commit} \"{message}\" to {settings.Branch}");
         }
         finally
@@ -86,7 +86,7 @@ public sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) 
         {
             try
             {
-                await context.RunAsync(git.WithArguments("push", "origin", "HEAD:refs/heads/" + settings.Branch)).ConfigureAwait(false);
+                await context.RunAsync(git.AddArguments("push", "origin", "HEAD:refs/heads/" + settings.Branch)).ConfigureAwait(false);
                 return;
             }
             catch (ProcessFailedException e) when (attempt < settings.PushAttempts && WasRejectedAsBehind(e))
@@ -94,11 +94,11 @@ public sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) 
                 context.Log.Warning($"{settings.Branch} moved on the remote; rebasing onto it and pushing again (attempt {attempt + 1} of {settings.PushAttempts})");
                 try
                 {
-                    await context.RunAsync(git.WithArguments("pull", "--quiet", "--rebase", "origin", settings.Branch)).ConfigureAwait(false);
+                    await context.RunAsync(git.AddArguments("pull", "--quiet", "--rebase", "origin", settings.Branch)).ConfigureAwait(false);
                 }
                 catch (ProcessFailedException rebase)
                 {
-                    await context.RunAsync(git.WithArguments("rebase", "--abort")).ConfigureAwait(false);
+                    await context.RunAsync(git.AddArguments("rebase", "--abort")).ConfigureAwait(false);
                     throw new DeploymentFailedException(
                         $"Could not rebase the deployment commit onto {settings.Branch} (did someone change the same lines of {settings.ValuesFile}?): {(rebase.LastLines.Count == 0 ? "" : rebase.LastLines[^1])}", rebase);
                 }

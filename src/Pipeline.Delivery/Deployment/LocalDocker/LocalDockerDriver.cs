@@ -37,12 +37,12 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
             }
 
             context.Log.Info($"Replacing container {name} ({state})");
-            await context.RunAsync(_docker.WithArguments("stop", name)).ConfigureAwait(false);
-            await context.RunAsync(_docker.WithArguments("rm", name)).ConfigureAwait(false);
+            await context.RunAsync(_docker.AddArguments("stop", name)).ConfigureAwait(false);
+            await context.RunAsync(_docker.AddArguments("rm", name)).ConfigureAwait(false);
         }
 
         var hostPort = settings.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "";
-        await context.RunAsync(_docker.WithArguments(
+        await context.RunAsync(_docker.AddArguments(
             [
                 "run", "--detach", "--name", name,
                 "--publish", $"127.0.0.1:{hostPort}:{settings.ContainerPort}",
@@ -67,7 +67,7 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
         catch (ProcessFailedException)
         {
             context.Log.Info($"{image} is not on this Docker engine; pulling it");
-            await context.RunAsync(_docker.WithArguments("pull", image.ToString())).ConfigureAwait(false);
+            await context.RunAsync(_docker.AddArguments("pull", image.ToString())).ConfigureAwait(false);
             return await OutputAsync(context, "image", "inspect", "--format", "{{.Id}}", image.ToString()).ConfigureAwait(false);
         }
     }
@@ -106,7 +106,7 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
 
     private async Task<string> OutputAsync(TargetContext context, params string[] arguments)
     {
-        var result = await context.RunAsync(_docker.WithArguments(arguments)).ConfigureAwait(false);
+        var result = await context.RunAsync(_docker.AddArguments(arguments)).ConfigureAwait(false);
         return string.Join('\n', result.Output).Trim();
     }
 }

@@ -78,7 +78,7 @@ public sealed class TargetContext
 
     /// <inheritdoc cref="RunAsync(ToolCommand)"/>
     public Task<ProcessResult> RunAsync(string executable, params IEnumerable<string> arguments) =>
-        RunAsync(new ToolCommand(executable).WithArguments(arguments));
+        RunAsync(new ToolCommand(executable).AddArguments(arguments));
 
     /// <summary>
     /// Starts a process meant to outlive this target and the run (a local registry that later runs

@@ -58,8 +58,8 @@ public sealed record ToolCommand(string Executable)
     /// <summary>Started by <see cref="TargetContext.StartDetachedAsync"/>: the runner launches it and returns at once.</summary>
     internal bool Detached { get; init; }
 
-    /// <summary>Appends arguments.</summary>
-    public ToolCommand WithArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
+    /// <summary>Appends arguments to those already there (CliWrap's WithArguments replaces; this adds, hence the name).</summary>
+    public ToolCommand AddArguments(params IEnumerable<string> arguments) => this with { Arguments = Arguments.AddRange(arguments) };
 
     public ToolCommand WithWorkingDirectory(string directory) => this with { WorkingDirectory = directory };
 
@@ -113,7 +113,7 @@ public sealed record ToolCommand(string Executable)
 /// <summary>A reusable tool: an executable plus the environment it always needs.</summary>
 public sealed record Tool(string Executable)
 {
-    public ToolCommand Command(params IEnumerable<string> arguments) => new ToolCommand(Executable).WithArguments(arguments);
+    public ToolCommand Command(params IEnumerable<string> arguments) => new ToolCommand(Executable).AddArguments(arguments);
 }
 
 /// <summary>How a process ended, with the lines it printed (stdout and stderr, as they came).</summary>
