@@ -11,7 +11,9 @@ internal static class ExecutableSearch
             return IsExecutable(executable) ? Path.GetFullPath(executable) : null;
         }
 
-        var path = variables.GetValueOrDefault("PATH") ?? "";
+        // A run's variables normally are the process's own; a test may give a PATH of its own,
+        // and otherwise a process starts from the PATH this process has.
+        var path = variables.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH") ?? "";
         var extensions = OperatingSystem.IsWindows()
             ? ["", .. (variables.GetValueOrDefault("PATHEXT") ?? ".COM;.EXE;.BAT;.CMD").Split(';', StringSplitOptions.RemoveEmptyEntries)]
             : new[] { "" };

@@ -39,12 +39,12 @@ public sealed class FailureReportSpecs
     [Fact]
     public async Task A_bug_in_a_target_prints_its_stack_trace()
     {
-        var script = new Script().Target<A>(action: _ => throw new NullReferenceException("the target's own bug"));
+        var script = new Script().Target<A>(action: _ => throw new InvalidCastException("the target's own bug"));
 
         var run = await script.RunAsync("A");
 
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
-        Assert.Contains("System.NullReferenceException: the target's own bug", run.All, StringComparison.Ordinal);
+        Assert.Contains("System.InvalidCastException: the target's own bug", run.All, StringComparison.Ordinal);
         Assert.Contains(StackFrame, run.All, StringComparison.Ordinal);
     }
 

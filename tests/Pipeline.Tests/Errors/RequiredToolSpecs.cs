@@ -94,7 +94,10 @@ public sealed class RequiredToolSpecs
         {
             var script = Path.Combine(bin, tool.Executable);
             File.WriteAllText(script, $"#!/bin/sh\necho '{tool.Executable} version 1.2.3'\n");
-            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
 
         return new Dictionary<string, string> { ["PATH"] = bin };

@@ -77,7 +77,7 @@ public sealed class DetachedStartSpecs
         var run = await script.RunAsync("A");
 
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
-        Assert.Contains("Could not start 'no-such-server-anywhere': not found", run.Output);
+        Assert.Contains("Could not start 'no-such-server-anywhere': it is not installed or not on PATH", run.Output);
     }
 
     [Fact]
