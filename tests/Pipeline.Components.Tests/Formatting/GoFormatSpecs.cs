@@ -32,6 +32,20 @@ public sealed class GoFormatSpecs
     private static PipelineBuilder Pipeline() => new PipelineBuilder().Add<GoFormat>();
 
     [Fact]
+    public async Task Without_go_on_PATH_the_run_stops_before_any_target_naming_go_and_how_to_install_it()
+    {
+        using var root = Module();
+        var emptyBin = Directory.CreateDirectory(root.Path / "empty-bin").FullName;
+
+        var run = await Pipeline().RunAsync(root, ["GoFormat"], new Dictionary<string, string> { ["PATH"] = emptyBin });
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith("error: go is not installed (or not on PATH), and GoFormat needs it: install Go:", run.Error.Trim(), StringComparison.Ordinal);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("▶ started", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Verify_mode_fails_listing_every_unformatted_file_relative_to_the_root()
     {
         Requirements.Tool("gofmt");

@@ -102,6 +102,18 @@ public sealed class DeployStagingTargetSpecs
 
         Assert.False(run.Succeeded);
         Assert.Contains("--deploy-driver is Kubernetes, but MinimalDeploy does not override Kubernetes", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_image_to_deploy_is_an_expected_failure_in_one_line_without_a_stack_trace()
+    {
+        var run = await TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<MinimalDeploy>(), nameof(MinimalDeploy), new Dictionary<string, string>());
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains("No image to deploy: pass --deploy-image <image> (or override ImageToDeploy).", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", run.Output, StringComparison.Ordinal);
     }
 
     private static Dictionary<string, string> GitHubActions(FakeGitHubApi github) => new()
