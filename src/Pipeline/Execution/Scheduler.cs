@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Pipeline.Planning;
 
 namespace Pipeline.Execution;
@@ -8,12 +7,13 @@ namespace Pipeline.Execution;
 /// <c>maxParallel</c> at once. Serial is just a throttle of 1. A failure skips its dependents and
 /// nothing else; cancellation stops what runs and starts nothing new.
 /// </summary>
-internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
+internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, TimeProvider? clock = null)
 {
     public async Task<RunReport> RunAsync(Plan plan, int maxParallel, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
-        var clock = Stopwatch.StartNew();
+        var time = clock ?? TimeProvider.System;
+        var started = time.GetTimestamp();
         using var throttle = new SemaphoreSlim(maxParallel);
         var tasks = new Dictionary<string, Task<TargetResult>>(plan.Targets.Count, StringComparer.Ordinal);
 
@@ -27,7 +27,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output)
         }
 
         var results = await Task.WhenAll(tasks.Values).ConfigureAwait(false);
-        var report = new RunReport(plan, results, clock.Elapsed, cancellation.IsCancellationRequested);
+        var report = new RunReport(plan, results, time.GetElapsedTime(started), cancellation.IsCancellationRequested);
         output.RunFinished(report);
         return report;
     }

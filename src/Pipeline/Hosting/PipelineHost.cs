@@ -108,7 +108,7 @@ internal static class PipelineHost
         var executor = new TargetExecutor(
             output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub);
 
-        var report = await new Scheduler(executor, output).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
+        var report = await new Scheduler(executor, output, environment.Clock).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
         if (report.Canceled)
         {
             // Targets that ignored their token may still have processes: nothing of this run survives it.
