@@ -1,7 +1,6 @@
 using Pipeline.Components.Coverage;
 using Pipeline.Components.Formatting;
 using Pipeline.Components.Linting;
-using Pipeline.Components.PullRequests;
 using Pipeline.Components.Testing;
 
 namespace Pipeline.Components.Tests.Extending;
