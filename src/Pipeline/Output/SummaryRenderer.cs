@@ -24,24 +24,25 @@ internal static class SummaryRenderer
         yield return "| --- | --- | ---: |";
         foreach (var r in report.Results)
         {
-            yield return $"| {r.Name} | {(r.IsWarning ? "⚠️" : Icon(r.Status))} {EscapeCell(StatusText(r))} | {DurationCell(r)} |";
+            yield return $"| {r.Name} | {(r.IsWarning ? "⚠️" : Icon(r.Status))} {EscapeCell(StatusText(r, shortened: false))} | {DurationCell(r)} |";
         }
     }
 
-    public static string StatusText(TargetResult r) => r.Status switch
+    /// <param name="shortened">A console table stays readable with long reasons cut; a Markdown page wraps them.</param>
+    public static string StatusText(TargetResult r, bool shortened = true) => r.Status switch
     {
         TargetStatus.Succeeded when r.Attempts > 1 => $"succeeded (attempt {r.Attempts})",
         TargetStatus.Succeeded => "succeeded",
-        TargetStatus.Failed when r.WarningOnly => "warning (failed, warning only): " + Shortened(r.Reason),
-        TargetStatus.Failed => "failed: " + Shortened(r.Reason),
-        TargetStatus.Skipped => "skipped: " + Shortened(r.Reason),
+        TargetStatus.Failed when r.WarningOnly => "warning (failed, warning only): " + Shortened(r.Reason, shortened),
+        TargetStatus.Failed => "failed: " + Shortened(r.Reason, shortened),
+        TargetStatus.Skipped => "skipped: " + Shortened(r.Reason, shortened),
         TargetStatus.Canceled => "canceled",
         _ => r.Status.ToString(),
     };
 
     // A table row stays readable: the whole reason is in the target's log just above.
-    private static string Shortened(string? reason) =>
-        reason is { Length: > MaxReasonLength } ? reason[..(MaxReasonLength - 1)] + "…" : reason ?? "";
+    private static string Shortened(string? reason, bool shortened) =>
+        shortened && reason is { Length: > MaxReasonLength } ? reason[..(MaxReasonLength - 1)] + "…" : reason ?? "";
 
     private static string Outcome(RunReport report) =>
         report.Canceled ? "canceled" : report.Succeeded ? "succeeded" : "failed";
