@@ -21,6 +21,9 @@ internal sealed class TargetExecutor(
 {
     private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
 
+    // Longer than a process's default grace period (5 s) plus the kill that follows it.
+    private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(15);
+
     private readonly GitHubRun _gitHub = gitHub ?? (variables is null ? GitHubRun.None : GitHubRun.From(variables));
 
     public async Task<TargetResult> ExecuteAsync(TargetDefinition target, CancellationToken runCancellation)
@@ -191,8 +194,7 @@ internal sealed class TargetExecutor(
             {
                 using (ConsoleCapture.WritingTo(log))
                 {
-                    // WaitAsync: a target that ignores its token still cannot hold the run past its timeout.
-                    await target.Action(context).WaitAsync(attemptCancellation.Token).ConfigureAwait(false);
+                    await RunUntilStoppedAsync(target, context, log, attemptCancellation.Token).ConfigureAwait(false);
                 }
 
                 return new TargetResult(target.Name, TargetStatus.Succeeded, TimeSpan.Zero, Attempts: attempt);
@@ -222,6 +224,30 @@ internal sealed class TargetExecutor(
                     return new TargetResult(target.Name, TargetStatus.Canceled, TimeSpan.Zero, "canceled while waiting to retry", Attempts: attempt);
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs the action; when it is canceled (Ctrl+C, SIGTERM, its timeout) waits for it to stop, so
+    /// its processes get their interrupt and grace period, and are killed, before the run can end and
+    /// the pipeline exit. A target that ignores its token cannot hold the run longer than <see cref="StopWait"/>.
+    /// </summary>
+    private async Task RunUntilStoppedAsync(TargetDefinition target, TargetContext context, TargetLog log, CancellationToken cancellation)
+    {
+        var action = target.Action(context);
+        try
+        {
+            await action.WaitAsync(cancellation).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!action.IsCompleted)
+        {
+            var stopped = await Task.WhenAny(action, Task.Delay(StopWait, time)).ConfigureAwait(false);
+            if (stopped != action)
+            {
+                log.Warning($"{target.Name} did not stop within {Durations.Format(StopWait)} of being canceled; the run goes on without waiting for it.");
+            }
+
+            throw;
         }
     }
 

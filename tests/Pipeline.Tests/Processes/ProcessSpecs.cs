@@ -153,6 +153,45 @@ public sealed class ProcessSpecs
     }
 
     [Fact]
+    public async Task When_the_last_running_target_times_out_its_processes_are_gone_before_the_run_returns()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TempRoot();
+        var pidFile = root.Path / "sleeper.pid";
+        var script = new Script().Target<A>(
+            t => t.Timeout(TimeSpan.FromSeconds(1)),
+            c => c.RunAsync("sh", "-c", $"sleep 300 & echo $! > {pidFile}; wait"));
+
+        var running = script.RunAsync(["A"], new Dictionary<string, string>(), root);
+        var pid = await LiveProcesses.ReadPidAsync(pidFile);
+        var run = await running;
+
+        // No waiting here: a pipeline process exits right after the run, and whatever is left then runs on.
+        Assert.Contains("failed: timed out after 1.0 s", run.SummaryRow("A"));
+        Assert.False(LiveProcesses.IsAlive(pid), "the timed-out target's process outlived the run");
+    }
+
+    [Fact]
+    public async Task Ctrl_C_gives_a_process_its_grace_period_to_clean_up_before_the_run_returns()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TempRoot();
+        using var cancellation = new CancellationTokenSource();
+        var started = root.Path / "started";
+        var cleanedUp = root.Path / "cleaned-up";
+        var script = new Script().Target<A>(action: c => c.RunAsync(new ToolCommand("sh").AddArguments(
+            "-c", $"trap 'sleep 1; echo done > {cleanedUp}; exit 3' INT; echo $$ > {started}; while true; do sleep 0.1; done")));
+
+        var running = script.RunAsync(["A"], new Dictionary<string, string>(), root, cancellation.Token);
+        await LiveProcesses.ReadPidAsync(started);
+        await cancellation.CancelAsync();
+        var run = await running;
+
+        Assert.Equal(ExitCodes.Canceled, run.ExitCode);
+        Assert.True(File.Exists(cleanedUp), "the process was not given its grace period to clean up");
+    }
+
+    [Fact]
     public async Task A_target_past_its_timeout_has_its_processes_killed()
     {
         LiveProcesses.SkipUnlessLinux();
