@@ -111,6 +111,8 @@ internal static class WorkflowPlanner
             }
         }
 
+        CheckLiterals(workflow, problems);
+
         foreach (var (parameter, secretName) in workflow.SecretNames)
         {
             if (!parameter.IsSecret)
@@ -123,6 +125,39 @@ internal static class WorkflowPlanner
             }
         }
     }
+
+    /// <summary>Every workflow-level value a user declares is literal (see <see cref="Literals"/>).</summary>
+    private static void CheckLiterals(WorkflowDeclaration workflow, Problems problems)
+    {
+        const string Owner = "the workflow";
+        Literals.Check(problems, Owner, "its name", workflow.Name);
+        Literals.Check(problems, Owner, "its concurrency group", workflow.ConcurrencyGroup);
+        Literals.Check(problems, Owner, "its runs-on label", workflow.RunsOn);
+        foreach (var (name, value) in workflow.Env)
+        {
+            Literals.Check(problems, Owner, $"the value of its env variable {name}", value);
+        }
+
+        foreach (var pattern in Filters(workflow))
+        {
+            Literals.Check(problems, Owner, $"the {pattern.Kind} filter of its {pattern.Trigger} trigger", pattern.Value);
+        }
+
+        foreach (var input in workflow.DispatchInputs)
+        {
+            Literals.Check(problems, Owner, $"the description of the workflow_dispatch input {input.Name}", input.Description);
+            Literals.Check(problems, Owner, $"the default of the workflow_dispatch input {input.Name}", Convert.ToString(input.DefaultValue, CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static IEnumerable<(string Trigger, string Kind, string Value)> Filters(WorkflowDeclaration workflow) =>
+        [
+            .. (workflow.Push?.Branches ?? []).Select(v => ("push", "branch", v)),
+            .. (workflow.Push?.Tags ?? []).Select(v => ("push", "tag", v)),
+            .. (workflow.Push?.Paths ?? []).Select(v => ("push", "path", v)),
+            .. (workflow.PullRequest?.Branches ?? []).Select(v => ("pull_request", "branch", v)),
+            .. (workflow.PullRequest?.Paths ?? []).Select(v => ("pull_request", "path", v)),
+        ];
 
     private static DispatchInput Input(IParameter parameter, Problems problems)
     {
