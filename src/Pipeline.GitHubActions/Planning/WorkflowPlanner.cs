@@ -29,10 +29,22 @@ internal static class WorkflowPlanner
             {
                 problems.Add($"it declares two jobs for {target.Name}; a target has at most one job per workflow.");
             }
+            else if (!Identifiers.IsJobId(JobPlanner.IdOf(target.Name)))
+            {
+                // Refused, not transliterated: the id is how other jobs' needs and the run's page name
+                // the job, and a made-up spelling could collide with another target's.
+                problems.Add($"the job for {target.Name} would have the id '{JobPlanner.IdOf(target.Name)}', which GitHub rejects: " +
+                    "a job id is ASCII letters, digits, '-' and '_', starting with a letter or '_'. Rename the target class.");
+            }
             else
             {
                 roots.Add(target);
             }
+        }
+
+        foreach (var clash in roots.GroupBy(r => JobPlanner.IdOf(r.Name)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"the jobs for {string.Join(" and ", clash.Select(r => r.Name))} would have the same id '{clash.Key}'. Rename one of the target classes.");
         }
 
         problems.ThrowIfAny();
