@@ -105,6 +105,8 @@ internal static class WorkflowPlanner
             problems.Add("a branch, tag or path filter of its triggers is empty.");
         }
 
+        CheckFilters(workflow, problems);
+
         foreach (var pin in workflow.Pins.Values.Where(p => !Identifiers.IsCommitSha(p.CommitSha) || p.Tag.Length == 0))
         {
             problems.Add($"the pin of {pin.Action} needs a full 40-character lowercase commit SHA and the tag it stands for (got '{pin.CommitSha}', '{pin.Tag}').");
@@ -159,6 +161,25 @@ internal static class WorkflowPlanner
         {
             Literals.Check(problems, Owner, $"the description of the workflow_dispatch input {input.Name}", input.Description);
             Literals.Check(problems, Owner, $"the default of the workflow_dispatch input {input.Name}", Convert.ToString(input.DefaultValue, CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// Branch, tag and path filters as GitHub's filter syntax reads them: no whitespace, control
+    /// character or ':' (a ref name cannot hold them, and YAML or the filter parser would read them
+    /// otherwise), and a list of only negated ('!') patterns matches nothing.
+    /// </summary>
+    private static void CheckFilters(WorkflowDeclaration workflow, Problems problems)
+    {
+        foreach (var (trigger, kind, value) in Filters(workflow).Where(f => f.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == ':')))
+        {
+            var shown = string.Concat(value.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : new string(c, 1)));
+            problems.Add($"the {kind} filter '{shown}' of its {trigger} trigger contains a space, a control character (a newline) or ':', which GitHub's filters do not accept.");
+        }
+
+        foreach (var negated in Filters(workflow).GroupBy(f => (f.Trigger, f.Kind)).Where(g => g.All(f => f.Value.StartsWith('!'))))
+        {
+            problems.Add($"the {negated.Key.Kind} filters of its {negated.Key.Trigger} trigger are all negated ('!'); GitHub needs one pattern without '!' for them to match anything.");
         }
     }
 
