@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pipeline.Planning;
 
 namespace Pipeline.GitHubActions;
@@ -12,6 +13,9 @@ internal sealed class JobPlanner(
 {
     private static readonly string[] DefaultRunsOn = ["ubuntu-latest"];
 
+    /// <summary>What upload-artifact rejects in an artifact name.</summary>
+    private static readonly SearchValues<char> ArtifactNameForbidden = SearchValues.Create("\":<>|*?\r\n\\/");
+
     public static string IdOf(string target) => ParameterNames.ToKebabCase(target);
 
     public JobModel Plan(JobDeclaration job, JobTargets targets)
@@ -23,6 +27,7 @@ internal sealed class JobPlanner(
         var secrets = new List<string>();
         var services = Services(root, runs);
         CheckLiterals(job, root, runs, services);
+        CheckMatrixArtifactNames(root, runs);
         var env = StepEnv(root, runs, services, secrets);
         var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
 
@@ -215,6 +220,30 @@ internal sealed class JobPlanner(
         if (job.FetchDepth is < 0)
         {
             problems.Add($"the job {root.Name} has a negative fetch depth.");
+        }
+    }
+
+    /// <summary>
+    /// A matrix job's uploads are named <c>{artifact}-{value}…</c>, one per cell, and upload-artifact
+    /// rejects some characters in a name. Refused rather than replaced: two values could become one
+    /// name, and the name would no longer say which cell made it.
+    /// </summary>
+    private void CheckMatrixArtifactNames(TargetDefinition root, List<TargetDefinition> runs)
+    {
+        var artifact = runs.SelectMany(t => t.Produces).FirstOrDefault();
+        if (artifact is null || root.Matrix is null)
+        {
+            return;
+        }
+
+        foreach (var axis in root.Matrix.Axes)
+        {
+            foreach (var value in axis.Values.Where(v => v.AsSpan().ContainsAny(ArtifactNameForbidden)))
+            {
+                var shown = value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+                problems.Add($"the job {root.Name}: the value '{shown}' of its matrix axis {axis.Name} would be part of the name of the artifact {artifact.Name}, " +
+                    "and artifact names cannot contain \" : < > | * ? \\ / or a line break. Change the value.");
+            }
         }
     }
 
