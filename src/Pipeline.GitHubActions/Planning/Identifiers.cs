@@ -11,6 +11,9 @@ internal static partial class Identifiers
 
     public static bool IsEnvName(string name) => SecretName().IsMatch(name);
 
+    /// <summary>Job ids: ASCII letters, digits, '-' and '_', starting with a letter or '_'.</summary>
+    public static bool IsJobId(string id) => JobId().IsMatch(id);
+
     public static bool IsCommitSha(string text) => CommitSha().IsMatch(text);
 
     /// <summary>Five cron fields of digits, names and <c>* / , -</c>.</summary>
@@ -18,6 +21,9 @@ internal static partial class Identifiers
 
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex SecretName();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_-]*$")]
+    private static partial Regex JobId();
 
     [GeneratedRegex("^[0-9a-f]{40}$")]
     private static partial Regex CommitSha();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Pipeline.Planning;
 
 namespace Pipeline.GitHubActions;
@@ -12,6 +13,9 @@ internal sealed class JobPlanner(
 {
     private static readonly string[] DefaultRunsOn = ["ubuntu-latest"];
 
+    /// <summary>What upload-artifact rejects in an artifact name.</summary>
+    private static readonly SearchValues<char> ArtifactNameForbidden = SearchValues.Create("\":<>|*?\r\n\\/");
+
     public static string IdOf(string target) => ParameterNames.ToKebabCase(target);
 
     public JobModel Plan(JobDeclaration job, JobTargets targets)
@@ -22,6 +26,8 @@ internal sealed class JobPlanner(
 
         var secrets = new List<string>();
         var services = Services(root, runs);
+        CheckLiterals(job, root, runs, services);
+        CheckMatrixArtifactNames(root, runs);
         var env = StepEnv(root, runs, services, secrets);
         var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
 
@@ -214,6 +220,78 @@ internal sealed class JobPlanner(
         if (job.FetchDepth is < 0)
         {
             problems.Add($"the job {root.Name} has a negative fetch depth.");
+        }
+    }
+
+    /// <summary>
+    /// A matrix job's uploads are named <c>{artifact}-{value}…</c>, one per cell, and upload-artifact
+    /// rejects some characters in a name. Refused rather than replaced: two values could become one
+    /// name, and the name would no longer say which cell made it.
+    /// </summary>
+    private void CheckMatrixArtifactNames(TargetDefinition root, List<TargetDefinition> runs)
+    {
+        var artifact = runs.SelectMany(t => t.Produces).FirstOrDefault();
+        if (artifact is null || root.Matrix is null)
+        {
+            return;
+        }
+
+        foreach (var axis in root.Matrix.Axes)
+        {
+            foreach (var value in axis.Values.Where(v => v.AsSpan().ContainsAny(ArtifactNameForbidden)))
+            {
+                var shown = value.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+                problems.Add($"the job {root.Name}: the value '{shown}' of its matrix axis {axis.Name} would be part of the name of the artifact {artifact.Name}, " +
+                    "and artifact names cannot contain \" : < > | * ? \\ / or a line break. Change the value.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every value the job's targets and settings declare is literal (see <see cref="Literals"/>):
+    /// runs-on, environment, matrix values, artifacts, toolchains, and the service containers.
+    /// </summary>
+    private void CheckLiterals(JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services)
+    {
+        var owner = $"the job {root.Name}";
+        Literals.Check(problems, owner, "its runs-on label", job.RunsOn);
+        Literals.Check(problems, owner, "its environment name", job.Environment?.Name);
+        Literals.Check(problems, owner, "its environment URL", job.Environment?.Url);
+        foreach (var axis in root.Matrix?.Axes ?? [])
+        {
+            Literals.Check(problems, owner, $"a value of its matrix axis {axis.Name}", axis.Values);
+        }
+
+        foreach (var target in runs)
+        {
+            foreach (var artifact in target.Produces.Concat(target.Consumes))
+            {
+                Literals.Check(problems, owner, $"the name of the artifact {artifact.Name} ({target.Name})", artifact.Name);
+                Literals.Check(problems, owner, $"a path of the artifact {artifact.Name} ({target.Name})", artifact.Paths);
+            }
+
+            foreach (var toolchain in target.Toolchains)
+            {
+                Literals.Check(problems, owner, $"the version file of the toolchain {toolchain.Name} ({target.Name})", toolchain.VersionFile);
+                Literals.Check(problems, owner, $"a cache path of the toolchain {toolchain.Name} ({target.Name})", toolchain.CachePaths);
+                Literals.Check(problems, owner, $"a lock file of the toolchain {toolchain.Name} ({target.Name})", toolchain.LockFiles);
+            }
+        }
+
+        foreach (var service in services)
+        {
+            var where = $"the service container '{service.Name}'";
+            Literals.Check(problems, owner, $"the image of {where}", service.Image);
+            foreach (var (name, value) in service.Environment)
+            {
+                Literals.Check(problems, owner, $"the value of {name} in {where}", value);
+            }
+
+            Literals.Check(problems, owner, $"the health command of {where} (its options:)", service.HealthCheck?.Command);
+            foreach (var variable in service.Variables)
+            {
+                Literals.Check(problems, owner, $"the variable {variable.Name} that {where} exposes", string.Concat(variable.Value.Parts.Select(p => p is ServiceTemplate.TextPart text ? text.Text : " ")));
+            }
         }
     }
 }

@@ -29,10 +29,22 @@ internal static class WorkflowPlanner
             {
                 problems.Add($"it declares two jobs for {target.Name}; a target has at most one job per workflow.");
             }
+            else if (!Identifiers.IsJobId(JobPlanner.IdOf(target.Name)))
+            {
+                // Refused, not transliterated: the id is how other jobs' needs and the run's page name
+                // the job, and a made-up spelling could collide with another target's.
+                problems.Add($"the job for {target.Name} would have the id '{JobPlanner.IdOf(target.Name)}', which GitHub rejects: " +
+                    "a job id is ASCII letters, digits, '-' and '_', starting with a letter or '_'. Rename the target class.");
+            }
             else
             {
                 roots.Add(target);
             }
+        }
+
+        foreach (var clash in roots.GroupBy(r => JobPlanner.IdOf(r.Name)).Where(g => g.Count() > 1))
+        {
+            problems.Add($"the jobs for {string.Join(" and ", clash.Select(r => r.Name))} would have the same id '{clash.Key}'. Rename one of the target classes.");
         }
 
         problems.ThrowIfAny();
@@ -93,6 +105,8 @@ internal static class WorkflowPlanner
             problems.Add("a branch, tag or path filter of its triggers is empty.");
         }
 
+        CheckFilters(workflow, problems);
+
         foreach (var pin in workflow.Pins.Values.Where(p => !Identifiers.IsCommitSha(p.CommitSha) || p.Tag.Length == 0))
         {
             problems.Add($"the pin of {pin.Action} needs a full 40-character lowercase commit SHA and the tag it stands for (got '{pin.CommitSha}', '{pin.Tag}').");
@@ -111,6 +125,8 @@ internal static class WorkflowPlanner
             }
         }
 
+        CheckLiterals(workflow, problems);
+
         foreach (var (parameter, secretName) in workflow.SecretNames)
         {
             if (!parameter.IsSecret)
@@ -123,6 +139,58 @@ internal static class WorkflowPlanner
             }
         }
     }
+
+    /// <summary>Every workflow-level value a user declares is literal (see <see cref="Literals"/>).</summary>
+    private static void CheckLiterals(WorkflowDeclaration workflow, Problems problems)
+    {
+        const string Owner = "the workflow";
+        Literals.Check(problems, Owner, "its name", workflow.Name);
+        Literals.Check(problems, Owner, "its concurrency group", workflow.ConcurrencyGroup);
+        Literals.Check(problems, Owner, "its runs-on label", workflow.RunsOn);
+        foreach (var (name, value) in workflow.Env)
+        {
+            Literals.Check(problems, Owner, $"the value of its env variable {name}", value);
+        }
+
+        foreach (var pattern in Filters(workflow))
+        {
+            Literals.Check(problems, Owner, $"the {pattern.Kind} filter of its {pattern.Trigger} trigger", pattern.Value);
+        }
+
+        foreach (var input in workflow.DispatchInputs)
+        {
+            Literals.Check(problems, Owner, $"the description of the workflow_dispatch input {input.Name}", input.Description);
+            Literals.Check(problems, Owner, $"the default of the workflow_dispatch input {input.Name}", Convert.ToString(input.DefaultValue, CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>
+    /// Branch, tag and path filters as GitHub's filter syntax reads them: no whitespace, control
+    /// character or ':' (a ref name cannot hold them, and YAML or the filter parser would read them
+    /// otherwise), and a list of only negated ('!') patterns matches nothing.
+    /// </summary>
+    private static void CheckFilters(WorkflowDeclaration workflow, Problems problems)
+    {
+        foreach (var (trigger, kind, value) in Filters(workflow).Where(f => f.Value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c == ':')))
+        {
+            var shown = string.Concat(value.Select(c => char.IsControl(c) ? "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture) : new string(c, 1)));
+            problems.Add($"the {kind} filter '{shown}' of its {trigger} trigger contains a space, a control character (a newline) or ':', which GitHub's filters do not accept.");
+        }
+
+        foreach (var negated in Filters(workflow).GroupBy(f => (f.Trigger, f.Kind)).Where(g => g.All(f => f.Value.StartsWith('!'))))
+        {
+            problems.Add($"the {negated.Key.Kind} filters of its {negated.Key.Trigger} trigger are all negated ('!'); GitHub needs one pattern without '!' for them to match anything.");
+        }
+    }
+
+    private static IEnumerable<(string Trigger, string Kind, string Value)> Filters(WorkflowDeclaration workflow) =>
+        [
+            .. (workflow.Push?.Branches ?? []).Select(v => ("push", "branch", v)),
+            .. (workflow.Push?.Tags ?? []).Select(v => ("push", "tag", v)),
+            .. (workflow.Push?.Paths ?? []).Select(v => ("push", "path", v)),
+            .. (workflow.PullRequest?.Branches ?? []).Select(v => ("pull_request", "branch", v)),
+            .. (workflow.PullRequest?.Paths ?? []).Select(v => ("pull_request", "path", v)),
+        ];
 
     private static DispatchInput Input(IParameter parameter, Problems problems)
     {

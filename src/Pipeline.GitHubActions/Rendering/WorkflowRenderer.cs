@@ -134,13 +134,38 @@ internal static class WorkflowRenderer
         {
             // Docker's create options; the runner waits until the container reports healthy.
             map.Add("options", string.Join(' ',
-                $"--health-cmd \"{health.Command.Replace("\"", "\\\"", StringComparison.Ordinal)}\"",
+                $"--health-cmd {QuotedArgument(health.Command)}",
                 $"--health-interval {Seconds(health.Interval)}",
                 $"--health-timeout {Seconds(health.Timeout)}",
                 $"--health-retries {health.Retries.ToString(CultureInfo.InvariantCulture)}"));
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// One argument of the string the runner hands to <c>docker create</c>, which .NET splits with
+    /// the Windows rules: in quotes, a backslash is literal unless quotes follow it, so backslashes
+    /// before a quote (or before the closing one: a command ending in '\') are doubled, and a quote is
+    /// escaped. A command with no backslash reads as it always did.
+    /// </summary>
+    private static string QuotedArgument(string text)
+    {
+        var quoted = new System.Text.StringBuilder("\"");
+        var backslashes = 0;
+        foreach (var c in text)
+        {
+            if (c == '\\')
+            {
+                backslashes++;
+                continue;
+            }
+
+            quoted.Append('\\', c == '"' ? (backslashes * 2) + 1 : backslashes).Append(c);
+            backslashes = 0;
+        }
+
+        return quoted.Append('\\', backslashes * 2).Append('"').ToString();
     }
 
     private static YamlTree.Map Step(StepModel step)
