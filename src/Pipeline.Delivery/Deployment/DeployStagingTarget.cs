@@ -68,6 +68,9 @@ public abstract class DeployStagingTarget : Target
         var github = context.GitHub;
         var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github.IsActions ? github.Sha : null };
         var driver = CreateDriver(context.Get(DeploymentParameters.DeployDriver), context);
+
+        // Two deploys to one environment at once would fight over it (the same container name): one waits.
+        using var turn = await DeploymentLock.AcquireAsync(context.RootDirectory, request.Environment, context).ConfigureAwait(false);
         context.Log.Info($"Deploying {request.Image} to {request.Environment} with the {driver.Name} driver");
 
         var recorder = GitHubDeploymentRecorder.For(github, context.Parameters.TryGet(CommonParameters.GitHubToken, out var token) ? token : null);

@@ -8,7 +8,9 @@ namespace Pipeline.Delivery;
 /// The registry Push uses when none is configured: a local one on 127.0.0.1 at a free port, so a
 /// pipeline pushes and deploys by digest on a laptop too. It runs the Debian <c>docker-registry</c>
 /// binary when it is on PATH, else the <c>registry:2</c> container; it keeps running after the run
-/// (a later DeployStaging pulls from it) and is found again through <c>.nuke/temp/registry/registry.json</c>.
+/// (a later DeployStaging pulls from it) and is found again through <c>.nuke/temp/registry/registry.json</c>,
+/// written once it answers. Runs at once start one registry: it is looked for and started under a file
+/// lock next to that state file (<c>registry.lock</c>).
 /// The binary is started with <see cref="TargetContext.StartDetachedAsync"/>: marked as ours, but
 /// not killed when the run that started it ends or is cancelled.
 /// </summary>
@@ -40,38 +42,79 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
             return known;
         }
 
+        // One registry for this state: a run that finds none starts it under a lock, and one that
+        // waited for the lock uses what the holder started.
         System.IO.Directory.CreateDirectory(Directory);
+        using var held = await LockAsync(context).ConfigureAwait(false);
+        if (ReadState() is { } recorded && await AnswersAsync(recorded.Port, cancellation).ConfigureAwait(false))
+        {
+            log.Info($"Using the local registry at 127.0.0.1:{recorded.Port} (started by a run beside this one, {recorded.Kind})");
+            return recorded;
+        }
+
         var port = FreePort();
         var started = Binary is not null
             ? await StartBinaryAsync(context, Binary, port).ConfigureAwait(false)
             : await StartContainerAsync(context, port).ConfigureAwait(false);
-        File.WriteAllText(StateFile, JsonSerializer.Serialize(started, Json));
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!await AnswersAsync(port, cancellation).ConfigureAwait(false))
         {
             if (DateTime.UtcNow > deadline)
             {
+                await StopAsync(context, started).ConfigureAwait(false);
                 throw new TargetFailedException($"The local registry ({started.Kind}) did not answer on 127.0.0.1:{port} within 30 s; see {Directory / "registry.log"}.");
             }
 
             await Task.Delay(100, cancellation).ConfigureAwait(false);
         }
 
+        // Recorded only once it serves: the state file names the process that answers, never one that did not start.
+        File.WriteAllText(StateFile, JsonSerializer.Serialize(started, Json));
         log.Info($"Started a local registry at 127.0.0.1:{port} ({started.Kind}); it keeps running for later targets (stop: {nameof(EmbeddedRegistry)}.StopAsync)");
         return started;
+    }
+
+    /// <summary>The lock file next to the state file, held while a registry is looked for and started.</summary>
+    private async Task<FileStream> LockAsync(TargetContext context)
+    {
+        var path = Directory / "registry.lock";
+        var waited = false;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                if (!waited)
+                {
+                    context.Log.Info("Another run is starting the local registry; waiting for it");
+                    waited = true;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(100), context.Clock, context.Cancellation).ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>Stops the recorded registry, if any, and forgets it. Its stored images stay on disk.</summary>
     public async Task StopAsync(TargetContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var cancellation = context.Cancellation;
         if (ReadState() is not { } known)
         {
             return;
         }
 
+        await StopAsync(context, known).ConfigureAwait(false);
+        File.Delete(StateFile);
+    }
+
+    private async Task StopAsync(TargetContext context, LocalRegistry known)
+    {
+        var cancellation = context.Cancellation;
         if (known.ProcessId is { } pid && IsOurRegistry(pid))
         {
             try
@@ -92,8 +135,6 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
             await context.RunAsync(new ToolCommand(Docker).AddArguments("rm", "--force", container).WithQuietOutput().AcceptingExitCodes(1))
                 .ConfigureAwait(false);
         }
-
-        File.Delete(StateFile);
     }
 
     /// <summary>Whether the recorded process is still the registry serving our config, not a recycled pid.</summary>

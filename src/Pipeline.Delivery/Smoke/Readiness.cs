@@ -19,23 +19,37 @@ public static class Readiness
         var started = clock.GetTimestamp();
         var pending = new List<string>(paths);
         var lastAnswer = new Dictionary<string, HttpExchange>();
+        HttpExchange? latest = null; // the most recent answer that was not 200
         while (true)
         {
             foreach (var path in pending.ToList())
             {
+                // Each request gets what is left of the overall deadline, so a service that accepts
+                // connections and never answers fails at the deadline, not a request timeout past it.
+                var remaining = timeout - clock.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    break;
+                }
+
                 try
                 {
-                    var response = await client.GetAsync(path).ConfigureAwait(false);
+                    var response = await client.GetAsync(path, remaining).ConfigureAwait(false);
                     lastAnswer[path] = response.Exchange;
                     if (response.Status == HttpStatusCode.OK)
                     {
                         log.Info($"{path} answered 200");
                         pending.Remove(path);
                     }
+                    else
+                    {
+                        latest = response.Exchange;
+                    }
                 }
                 catch (SmokeFailedException e) when (e.Exchange is not null)
                 {
                     lastAnswer[path] = e.Exchange;
+                    latest = e.Exchange;
                 }
             }
 
@@ -46,8 +60,10 @@ public static class Readiness
 
             if (clock.GetElapsedTime(started) + interval > timeout)
             {
-                var last = lastAnswer[pending[0]];
-                var answer = last.Error ?? $"{(int)last.Status!.Value} {last.Status}";
+                var last = latest is not null && pending.Any(p => ReferenceEquals(lastAnswer.GetValueOrDefault(p), latest))
+                    ? latest
+                    : pending.Select(p => lastAnswer.GetValueOrDefault(p)).FirstOrDefault(e => e is not null);
+                var answer = last is null ? "no request was made" : last.Error ?? $"{(int)last.Status!.Value} {last.Status}";
                 throw new SmokeFailedException(
                     $"{client.BaseAddress} is not ready after {timeout.TotalSeconds:0.#} s: {string.Join(", ", pending)} did not answer 200 (last: {answer}).", last);
             }

@@ -38,6 +38,52 @@ public sealed class EmbeddedRegistrySpecs
     }
 
     [Fact]
+    public async Task Runs_at_once_share_one_registry_and_its_state_names_the_process_that_serves()
+    {
+        Requirements.Tool("docker-registry");
+        using var root = new TempRoot();
+        var embedded = new EmbeddedRegistry(root.Path);
+        try
+        {
+            // Three runs that each find no registry recorded and start at the same moment.
+            var found = new LocalRegistry?[3];
+            using var ready = new Barrier(found.Length);
+            await Task.WhenAll(Enumerable.Range(0, found.Length).Select(i => Task.Run(() => TargetHarness.RunAsync(async context =>
+            {
+                ready.SignalAndWait(TestContext.Current.CancellationToken);
+                found[i] = await new EmbeddedRegistry(root.Path).EnsureRunningAsync(context);
+            }))));
+
+            Assert.All(found, f => Assert.NotNull(f));
+            Assert.Single(found.Select(f => f!.Port).Distinct());
+            Assert.Single(found.Select(f => f!.ProcessId).Distinct());
+            var first = found.Select(f => f!).ToArray();
+            var state = System.Text.Json.JsonDocument.Parse(File.ReadAllText(embedded.Directory / "registry.json")).RootElement;
+            Assert.Equal(first[0].Port, state.GetProperty("port").GetInt32());
+            Assert.Equal(first[0].ProcessId, state.GetProperty("processId").GetInt32());
+            var registries = Directory.GetDirectories("/proc")
+                .Select(d => Path.GetFileName(d))
+                .Where(pid => pid.All(char.IsAsciiDigit))
+                .Count(pid =>
+                {
+                    try
+                    {
+                        return File.ReadAllText($"/proc/{pid}/cmdline").Contains(embedded.Directory / "config.yml", StringComparison.Ordinal);
+                    }
+                    catch (IOException)
+                    {
+                        return false;
+                    }
+                });
+            Assert.Equal(1, registries);
+        }
+        finally
+        {
+            await TargetHarness.RunAsync(embedded.StopAsync);
+        }
+    }
+
+    [Fact]
     public async Task Without_the_binary_it_runs_the_registry_image_in_docker()
     {
         if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64 || !OperatingSystem.IsLinux())

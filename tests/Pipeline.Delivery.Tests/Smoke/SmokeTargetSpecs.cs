@@ -97,6 +97,74 @@ public sealed class SmokeTargetSpecs
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(4.9), TimeSpan.FromSeconds(5)); // the run's clock decided, not the wall clock
     }
 
+    /// <summary>A request may take 2 s, readiness 3 s in all.</summary>
+    public sealed class SilentServiceSmoke : SmokeTarget
+    {
+        protected override TimeSpan ReadinessTimeout => TimeSpan.FromSeconds(3);
+
+        protected override TimeSpan RequestTimeout => TimeSpan.FromSeconds(2);
+
+        protected override Task ScenarioAsync(SmokeClient client, TargetContext context) => Task.CompletedTask;
+
+        protected override Task<string?> RecentLogsAsync(TargetContext context) => Task.FromResult<string?>(null);
+    }
+
+    /// <summary>
+    /// Real time (an unanswered request is waited for on the wall clock, which a skipping clock cannot
+    /// cut short), so the test shows the deadline bounds it by what the last request was allowed: /health
+    /// its 2 s, then /readyz only the 1 s left of the 3 s, not another 2 s.
+    /// </summary>
+    [Fact]
+    public async Task A_service_that_accepts_but_never_answers_fails_at_the_readiness_deadline()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var accepted = new List<System.Net.Sockets.Socket>();
+        using var stop = new CancellationTokenSource();
+        var accepting = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    var socket = await listener.AcceptSocketAsync(stop.Token);
+                    lock (accepted)
+                    {
+                        accepted.Add(socket); // held open, never read nor answered
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        var address = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/";
+
+        try
+        {
+            using var root = new TempRoot();
+            var run = await PipelineRun.RunAsync(new PipelineBuilder().Add<SilentServiceSmoke>(), root.Path, "SilentServiceSmoke", "--smoke-url", address);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Contains("is not ready after 3 s: /health, /readyz did not answer 200 (last: no answer within 1 s)", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+            lock (accepted)
+            {
+                Assert.Equal(2, accepted.Count); // one request each, the second cut to what was left
+            }
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await accepting;
+            listener.Stop();
+            lock (accepted)
+            {
+                accepted.ForEach(s => s.Dispose());
+            }
+        }
+    }
+
     [Fact]
     public async Task Without_an_address_it_says_how_to_give_one()
     {

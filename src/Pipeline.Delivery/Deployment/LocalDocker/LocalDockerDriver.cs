@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Pipeline.Delivery;
 
@@ -6,6 +8,9 @@ namespace Pipeline.Delivery;
 /// Deploys by running the image as a container on this machine's Docker engine: the previous
 /// container of the same name is stopped and removed, the new one published on 127.0.0.1. The
 /// default driver: it needs nothing but Docker, so a pipeline deploys "staging" on a laptop too.
+/// A container is left alone only when it runs exactly what would be run (image id, ports, run
+/// arguments and command, recorded as a hash in <see cref="SpecificationLabel"/>); a new one is
+/// watched for <see cref="LocalDockerSettings.SettleTime"/> and fails the deploy if it exits.
 /// </summary>
 public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymentDriver
 {
@@ -13,6 +18,9 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
     public const string ApplicationLabel = "pipeline.application";
     public const string EnvironmentLabel = "pipeline.environment";
     public const string ImageLabel = "pipeline.image";
+
+    /// <summary>A hash of everything the container was run with: a different one means it must be replaced.</summary>
+    public const string SpecificationLabel = "pipeline.specification";
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
     private readonly ToolCommand _docker = new("docker");
@@ -25,12 +33,14 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
         ArgumentNullException.ThrowIfNull(context);
         var name = settings.ContainerName ?? $"{request.Application}-{request.Environment}";
         var imageId = await ImageIdAsync(context, request.Image).ConfigureAwait(false);
+        var specification = Specification(imageId);
 
         var existing = await OutputAsync(context, "ps", "--all", "--filter", $"name=^/{name}$", "--format", "{{.ID}}").ConfigureAwait(false);
         if (existing.Length > 0)
         {
-            var state = await OutputAsync(context, "inspect", "--format", "{{.Image}} {{.State.Status}}", name).ConfigureAwait(false);
-            if (state == $"{imageId} running" && (settings.HostPort is null || await HostPortAsync(context, name).ConfigureAwait(false) == settings.HostPort))
+            var state = await OutputAsync(
+                context, "inspect", "--format", $"{{{{.Image}}}} {{{{.State.Status}}}} {{{{index .Config.Labels \"{SpecificationLabel}\"}}}}", name).ConfigureAwait(false);
+            if (state == $"{imageId} running {specification}")
             {
                 var url = await UrlAsync(context, name).ConfigureAwait(false);
                 return new DeploymentResult(DeploymentOutcome.Unchanged, url, $"unchanged: {name} already runs {request.Image}") { Container = name };
@@ -49,10 +59,13 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
                 "--label", $"{ApplicationLabel}={request.Application}",
                 "--label", $"{EnvironmentLabel}={request.Environment}",
                 "--label", $"{ImageLabel}={request.Image}",
+                "--label", $"{SpecificationLabel}={specification}",
                 .. settings.RunArguments,
                 request.Image.ToString(),
+                .. settings.Command,
             ])).ConfigureAwait(false);
         await WaitUntilRunningAsync(context, name).ConfigureAwait(false);
+        await WatchWhileSettlingAsync(context, name).ConfigureAwait(false);
         var answersAt = await UrlAsync(context, name).ConfigureAwait(false);
         return new DeploymentResult(DeploymentOutcome.Updated, answersAt, $"container {name} runs {request.Image} at {answersAt}") { Container = name };
     }
@@ -69,6 +82,40 @@ public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymen
             context.Log.Info($"{image} is not on this Docker engine; pulling it");
             await context.RunAsync(_docker.AddArguments("pull", image.ToString())).ConfigureAwait(false);
             return await OutputAsync(context, "image", "inspect", "--format", "{{.Id}}", image.ToString()).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The hash recorded on the container: image id, ports, run arguments and command, each length-prefixed so no two lists hash alike.</summary>
+    private string Specification(string imageId)
+    {
+        List<string> parts =
+        [
+            imageId,
+            settings.ContainerPort.ToString(CultureInfo.InvariantCulture),
+            settings.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "",
+            "run", .. settings.RunArguments,
+            "command", .. settings.Command,
+        ];
+        var text = string.Concat(parts.Select(p => $"{p.Length.ToString(CultureInfo.InvariantCulture)}:{p};"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..32];
+    }
+
+    /// <summary>Running is not enough: a container that exits within the settle time (a crash at startup) fails the deploy.</summary>
+    private async Task WatchWhileSettlingAsync(TargetContext context, string name)
+    {
+        var started = context.Clock.GetTimestamp();
+        while (context.Clock.GetElapsedTime(started) < settings.SettleTime)
+        {
+            await Task.Delay(PollInterval, context.Clock, context.Cancellation).ConfigureAwait(false);
+            var status = await OutputAsync(context, "inspect", "--format", "{{.State.Status}} {{.State.ExitCode}}", name).ConfigureAwait(false);
+            if (!status.StartsWith("running ", StringComparison.Ordinal))
+            {
+                var logs = await ContainerLogs.TailAsync(context, name, lines: 30).ConfigureAwait(false);
+                var parts = status.Split(' ');
+                var what = parts[0] == "exited" ? $"exited with code {parts[^1]}" : $"is {parts[0]}";
+                throw new DeploymentFailedException(
+                    $"Container {name} {what} within {settings.SettleTime.TotalSeconds:0.#} s of starting" + (logs.Length == 0 ? "." : ":\n" + logs));
+            }
         }
     }
 

@@ -51,6 +51,79 @@ public sealed class LocalDockerDriverSpecs
         }
     }
 
+    [Fact]
+    public async Task The_same_image_with_other_run_arguments_is_redeployed()
+    {
+        Requirements.Docker();
+        Requirements.Tool("go");
+        using var images = new StaticServerImages();
+        var image = images.Build("v1");
+        var application = "app" + Guid.NewGuid().ToString("N")[..6];
+        var container = application + "-staging";
+        try
+        {
+            var (run, deployed) = await DeployAsync(new LocalDockerDriver(new LocalDockerSettings(StaticServerImages.Port)), application, image);
+            Assert.True(run.Succeeded, run.Output);
+            Assert.Equal("staging v1", await GetAsync(deployed!.Url!));
+
+            var withEnvironment = new LocalDockerDriver(new LocalDockerSettings(StaticServerImages.Port) { RunArguments = ["--env", "GREETING= hello"] });
+            var (again, redeployed) = await DeployAsync(withEnvironment, application, image);
+            Assert.True(again.Succeeded, again.Output);
+            Assert.Equal(DeploymentOutcome.Updated, redeployed!.Outcome);
+            Assert.Equal("staging v1 hello", await GetAsync(redeployed.Url!));
+
+            var (_, same) = await DeployAsync(withEnvironment, application, image);
+            Assert.Equal(DeploymentOutcome.Unchanged, same!.Outcome);
+
+            var withCommand = new LocalDockerDriver(new LocalDockerSettings(StaticServerImages.Port) { RunArguments = ["--env", "GREETING= hello"], Command = ["--verbose"] });
+            var (third, commandChanged) = await DeployAsync(withCommand, application, image);
+            Assert.True(third.Succeeded, third.Output);
+            Assert.Equal(DeploymentOutcome.Updated, commandChanged!.Outcome);
+            Assert.Equal("--verbose", StaticServerImages.Docker("inspect", "--format", "{{join .Args \" \"}}", container));
+        }
+        finally
+        {
+            Remove(container);
+        }
+    }
+
+    [Fact]
+    public async Task A_container_that_exits_soon_after_starting_fails_the_deploy_with_its_logs()
+    {
+        Requirements.Docker();
+        Requirements.Tool("go");
+        using var images = new StaticServerImages();
+        var image = images.Build("v1");
+        var application = "app" + Guid.NewGuid().ToString("N")[..6];
+        var container = application + "-staging";
+        try
+        {
+            var driver = new LocalDockerDriver(new LocalDockerSettings(StaticServerImages.Port) { RunArguments = ["--env", "EXIT_SOON=1"] });
+            var (run, _) = await DeployAsync(driver, application, image);
+
+            Assert.False(run.Succeeded, run.Output);
+            Assert.Matches($"Container {container} (is )?exited", run.Output);
+            Assert.Contains("exiting as EXIT_SOON asks", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Remove(container);
+        }
+    }
+
+    private static void Remove(string container)
+    {
+        try
+        {
+            StaticServerImages.Docker("rm", "--force", container);
+        }
+        catch (InvalidOperationException)
+        {
+            // Never started: nothing to remove.
+        }
+    }
+
     /// <summary>GET, retried while the server inside the just-started container opens its socket.</summary>
     private static async Task<string> GetAsync(Uri url)
     {

@@ -4,7 +4,8 @@ namespace Pipeline.Delivery.Tests.Deployment.LocalDocker;
 
 /// <summary>
 /// Tiny images for deployment tests: a static Go HTTP server (standard library only, so it builds
-/// offline) in a <c>FROM scratch</c> image that answers "staging &lt;version&gt;". Removed on dispose.
+/// offline) in a <c>FROM scratch</c> image that answers "staging &lt;version&gt;" followed by
+/// <c>$GREETING</c>, and exits a second after starting when <c>$EXIT_SOON</c> is set. Removed on dispose.
 /// </summary>
 public sealed class StaticServerImages : IDisposable
 {
@@ -25,11 +26,21 @@ public sealed class StaticServerImages : IDisposable
             import (
                 "fmt"
                 "net/http"
+                "os"
+                "time"
             )
 
             func main() {
+                greeting := os.Getenv("GREETING")
+                if os.Getenv("EXIT_SOON") != "" {
+                    go func() {
+                        time.Sleep(time.Second)
+                        fmt.Println("exiting as EXIT_SOON asks")
+                        os.Exit(3)
+                    }()
+                }
                 http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-                    fmt.Fprint(w, "staging {{version}}")
+                    fmt.Fprint(w, "staging {{version}}"+greeting)
                 })
                 if err := http.ListenAndServe(":{{Port}}", nil); err != nil {
                     panic(err)
