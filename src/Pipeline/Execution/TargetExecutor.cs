@@ -241,7 +241,8 @@ internal sealed class TargetExecutor(
         }
         catch (OperationCanceledException) when (!action.IsCompleted)
         {
-            var stopped = await Task.WhenAny(action, Task.Delay(StopWait, time)).ConfigureAwait(false);
+            // Not the canceled token: this wait starts because it fired.
+            var stopped = await Task.WhenAny(action, Task.Delay(StopWait, time, CancellationToken.None)).ConfigureAwait(false);
             if (stopped != action)
             {
                 log.Warning($"{target.Name} did not stop within {Durations.Format(StopWait)} of being canceled; the run goes on without waiting for it.");
