@@ -28,14 +28,21 @@ internal sealed class RunFile : IDisposable
         }
 
         var directory = DirectoryOf(root);
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, runId);
+        try
+        {
+            Directory.CreateDirectory(directory);
 
-        // Written aside and moved in: another run starting now never reads half a file.
-        var partial = path + ".partial";
-        File.WriteAllText(partial, string.Create(CultureInfo.InvariantCulture, $"{self.Pid} {self.StartTime}\n"));
-        File.Move(partial, path, overwrite: true);
-        return new RunFile(path);
+            // Written aside and moved in: another run starting now never reads half a file.
+            var partial = path + ".partial";
+            File.WriteAllText(partial, string.Create(CultureInfo.InvariantCulture, $"{self.Pid} {self.StartTime}\n"));
+            File.Move(partial, path, overwrite: true);
+            return new RunFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // a read-only checkout: the run goes on, only a later run cannot clean up after it
+        }
     }
 
     /// <summary>
@@ -65,13 +72,25 @@ internal sealed class RunFile : IDisposable
                 notes.Add($"note: ended {Leftovers.Count(ended.Count)} left running by an earlier run that was killed (pid {pid})");
             }
 
-            File.Delete(file);
+            Delete(file);
         }
 
         return notes;
     }
 
-    public void Dispose() => File.Delete(_path);
+    public void Dispose() => Delete(_path);
+
+    private static void Delete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Another run starting now deleted it first, or the folder is read-only: nothing to do.
+        }
+    }
 
     private static (int Pid, long StartTime)? ReadOwner(string file)
     {

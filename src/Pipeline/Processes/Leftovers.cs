@@ -26,11 +26,11 @@ internal static class Leftovers
             return [];
         }
 
-        var ended = ending.Select(p => new EndedProcess(p.Pid, p.Command)).ToList();
-        foreach (var process in ending)
-        {
-            Libc.Signal(process.Pid, Libc.SigTerm);
-        }
+        var named = ending.ToDictionary(p => p.Pid, p => new EndedProcess(p.Pid, p.Command));
+
+        // Only what we may signal counts: a process of another user's is not ours to end, nor to report.
+        ending.RemoveAll(p => !Libc.Signal(p.Pid, Libc.SigTerm));
+        var ended = ending.Select(p => named[p.Pid]).ToList();
 
         if (!await AllGoneAsync(ending, Grace).ConfigureAwait(false))
         {
