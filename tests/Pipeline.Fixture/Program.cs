@@ -4,6 +4,7 @@ using Pipeline.Fixture;
 return await new PipelineBuilder()
     .Add<Hello>()
     .Add<Sleep>()
+    .Add<Daemon>()
     .Add<Fail>()
     .Default<Hello>()
     .Parameters(FixtureParameters.PidFile)

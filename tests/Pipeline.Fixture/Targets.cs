@@ -25,6 +25,25 @@ public sealed class Sleep : Target
         context.RunAsync("sh", "-c", $"sleep 300 & echo $! > '{context.Get(FixtureParameters.PidFile)}'; wait");
 }
 
+/// <summary>
+/// Starts a daemon the way tools do (its own session, an emptied environment, its parent gone at
+/// once: nothing marks it as ours), a process detached on purpose, then waits. The daemon's pid goes
+/// to the pid file, the detached process's to the same path with ".detached" appended.
+/// </summary>
+public sealed class Daemon : Target
+{
+    protected override void Configure(TargetSpec target) => target.Requires(FixtureParameters.PidFile);
+
+    protected override async Task RunAsync(TargetContext context)
+    {
+        var pidFile = context.Get(FixtureParameters.PidFile);
+        var detached = await context.StartDetachedAsync(new ToolCommand("sleep").AddArguments("300"));
+        await File.WriteAllTextAsync(pidFile + ".detached", detached.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await context.RunAsync(
+            "sh", "-c", "(setsid env -i sh -c 'echo $$ > \"$0\"; exec sleep 300' \"$0\" >/dev/null 2>&1 </dev/null &); exec sleep 300", pidFile.ToString());
+    }
+}
+
 public sealed class Fail : Target
 {
     protected override Task RunAsync(TargetContext context) => throw new InvalidOperationException("failing on purpose");

@@ -33,6 +33,11 @@ internal sealed class TargetExecutor(
         output.TargetStarted(target.Name);
 
         var result = await ExecuteCoreAsync(target, log, runCancellation).ConfigureAwait(false);
+        if (result.Status is TargetStatus.Succeeded or TargetStatus.Failed)
+        {
+            await EndLeftoversAsync(target, log).ConfigureAwait(false);
+        }
+
         result = result with { Duration = time.GetElapsedTime(started), ProceedAfterFailure = target.ProceedAfterFailure, WarningOnly = target.WarningOnly };
         output.TargetFinished(result);
         return result;
@@ -249,6 +254,23 @@ internal sealed class TargetExecutor(
             }
 
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Ends what the target started through <see cref="TargetContext.RunAsync(ToolCommand)"/> and left
+    /// running (<c>server &amp;</c> in a script): it carries the target's marker after the target's code
+    /// returned. Once per target, not per matrix cell: the cells share the marker and run side by
+    /// side. A canceled target's processes were ended by its cancellation already.
+    /// </summary>
+    private async Task EndLeftoversAsync(TargetDefinition target, TargetLog log)
+    {
+        var ended = await Leftovers.EndAsync(ProcessTree.FindMarked(processes.MarkerOf(target.Name), wholeRun: false)).ConfigureAwait(false);
+        if (ended.Count > 0)
+        {
+            log.Warning(
+                $"{target.Name} left {Leftovers.Describe(ended)}; ended {(ended.Count == 1 ? "it" : "them")}. " +
+                "Start a process that must outlive its target with context.StartDetachedAsync.");
         }
     }
 

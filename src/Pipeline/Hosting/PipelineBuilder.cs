@@ -77,7 +77,7 @@ public sealed class PipelineBuilder
     {
         using var cancellation = new CancellationTokenSource();
         using var signals = new SignalHandler(cancellation);
-        return await RunAsync(args, PipelineEnvironment.FromProcess(), cancellation.Token).ConfigureAwait(false);
+        return await RunAsync(args, PipelineEnvironment.FromProcess() with { OwnsProcess = true }, cancellation.Token).ConfigureAwait(false);
     }
 
     /// <summary>Runs in-process against the given environment: what the tests use.</summary>

@@ -22,6 +22,12 @@ public sealed record PipelineEnvironment(
     /// <summary>The clock targets get as <see cref="TargetContext.Clock"/> (and retries wait on); a test may pass a fake one.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The run is the only one in this process (<see cref="PipelineBuilder.RunAsync(string[])"/>), so it
+    /// may adopt the process's orphans and end them; a test host runs many pipelines side by side and must not.
+    /// </summary>
+    internal bool OwnsProcess { get; init; }
+
     /// <summary>The real process: its environment, console, and the repository root (see <see cref="FindRoot"/>).</summary>
     public static PipelineEnvironment FromProcess()
     {

@@ -108,14 +108,34 @@ internal static class PipelineHost
         var executor = new TargetExecutor(
             output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub);
 
-        var report = await new Scheduler(executor, output, environment.Clock).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
-        if (report.Canceled)
+        foreach (var note in await RunFile.EndDeadRunsAsync(environment.RootDirectory).ConfigureAwait(false))
         {
-            // Targets that ignored their token may still have processes: nothing of this run survives it.
-            ProcessTree.KillMarked(runId, wholeRun: true);
+            console.WriteErrorLine(note);
         }
 
-        return report.ExitCode;
+        // Once, before any process starts: what our processes orphan is re-parented to us, not to init.
+        var adopting = environment.OwnsProcess && Subreaper.Become();
+        using (RunFile.Write(environment.RootDirectory, runId))
+        {
+            var report = await new Scheduler(executor, output, environment.Clock).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
+            if (report.Canceled)
+            {
+                // Targets that ignored their token may still have processes: nothing of this run survives it.
+                ProcessTree.KillMarked(runId, wholeRun: true);
+            }
+
+            if (adopting)
+            {
+                // Canceled or not: what left our session and dropped our marker is still our child.
+                var ended = await Subreaper.EndLeftoversAsync().ConfigureAwait(false);
+                if (ended.Count > 0)
+                {
+                    console.WriteErrorLine($"note: this run left {Leftovers.Describe(ended)}; ended {(ended.Count == 1 ? "it" : "them")}.");
+                }
+            }
+
+            return report.ExitCode;
+        }
     }
 
     private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];

@@ -27,6 +27,9 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
         echo $!
         """;
 
+    /// <summary>The marker of the processes <paramref name="owner"/> starts in this run (not detached ones).</summary>
+    public string MarkerOf(string owner) => ProcessTree.MarkerFor(runId, owner);
+
     /// <param name="owner">Whose process it is (a target's name): marks it for <see cref="ProcessTree"/>.</param>
     /// <param name="writeLine">Where its output lines go (a target's log), unless the command is quiet.</param>
     public async Task<ProcessResult> RunAsync(ToolCommand command, string owner, Action<string> writeLine, CancellationToken cancellation)
@@ -41,7 +44,7 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
             writeLine("> " + mask(command.DisplayLine, command.Secrets));
         }
 
-        var marker = ProcessTree.MarkerFor(runId, owner);
+        var marker = MarkerOf(owner);
         return await ExecuteAsync(command, marker, sweepOnCancel: true, writeLine, cancellation).ConfigureAwait(false);
     }
 

@@ -24,7 +24,7 @@ internal static class ProcessTree
     /// The marker of a process one target starts detached (<see cref="TargetContext.StartDetachedAsync"/>).
     /// It does not begin with the run's id, so neither the target's cancellation nor the sweep at the
     /// end of a cancelled run kills it: it is meant to outlive both. It still says it is ours, so a
-    /// search for leftovers (<see cref="FindMarked"/> with <see cref="DetachedPrefix"/>) finds it.
+    /// search for leftovers (<see cref="FindMarked(string)"/> with <see cref="DetachedPrefix"/>) finds it.
     /// </summary>
     public static string DetachedMarkerFor(string runId, string target) => DetachedPrefix + MarkerFor(runId, target);
 
@@ -35,7 +35,7 @@ internal static class ProcessTree
     public static int KillMarked(string marker, bool wholeRun)
     {
         var killed = 0;
-        foreach (var pid in FindMarked(wholeRun ? marker + "/" : marker + "\0"))
+        foreach (var pid in FindMarked(marker, wholeRun))
         {
             try
             {
@@ -50,6 +50,26 @@ internal static class ProcessTree
         }
 
         return killed;
+    }
+
+    /// <summary>
+    /// Live processes carrying <paramref name="marker"/> (one target's), or, with <paramref name="wholeRun"/>
+    /// and a run id, any marker of that run. Detached processes never match: their marker starts otherwise.
+    /// </summary>
+    public static IEnumerable<int> FindMarked(string marker, bool wholeRun) => FindMarked(wholeRun ? marker + "/" : marker + "\0");
+
+    /// <summary>The value of <see cref="MarkerVariable"/> in a live process's environment, or null.</summary>
+    public static string? MarkerOf(int pid)
+    {
+        try
+        {
+            var prefix = MarkerVariable + "=";
+            return File.ReadAllText($"/proc/{pid}/environ").Split('\0').FirstOrDefault(e => e.StartsWith(prefix, StringComparison.Ordinal))?[prefix.Length..];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Processes whose environment has <c>PIPELINE_RUN_ID=</c> followed by <paramref name="valueStart"/>.</summary>
