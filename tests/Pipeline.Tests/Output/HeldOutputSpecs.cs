@@ -1,6 +1,7 @@
 using System.Globalization;
 using Pipeline.Output;
 using Pipeline.Tests.Parameters;
+using Pipeline.Tests.Processes;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Output;
@@ -9,6 +10,7 @@ namespace Pipeline.Tests.Output;
 /// Under GitHub Actions a target running beside the live one is held back until it can be written as
 /// one group; past a bound its lines wait in a file under <c>.nuke/temp/</c>, not in memory.
 /// </summary>
+[Collection(typeof(LongOutput))]
 public sealed class HeldOutputSpecs
 {
     private const string Secret = "hunter2-s3cr3t";

@@ -1,7 +1,9 @@
+using Pipeline.Tests.Processes;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Output;
 
+[Collection(typeof(LongOutput))]
 public sealed class UnendedConsoleLineSpecs
 {
     [Fact]

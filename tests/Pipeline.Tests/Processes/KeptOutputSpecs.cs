@@ -4,6 +4,7 @@ using Pipeline.Tests.Support;
 namespace Pipeline.Tests.Processes;
 
 /// <summary>What a process result keeps of a long output: whole what only it has, the last lines of what the log has.</summary>
+[Collection(typeof(LongOutput))]
 public sealed class KeptOutputSpecs
 {
     private const int Lines = 200_000;
