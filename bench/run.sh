@@ -11,3 +11,6 @@ dotnet run -c Release --project bench/Pipeline.Benchmarks -- diamond "${DIAMOND_
 
 echo "== scheduler overhead (BenchmarkDotNet)"
 dotnet run -c Release --project bench/Pipeline.Benchmarks -- --filter '*SchedulerOverhead*' --job short
+
+echo "== peak memory of long build logs"
+bench/memory.sh

@@ -33,7 +33,8 @@ public sealed class CargoFormatter(string workspaceDirectory = ".") : IFormatter
         var command = new ToolCommand("cargo")
             .AddArguments(["fmt", "--all", .. mode, "--", "-l"])
             .WithWorkingDirectory(ReportedPath.Directory(workspaceDirectory, context.RootDirectory))
-            .AcceptingExitCodes(check ? [Differs] : []);
+            .AcceptingExitCodes(check ? [Differs] : [])
+            .WithOutputKept(); // the file names are read out of it
         return context.RunAsync(command);
     }
 

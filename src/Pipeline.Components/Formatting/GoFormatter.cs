@@ -17,7 +17,7 @@ public sealed class GoFormatter(string directory = ".") : IFormatter
     // -l prints each file that differs (with -w: each file rewritten), relative to where gofmt runs.
     private async Task<IReadOnlyList<string>> ListAsync(TargetContext context, params string[] flags)
     {
-        var result = await context.RunAsync(new ToolCommand("gofmt").AddArguments([.. flags, directory]));
+        var result = await context.RunAsync(new ToolCommand("gofmt").AddArguments([.. flags, directory]).WithOutputKept());
         return [.. result.Output
             .Where(line => line.EndsWith(".go", StringComparison.Ordinal))
             .Select(line => ReportedPath.RelativeToRoot(line, context.RootDirectory, context.RootDirectory))

@@ -21,7 +21,8 @@ public sealed class CargoClippy(string workspaceDirectory = ".") : ILinter
         var command = new ToolCommand("cargo")
             .AddArguments("clippy", "--workspace", "--all-targets", "--message-format=short", "--", "-D", "warnings")
             .WithWorkingDirectory(workspace)
-            .AcceptingExitCodes(CompilationFailed);
+            .AcceptingExitCodes(CompilationFailed)
+            .WithOutputKept(); // the findings are read out of it
         var result = await context.RunAsync(command);
         var report = LintReport.Of(Name, ClippyOutput.Parse(result.Output, workspace, context.RootDirectory));
         if (result.ExitCode != 0 && !report.HasErrors)

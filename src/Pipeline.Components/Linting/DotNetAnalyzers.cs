@@ -37,7 +37,8 @@ public sealed class DotNetAnalyzers(string projectOrSolution, bool warningsAsErr
         string[] configurationArguments = configuration is null ? [] : ["--configuration", configuration];
         var command = new ToolCommand("dotnet")
             .AddArguments(["build", projectOrSolution, .. rebuild, "-nologo", "-tl:off", .. strict, .. configurationArguments])
-            .AcceptingExitCodes(BuildFailed);
+            .AcceptingExitCodes(BuildFailed)
+            .WithOutputKept(); // the findings are read out of it
         var result = await context.RunAsync(command);
         var report = LintReport.Of(Name, MsBuildDiagnostics.Parse(result.Output, context.RootDirectory, context.RootDirectory));
         if (result.ExitCode != 0 && !report.HasErrors)

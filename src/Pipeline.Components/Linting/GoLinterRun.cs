@@ -12,7 +12,7 @@ internal static class GoLinterRun
         TargetContext context, string name, string moduleDirectory, ToolCommand command, string tool, string defaultRule)
     {
         var module = ReportedPath.Directory(moduleDirectory, context.RootDirectory);
-        var result = await context.RunAsync(command.WithWorkingDirectory(module).AcceptingExitCodes(ExitCodesWithFindings));
+        var result = await context.RunAsync(command.WithWorkingDirectory(module).AcceptingExitCodes(ExitCodesWithFindings).WithOutputKept());
         var findings = GoVetOutput.Parse(result.Output, module, context.RootDirectory, defaultRule);
         if (result.ExitCode != 0 && findings.Count == 0)
         {

@@ -66,6 +66,12 @@ internal static class ConsoleCapture
 
     private sealed class CapturingWriter(TextWriter inner) : TextWriter
     {
+        /// <summary>
+        /// A line this long is written as it is, and the rest follows as the next line: text that
+        /// never ends its line (dots of progress, say) must not grow the process until the target ends.
+        /// </summary>
+        public const int MaxLineLength = 1_000_000;
+
         [ThreadStatic]
         private static bool _dispatching;
 
@@ -99,6 +105,11 @@ internal static class ConsoleCapture
                     else
                     {
                         partial.Append(c);
+                        if (partial.Length >= MaxLineLength)
+                        {
+                            lines.Add(partial.ToString());
+                            partial.Clear();
+                        }
                     }
                 }
             }

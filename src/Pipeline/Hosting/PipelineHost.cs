@@ -98,7 +98,7 @@ internal static class PipelineHost
         ConsoleCapture.Install();
         var stepSummary = StepSummaryFor(gitHub, console);
         IRunOutput output = gitHub.IsActions
-            ? new GitHubActionsOutput(console, stepSummary)
+            ? new GitHubActionsOutput(console, stepSummary, environment.RootDirectory / ".nuke" / "temp" / "held-output")
             {
                 RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, gitHub.Workspace),
             }

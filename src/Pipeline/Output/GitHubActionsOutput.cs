@@ -9,11 +9,15 @@ namespace Pipeline.Output;
 /// and written as whole blocks when they finish. Failures become <c>::error</c> annotations and the
 /// summary (with the plan as a Mermaid graph) is appended to <c>$GITHUB_STEP_SUMMARY</c>.
 /// </summary>
-internal sealed class GitHubActionsOutput(OutputConsole console, StepSummary stepSummary) : IRunOutput
+/// <param name="heldOutputDirectory">
+/// Where a held-back target's lines go past <see cref="HeldLines.MemoryCharacters"/> (under the root's
+/// <c>.nuke/temp/</c>): files that live until its group is written.
+/// </param>
+internal sealed class GitHubActionsOutput(OutputConsole console, StepSummary stepSummary, AbsolutePath heldOutputDirectory) : IRunOutput
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, List<string>> _buffers = new(StringComparer.Ordinal);
-    private readonly List<string> _finishedBlocks = []; // written when no group is open
+    private readonly Dictionary<string, HeldLines> _buffers = new(StringComparer.Ordinal);
+    private readonly List<HeldLines> _finishedBlocks = []; // written when no group is open
     private string? _live;
 
     /// <summary>
@@ -56,7 +60,9 @@ internal sealed class GitHubActionsOutput(OutputConsole console, StepSummary ste
             }
             else
             {
-                _buffers[target] = [];
+                var held = Hold(target);
+                held.Add($"::group::{target}");
+                _buffers[target] = held;
             }
         }
     }
@@ -107,9 +113,14 @@ internal sealed class GitHubActionsOutput(OutputConsole console, StepSummary ste
         var status = $"{result.Name}: {SummaryRenderer.StatusText(result)} ({Durations.Format(result.Duration)})";
         lock (_lock)
         {
-            List<string> block = _buffers.Remove(result.Name, out var buffer)
-                ? [$"::group::{result.Name}", .. buffer, status, "::endgroup::"]
-                : _live == result.Name ? [status, "::endgroup::"] : [status]; // the last: skipped without starting
+            // Held back: its group is already in the block. Live: the group is open. Neither: skipped without starting.
+            var block = _buffers.Remove(result.Name, out var buffer) ? buffer : Hold(result.Name);
+            block.Add(status);
+            if (buffer is not null || _live == result.Name)
+            {
+                block.Add("::endgroup::");
+            }
+
             if (result.IsWarning)
             {
                 block.Add($"::warning title={EscapeProperty($"Target {result.Name} failed (warning only)")}::{Escape(result.Error?.Message ?? result.Reason ?? "")}");
@@ -121,26 +132,35 @@ internal sealed class GitHubActionsOutput(OutputConsole console, StepSummary ste
 
             if (_live == result.Name)
             {
-                console.WriteLines(block);
+                WriteAndRelease(block);
                 _live = null;
-                console.WriteLines(_finishedBlocks);
-                _finishedBlocks.Clear();
+                WriteFinishedBlocks();
                 PromoteNextLive();
             }
             else if (_live is null)
             {
-                console.WriteLines(block);
+                WriteAndRelease(block);
             }
             else
             {
-                _finishedBlocks.AddRange(block); // a group is open: writing now would nest inside it
+                _finishedBlocks.Add(block); // a group is open: writing now would nest inside it
             }
         }
     }
 
     public void RunFinished(RunReport report)
     {
-        console.WriteLines(_finishedBlocks);
+        lock (_lock)
+        {
+            WriteFinishedBlocks();
+            foreach (var unfinished in _buffers.Values)
+            {
+                unfinished.Dispose(); // every target finishes before the run does; this only keeps no file behind
+            }
+
+            _buffers.Clear();
+        }
+
         console.WriteLine("");
         console.WriteLines(SummaryRenderer.Text(report));
         IEnumerable<string> markdown =
@@ -170,7 +190,28 @@ internal sealed class GitHubActionsOutput(OutputConsole console, StepSummary ste
 
         _buffers.Remove(next, out var buffer);
         _live = next;
-        console.WriteLines([$"::group::{next}", .. buffer!]);
+        WriteAndRelease(buffer!);
+    }
+
+    private HeldLines Hold(string target) => new(heldOutputDirectory, target, console.Masker.Mask);
+
+    private void WriteFinishedBlocks()
+    {
+        foreach (var block in _finishedBlocks)
+        {
+            WriteAndRelease(block);
+        }
+
+        _finishedBlocks.Clear();
+    }
+
+    // Streamed (from its file, if it went there), then gone.
+    private void WriteAndRelease(HeldLines block)
+    {
+        using (block)
+        {
+            console.WriteLines(block.Lines());
+        }
     }
 
     // Workflow commands end at a newline and use % escapes, so a message cannot inject another command.

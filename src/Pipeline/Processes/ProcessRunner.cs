@@ -109,18 +109,26 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
     {
         string Mask(string text) => mask(text, command.Secrets);
 
-        var output = new List<string>();
-        var standardOutput = new List<string>();
-        var standardError = new List<string>();
+        // The result keeps whole what goes nowhere else (the caller captures it) and the last lines
+        // of what the log or a file has already: a long build log must not grow the process (see ProcessResult).
+        var standardOutputOnlyHere = command.SecretOutput || (command.Quiet || !command.LogsStandardOutput) && command.StandardOutputFile is null;
+        var standardErrorOnlyHere = command.Quiet;
+        var output = new KeptLines(whole: command.KeepsOutput || standardOutputOnlyHere && standardErrorOnlyHere);
+        var standardOutput = new KeptLines(whole: command.KeepsOutput || standardOutputOnlyHere);
+        var standardError = new KeptLines(whole: command.KeepsOutput || standardErrorOnlyHere);
         var clock = Stopwatch.StartNew();
-        void OnLine(string line, bool isStandardOutput)
+        void Keep(string line, bool isStandardOutput)
         {
             lock (output)
             {
                 output.Add(line);
                 (isStandardOutput ? standardOutput : standardError).Add(line);
             }
+        }
 
+        void OnLine(string line, bool isStandardOutput)
+        {
+            Keep(line, isStandardOutput);
             if (!command.Quiet)
             {
                 writeLine(Mask(line));
@@ -155,11 +163,7 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
                 return;
             }
 
-            lock (output)
-            {
-                output.Add(line);
-                standardOutput.Add(line);
-            }
+            Keep(line, isStandardOutput: true);
         }
 
         var environment = command.Environment.ToDictionary(e => e.Key, e => e.Value);
@@ -209,9 +213,9 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
         List<string> errorLines;
         lock (output)
         {
-            lines = [.. output];
-            standardLines = [.. standardOutput];
-            errorLines = [.. standardError];
+            lines = output.ToList();
+            standardLines = standardOutput.ToList();
+            errorLines = standardError.ToList();
         }
 
         if (!command.SuccessExitCodes.Contains(result.ExitCode))

@@ -55,6 +55,13 @@ public sealed record ToolCommand(string Executable)
     /// </summary>
     public bool SecretOutput { get; init; }
 
+    /// <summary>
+    /// The result keeps every line, even those the log already has: for a caller that reads a tool's
+    /// findings out of its logged output (a linter, <c>gofmt -l</c>). Otherwise it keeps only their
+    /// last lines (see <see cref="ProcessResult"/>).
+    /// </summary>
+    public bool KeepsOutput { get; init; }
+
     /// <summary>Started by <see cref="TargetContext.StartDetachedAsync"/>: the runner launches it and returns at once.</summary>
     internal bool Detached { get; init; }
 
@@ -99,6 +106,9 @@ public sealed record ToolCommand(string Executable)
     /// <summary>Keeps standard output, which is a secret, out of the log, files and failure messages (see <see cref="SecretOutput"/>).</summary>
     public ToolCommand WithSecretOutput() => this with { SecretOutput = true };
 
+    /// <summary>Keeps all of the output in the result, logged or not (see <see cref="KeepsOutput"/>): the caller parses it.</summary>
+    public ToolCommand WithOutputKept() => this with { KeepsOutput = true };
+
     /// <summary>What the log and a failure call this command: <see cref="DisplayText"/>, else the command line, or without echo only the executable.</summary>
     internal string DisplayLine => DisplayText ?? (Echo ? ToString() : Executable);
 
@@ -116,7 +126,21 @@ public sealed record Tool(string Executable)
     public ToolCommand Command(params IEnumerable<string> arguments) => new ToolCommand(Executable).AddArguments(arguments);
 }
 
-/// <summary>How a process ended, with the lines it printed (stdout and stderr, as they came).</summary>
+/// <summary>
+/// How a process ended, with the lines it printed (stdout and stderr, as they came).
+/// <para>
+/// What it keeps of them: lines that go nowhere else are kept whole, because the caller asked for
+/// them: all output of a <see cref="ToolCommand.Quiet"/> command, and standard output that is neither
+/// logged nor written to a <see cref="ToolCommand.StandardOutputFile"/> (a <see cref="ToolCommand.SecretOutput"/>
+/// command's, say). Lines the log or a file has already are kept only as their last ones — at most
+/// 1,000 lines and 1,000,000 characters in each list, always including the last line: enough for a
+/// failure report (its last 20 lines) or a closing summary line, without a long build log growing
+/// the process. A command <see cref="ToolCommand.WithOutputKept">with its output kept</see> keeps
+/// everything. Each list follows the rule for its own lines: a secret-output command that is not
+/// quiet has all of its <see cref="StandardOutput"/> and the last lines of its <see cref="StandardError"/>.
+/// </para>
+/// </summary>
+/// <param name="Output">Standard output and standard error in the order they came: all of them, or their last lines (see above).</param>
 public sealed record ProcessResult(int ExitCode, IReadOnlyList<string> Output, TimeSpan Duration)
 {
     /// <summary>Only the standard output lines: data a command prints, without its warnings.</summary>
