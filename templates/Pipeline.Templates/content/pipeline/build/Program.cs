@@ -5,14 +5,14 @@ using Pipeline.GitHubActions;
 // The whole pipeline: its targets, the default one (what ./build.sh runs), the workflows it generates.
 // ./build.sh --help lists the targets; ./build.sh --generate writes the workflows and IDE launch profiles.
 return await new PipelineBuilder()
-#if (none)
+#if (isNone)
     .Add<Check>()
     .Default<Check>()
 #else
     .Add<Format>()
     .Add<Lint>()
     .Add<Test>()
-#if (coverage)
+#if (hasCoverage)
     .Add<Coverage>()
 #endif
 #if (delivery)

@@ -6,7 +6,7 @@ namespace Build;
 /// <summary>Line coverage with an HTML report in artifacts/coverage; fails below the threshold.</summary>
 public sealed class Coverage : CoverageTarget
 {
-#if (dotnet)
+#if (isDotNet)
     protected override IEnumerable<ICoverageSource> Sources => [new DotNetCoverage("PIPELINE_SOLUTION")];
 #else
     protected override IEnumerable<ICoverageSource> Sources => [new GoCoverage(".")];

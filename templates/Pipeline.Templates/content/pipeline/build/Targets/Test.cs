@@ -5,9 +5,9 @@ namespace Build;
 /// <summary>Runs the tests; failed tests are listed by name, results kept in artifacts/test-results.</summary>
 public sealed class Test : TestTarget
 {
-#if (dotnet)
+#if (isDotNet)
     protected override IEnumerable<ITestSuite> Suites => [new DotNetTests("PIPELINE_SOLUTION")];
-#elif (go)
+#elif (isGo)
     protected override IEnumerable<ITestSuite> Suites => [new GoTests(".")];
 #else
     protected override IEnumerable<ITestSuite> Suites => [new CargoTests(".")];

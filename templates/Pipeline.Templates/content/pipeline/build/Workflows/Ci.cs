@@ -12,9 +12,9 @@ public sealed class Ci : Workflow
         .OnPush(branches: ["main"])
         .Concurrency(CancelInProgress.ForPullRequests)
         .Timeout(TimeSpan.FromMinutes(20))
-#if (none)
+#if (isNone)
         .Job<Check>();
-#elif (coverage)
+#elif (hasCoverage)
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>()
