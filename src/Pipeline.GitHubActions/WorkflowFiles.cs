@@ -18,7 +18,7 @@ public sealed class WorkflowFiles : IGeneratedFileSource
     }
 
     /// <summary>Each workflow's model, validated: what tests assert on.</summary>
-    public IReadOnlyList<WorkflowModel> Plan(TargetGraph graph) =>
+    internal IReadOnlyList<WorkflowModel> Plan(TargetGraph graph) =>
         [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare(), graph))];
 
     public IEnumerable<GeneratedFile> Generate(GenerationContext context) =>

@@ -8,7 +8,7 @@ namespace Pipeline.Components.Coverage;
 /// Reads and writes the Cobertura XML format: what coverlet writes, what ReportGenerator merges,
 /// and what Go's profiles are turned into, so every language ends in one format.
 /// </summary>
-public static class CoberturaReport
+internal static class CoberturaReport
 {
     /// <summary>
     /// Line coverage per package, counted from the <c>line</c> elements (not the rate attributes, which

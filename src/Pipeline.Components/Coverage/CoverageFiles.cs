@@ -1,7 +1,7 @@
 namespace Pipeline.Components.Coverage;
 
 /// <summary>Where coverage goes: raw data per source, and the merged report (an artifact).</summary>
-public static class CoverageFiles
+internal static class CoverageFiles
 {
     /// <summary>The HTML report and the merged Cobertura file, relative to the repository root.</summary>
     public const string ReportDirectory = "artifacts/coverage";

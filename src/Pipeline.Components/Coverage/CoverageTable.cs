@@ -1,7 +1,7 @@
 namespace Pipeline.Components.Coverage;
 
 /// <summary>Line coverage as a text table for the log and as Markdown for the run's page and the pull request.</summary>
-public static class CoverageTable
+internal static class CoverageTable
 {
     /// <summary>The hidden marker that finds the coverage comment again on a pull request.</summary>
     public const string CommentMarker = "<!-- pipeline:coverage -->";

@@ -8,7 +8,7 @@ namespace Pipeline.Components.Coverage;
 /// blocks of statements; a line counts as covered when a block that ran spans it. Lines that hold
 /// only a block's opening or closing brace are left out, as they hold no statement.
 /// </summary>
-public static partial class GoCoverProfile
+internal static partial class GoCoverProfile
 {
     /// <param name="profileLines">The profile: a <c>mode:</c> line, then <c>file:l.c,l.c statements count</c>.</param>
     /// <param name="modulePath">The module's path from go.mod: file names are made relative to the module.</param>

@@ -1,7 +1,7 @@
 namespace Pipeline.Components.Coverage;
 
 /// <summary>Line coverage of a whole report: the total and each package.</summary>
-public sealed record LineCoverage(IReadOnlyList<PackageCoverage> Packages)
+internal sealed record LineCoverage(IReadOnlyList<PackageCoverage> Packages)
 {
     /// <summary>Lines that ran, over every package.</summary>
     public int CoveredLines => Packages.Sum(p => p.CoveredLines);

@@ -4,7 +4,7 @@ namespace Pipeline.Components.Coverage;
 /// ReportGenerator as a local dotnet tool (<c>dotnet-reportgenerator-globaltool</c>, pinned in the
 /// repository's <c>.config/dotnet-tools.json</c>, found as <c>dotnet tool</c> finds it): merges Cobertura files into one and renders HTML.
 /// </summary>
-public static class ReportGenerator
+internal static class ReportGenerator
 {
     private static readonly Tool DotNet = new("dotnet");
 

@@ -7,7 +7,7 @@ namespace Pipeline.Components.Formatting;
 /// Reads the JSON that <c>dotnet format --report</c> writes: one entry per document it changed (or,
 /// with <c>--verify-no-changes</c>, would change), each with its <c>FilePath</c>.
 /// </summary>
-public static class DotNetFormatReport
+internal static class DotNetFormatReport
 {
     public static IReadOnlyList<string> Files(string json, AbsolutePath root)
     {

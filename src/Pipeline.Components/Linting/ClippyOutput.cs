@@ -5,7 +5,7 @@ using Pipeline.Components.Tools;
 namespace Pipeline.Components.Linting;
 
 /// <summary>Reads <c>cargo clippy --message-format=short</c>: <c>src/lib.rs:2:5: error[E0425]: message</c>.</summary>
-public static partial class ClippyOutput
+internal static partial class ClippyOutput
 {
     public static IReadOnlyList<LintFinding> Parse(IEnumerable<string> lines, AbsolutePath workingDirectory, AbsolutePath root) =>
         [.. lines.Select(line => Finding().Match(line)).Where(m => m.Success).Select(m => new LintFinding(

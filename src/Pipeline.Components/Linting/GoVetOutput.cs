@@ -8,7 +8,7 @@ namespace Pipeline.Components.Linting;
 /// Reads <c>go vet</c> and golangci-lint lines: <c>./file.go:line:col: message</c>, the latter ending
 /// in the linter's name in parentheses, which becomes the rule.
 /// </summary>
-public static partial class GoVetOutput
+internal static partial class GoVetOutput
 {
     public static IReadOnlyList<LintFinding> Parse(IEnumerable<string> lines, AbsolutePath workingDirectory, AbsolutePath root, string defaultRule = "vet") =>
         [.. lines.Select(line => Finding().Match(line)).Where(m => m.Success).Select(m => new LintFinding(

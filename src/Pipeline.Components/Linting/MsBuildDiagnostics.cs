@@ -5,7 +5,7 @@ using Pipeline.Components.Tools;
 namespace Pipeline.Components.Linting;
 
 /// <summary>Reads MSBuild's diagnostic lines: <c>path(line,col): error CODE: message [project]</c>.</summary>
-public static partial class MsBuildDiagnostics
+internal static partial class MsBuildDiagnostics
 {
     public static IReadOnlyList<LintFinding> Parse(IEnumerable<string> lines, AbsolutePath workingDirectory, AbsolutePath root) =>
         [.. lines.Select(line => Diagnostic().Match(line)).Where(m => m.Success).Select(m => new LintFinding(

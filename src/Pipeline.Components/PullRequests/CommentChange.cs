@@ -1,7 +1,7 @@
 namespace Pipeline.Components.PullRequests;
 
 /// <summary>How <see cref="PullRequestComments.UpsertAsync"/> left the comment.</summary>
-public enum CommentChange
+internal enum CommentChange
 {
     Created,
     Updated,

@@ -6,7 +6,7 @@ namespace Pipeline.Components.PullRequests;
 /// One comment per purpose on a pull request, kept up to date: each push updates the comment that
 /// carries the marker instead of adding another.
 /// </summary>
-public sealed class PullRequestComments(IGitHubClient client)
+internal sealed class PullRequestComments(IGitHubClient client)
 {
     /// <summary>A client for <paramref name="pullRequest"/>'s API with a token.</summary>
     public static PullRequestComments For(PullRequest pullRequest, string token) =>

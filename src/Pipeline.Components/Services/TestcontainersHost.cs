@@ -13,7 +13,7 @@ namespace Pipeline.Components.Services;
 /// </summary>
 /// <param name="variables">Where image overrides are read (<see cref="ServiceImages.Local"/>).</param>
 /// <param name="labels">Extra labels on every container, e.g. to find them again.</param>
-public sealed class TestcontainersHost(IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string>? labels = null)
+internal sealed class TestcontainersHost(IReadOnlyDictionary<string, string> variables, IReadOnlyDictionary<string, string>? labels = null)
     : IServiceContainerHost
 {
     public const string ServiceLabel = "dev.pipeline.service";

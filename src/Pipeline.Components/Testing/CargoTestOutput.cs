@@ -8,7 +8,7 @@ namespace Pipeline.Components.Testing;
 /// test binary ends with (unit tests, integration tests, doc-tests), summed; failed names from the
 /// <c>test name ... FAILED</c> lines.
 /// </summary>
-public static partial class CargoTestOutput
+internal static partial class CargoTestOutput
 {
     /// <summary>The summary of one <c>cargo test</c> run, every test binary summed.</summary>
     public static TestSummary Parse(IEnumerable<string> lines)

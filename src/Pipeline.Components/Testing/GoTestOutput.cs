@@ -7,7 +7,7 @@ namespace Pipeline.Components.Testing;
 /// <c>package/TestName</c>; a package that failed without a failing test (it did not build, or its
 /// TestMain failed) counts as one failure named after the package.
 /// </summary>
-public static class GoTestOutput
+internal static class GoTestOutput
 {
     /// <summary>The summary of a run: counts and failed names.</summary>
     public static TestSummary Parse(IEnumerable<string> lines) => Read(lines).Summary;

@@ -1,7 +1,7 @@
 namespace Pipeline.Components.Testing;
 
 /// <summary>Where suites write their result files: one folder under the root, declared once as an artifact.</summary>
-public static class TestResultFiles
+internal static class TestResultFiles
 {
     /// <summary>Relative to the repository root.</summary>
     public const string Directory = "artifacts/test-results";

@@ -3,7 +3,7 @@ using System.Xml.Linq;
 namespace Pipeline.Components.Testing;
 
 /// <summary>Reads TRX files (the Visual Studio test results format <c>dotnet test --logger trx</c> writes).</summary>
-public static class TrxReport
+internal static class TrxReport
 {
     private static readonly XNamespace Trx = "http://microsoft.com/schemas/VisualStudio/TeamTest/2010";
 

@@ -6,7 +6,7 @@ namespace Pipeline.Delivery;
 /// the same environment (two terminals, two worktrees of one checkout) take turns instead of both
 /// replacing the same container. The operating system releases it if the holder dies.
 /// </summary>
-public sealed class DeploymentLock : IDisposable
+internal sealed class DeploymentLock : IDisposable
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromMilliseconds(100);
     private readonly FileStream _file;

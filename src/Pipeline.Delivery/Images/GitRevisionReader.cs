@@ -5,7 +5,7 @@ namespace Pipeline.Delivery;
 /// otherwise <c>git</c> in the repository (HEAD, its branch, a <c>v*</c> tag pointing at it, and
 /// the <c>origin</c> remote as the source).
 /// </summary>
-public static class GitRevisionReader
+internal static class GitRevisionReader
 {
     /// <param name="context">The running target, whose runner runs <c>git</c> (cancelled with it, output masked).</param>
     /// <param name="git">The git executable.</param>

@@ -4,7 +4,7 @@ namespace Pipeline.Delivery;
 /// A private <c>DOCKER_CONFIG</c> for one push: <c>docker login</c> writes its credentials here, not
 /// into <c>~/.docker</c>, and disposing deletes them. Only the owner can read it.
 /// </summary>
-public sealed class DockerConfigDirectory : IDisposable
+internal sealed class DockerConfigDirectory : IDisposable
 {
     public const string Variable = "DOCKER_CONFIG";
 

@@ -5,7 +5,7 @@ namespace Pipeline.Delivery;
 /// the password goes through standard input, never the command line, and stays out of every message
 /// (the command carries it as its own secret, so the engine masks it in whatever docker prints).
 /// </summary>
-public sealed class DockerLogin(string docker = "docker")
+internal sealed class DockerLogin(string docker = "docker")
 {
     public async Task LoginAsync(TargetContext context, RegistryAccess registry, DockerConfigDirectory config)
     {

@@ -4,7 +4,7 @@ namespace Pipeline.Delivery;
 /// Makes sure a built image is in this machine's Docker engine before it is pushed: in CI the push
 /// often runs in another job than the build, on a fresh machine, with the image only as a saved archive.
 /// </summary>
-public sealed class ImageLoader(Tool docker)
+internal sealed class ImageLoader(Tool docker)
 {
     public async Task EnsureLoadedAsync(TargetContext context, BuiltImage image)
     {

@@ -5,7 +5,7 @@ namespace Pipeline.Delivery;
 /// then reads the manifest digest back from the registry. Network failures and 5xx answers are
 /// retried with <see cref="Backoff"/>; refused credentials are not.
 /// </summary>
-public sealed class ImagePusher(Tool docker, RegistryClient registryClient, Backoff backoff)
+internal sealed class ImagePusher(Tool docker, RegistryClient registryClient, Backoff backoff)
 {
     public async Task<PushedImage> PushAsync(TargetContext context, BuiltImage image, RegistryAccess registry, DockerConfigDirectory config)
     {

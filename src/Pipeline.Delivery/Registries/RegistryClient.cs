@@ -11,7 +11,7 @@ namespace Pipeline.Delivery;
 /// for Docker v2 and OCI manifests and lists, and reading <c>Docker-Content-Digest</c>. It answers the
 /// registry's challenge: basic auth, or a bearer token from the realm it names.
 /// </summary>
-public sealed class RegistryClient(HttpClient http)
+internal sealed class RegistryClient(HttpClient http)
 {
     private static readonly string[] ManifestTypes =
     [

@@ -6,7 +6,7 @@ namespace Pipeline.Delivery;
 /// Tells a failure worth retrying (the registry is down, overloaded or the network dropped) from one
 /// that will fail the same way again (wrong credentials, no permission, no such image).
 /// </summary>
-public static class TransientFailures
+internal static class TransientFailures
 {
     private static readonly string[] AuthenticationMarkers =
     [

@@ -1,7 +1,7 @@
 namespace Pipeline.Delivery;
 
 /// <summary>The last lines a container wrote (stdout and stderr), for failure reports.</summary>
-public static class ContainerLogs
+internal static class ContainerLogs
 {
     public static async Task<string> TailAsync(TargetContext context, string container, int lines = 50)
     {

@@ -7,7 +7,7 @@ namespace Pipeline.Delivery;
 /// errors and non-200 answers are retried until the deadline; then the last answer of each endpoint
 /// that was not ready is the error. Time is the run's clock (<see cref="TargetContext.Clock"/>).
 /// </summary>
-public static class Readiness
+internal static class Readiness
 {
     public static async Task WaitAsync(
         SmokeClient client, IReadOnlyList<string> paths, TimeSpan timeout, TimeSpan interval, TargetLog log, TimeProvider clock, CancellationToken cancellation)

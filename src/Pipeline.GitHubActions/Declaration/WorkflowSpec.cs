@@ -149,9 +149,9 @@ public enum CancelInProgress
     Always,
 }
 
-public sealed record PushTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Tags, IReadOnlyList<string> Paths);
+internal sealed record PushTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Tags, IReadOnlyList<string> Paths);
 
-public sealed record PullRequestTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Paths);
+internal sealed record PullRequestTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Paths);
 
 /// <summary>An action referenced by commit: <c>uses: {Action}@{CommitSha} # {Tag}</c>.</summary>
-public sealed record ActionPin(string Action, string CommitSha, string Tag);
+internal sealed record ActionPin(string Action, string CommitSha, string Tag);

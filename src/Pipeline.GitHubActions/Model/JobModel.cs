@@ -12,7 +12,7 @@ namespace Pipeline.GitHubActions;
 /// <param name="If">The job's <c>if:</c>, or null.</param>
 /// <param name="Permissions">The job's own <c>permissions:</c>, which replace the workflow's; null when it keeps the workflow's.</param>
 /// <param name="Secrets">The repository secrets the job receives (their names), and nothing else.</param>
-public sealed record JobModel(
+internal sealed record JobModel(
     string Id,
     string Name,
     string Target,
@@ -34,12 +34,12 @@ public sealed record JobModel(
     public StepModel BuildStep => Steps.Single(s => s.Run is not null);
 }
 
-public sealed record EnvironmentModel(string Name, string? Url);
+internal sealed record EnvironmentModel(string Name, string? Url);
 
 /// <summary>A step: an action (<see cref="Uses"/> with inputs) or a command (<see cref="Run"/>).</summary>
 /// <param name="Uses">The action reference (<c>actions/checkout@v4</c>, or <c>@&lt;sha&gt;</c> when pinned).</param>
 /// <param name="UsesComment">The tag a pinned SHA stands for, written as a comment.</param>
-public sealed record StepModel(
+internal sealed record StepModel(
     string Name,
     string? Uses,
     string? UsesComment,

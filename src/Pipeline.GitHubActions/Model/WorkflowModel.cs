@@ -7,7 +7,7 @@ namespace Pipeline.GitHubActions;
 /// <param name="Source">The workflow class, named in the generated file's header.</param>
 /// <param name="Path">Relative to the repository root: <c>.github/workflows/pull-request.yml</c>.</param>
 /// <param name="Permissions">The workflow-level token permissions; empty renders <c>permissions: {}</c>.</param>
-public sealed record WorkflowModel(
+internal sealed record WorkflowModel(
     Type Source,
     string Path,
     string Name,
@@ -21,13 +21,13 @@ public sealed record WorkflowModel(
         Jobs.FirstOrDefault(j => j.Id == jobId) ?? throw new KeyNotFoundException($"No job '{jobId}' in {Path}; jobs: {string.Join(", ", Jobs.Select(j => j.Id))}.");
 }
 
-public sealed record WorkflowTriggers(
+internal sealed record WorkflowTriggers(
     PushTrigger? Push,
     PullRequestTrigger? PullRequest,
     IReadOnlyList<string> Schedules,
     WorkflowDispatchModel? Dispatch);
 
-public sealed record WorkflowDispatchModel(IReadOnlyList<DispatchInput> Inputs);
+internal sealed record WorkflowDispatchModel(IReadOnlyList<DispatchInput> Inputs);
 
 /// <summary>The input's type in GitHub's form: <c>string</c>, <c>boolean</c>, <c>choice</c>.</summary>
 public enum DispatchInputType
@@ -49,4 +49,4 @@ public sealed record DispatchInput(
     IReadOnlyList<string> Options);
 
 /// <param name="CancelInProgress">A literal <c>true</c>, or an expression such as <c>${{ github.event_name == 'pull_request' }}</c>.</param>
-public sealed record ConcurrencyModel(string Group, string? CancelInProgress);
+internal sealed record ConcurrencyModel(string Group, string? CancelInProgress);

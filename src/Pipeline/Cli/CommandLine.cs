@@ -3,7 +3,7 @@ using Pipeline.Planning;
 
 namespace Pipeline.Cli;
 
-public enum PlanFormat
+internal enum PlanFormat
 {
     Text,
     Mermaid,

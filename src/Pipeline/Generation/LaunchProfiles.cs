@@ -31,7 +31,10 @@ internal sealed class LaunchProfiles : IGeneratedFileSource
             $"{context.BuildProjectDirectory}/Properties/launchSettings.json",
             JsonText.Write(new JsonObject { ["profiles"] = profiles }));
 
-        var program = $"${{workspaceFolder}}/{context.BuildProjectDirectory}/bin/Debug/net10.0/{context.BuildAssemblyName}.dll";
+        // The build task writes the pipeline into a folder of its own, so the path does not depend on the
+        // configuration, the target framework or an artifacts layout the repository may set.
+        const string output = "${workspaceFolder}/.nuke/temp/debug";
+        var program = $"{output}/{context.BuildAssemblyName}.dll";
         var launch = new JsonObject
         {
             ["version"] = "0.2.0",
@@ -65,7 +68,7 @@ internal sealed class LaunchProfiles : IGeneratedFileSource
                 ["label"] = "build pipeline",
                 ["type"] = "process",
                 ["command"] = "dotnet",
-                ["args"] = new JsonArray("build", $"${{workspaceFolder}}/{context.BuildProjectDirectory}"),
+                ["args"] = new JsonArray("build", $"${{workspaceFolder}}/{context.BuildProjectDirectory}", "--output", output),
                 ["problemMatcher"] = "$msCompile",
             }),
         };

@@ -1,7 +1,7 @@
 namespace Pipeline.Planning;
 
 /// <summary>What the person asked for: targets by name, and what to leave out.</summary>
-public sealed record PlanRequest(IReadOnlyList<string> Targets, SkipRequest Skip)
+internal sealed record PlanRequest(IReadOnlyList<string> Targets, SkipRequest Skip)
 {
     /// <summary>What typed conditions are evaluated against: the event and ref of this run.</summary>
     public ConditionFacts Facts { get; init; } = ConditionFacts.Local;
@@ -10,7 +10,7 @@ public sealed record PlanRequest(IReadOnlyList<string> Targets, SkipRequest Skip
 }
 
 /// <summary><c>--skip</c>: absent, bare (run only the named targets) or with names (leave those out).</summary>
-public sealed record SkipRequest(bool OnlyRequested, IReadOnlyList<string> Names)
+internal sealed record SkipRequest(bool OnlyRequested, IReadOnlyList<string> Names)
 {
     public static SkipRequest None { get; } = new(false, []);
 

@@ -1,7 +1,7 @@
 namespace Pipeline.Planning;
 
 /// <summary>Turns a request into a <see cref="Plan"/>. Pure: it runs nothing but static conditions.</summary>
-public static class Planner
+internal static class Planner
 {
     public static Plan Create(TargetGraph graph, PlanRequest request)
     {

@@ -54,7 +54,7 @@ public sealed class TargetGraph
     }
 
     /// <summary>Validates names, relations and cycles; throws <see cref="DefinitionException"/> listing the problem.</summary>
-    public static TargetGraph Create(IReadOnlyList<TargetDefinition> targets, string? defaultTarget)
+    internal static TargetGraph Create(IReadOnlyList<TargetDefinition> targets, string? defaultTarget)
     {
         var duplicates = targets.GroupBy(t => ParameterNames.Normalize(t.Name)).Where(g => g.Count() > 1).ToList();
         if (duplicates.Count > 0)

@@ -8,7 +8,7 @@ namespace Pipeline.Delivery;
 /// runs where: a deployment for the commit and environment, then its status, in_progress and
 /// finally success (with the URL it answers on) or failure. Each status links to the run's page.
 /// </summary>
-public sealed class GitHubDeploymentRecorder
+internal sealed class GitHubDeploymentRecorder
 {
     private readonly GitHubClient _client;
     private readonly string _owner;

@@ -8,7 +8,7 @@ namespace Pipeline.Delivery;
 /// rebase and push again. Deploying the tag the file already has makes no commit.
 /// </summary>
 /// <param name="token">For https remotes: sent as an HTTP header through git's environment, never in a URL or command line.</param>
-public sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) : IDeploymentDriver
+internal sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) : IDeploymentDriver
 {
     public string Name => "gitops";
 

@@ -4,4 +4,4 @@ namespace Pipeline.Delivery;
 /// <param name="Text">The whole text after the edit (the same string when nothing changed).</param>
 /// <param name="OldValue">The value the key had, unquoted.</param>
 /// <param name="Line">The 1-based line the key is on.</param>
-public sealed record YamlScalarEdit(string Text, string OldValue, int Line, bool Changed);
+internal sealed record YamlScalarEdit(string Text, string OldValue, int Line, bool Changed);

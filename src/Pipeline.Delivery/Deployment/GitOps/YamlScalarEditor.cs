@@ -10,7 +10,7 @@ namespace Pipeline.Delivery;
 /// the key path (<c>image.tag</c>, <c>services.api.image.tag</c>): block mappings by indentation,
 /// list items (not addressable), block scalars (skipped) and document markers.
 /// </summary>
-public static partial class YamlScalarEditor
+internal static partial class YamlScalarEditor
 {
     /// <summary>Sets the scalar at <paramref name="keyPath"/> (dot-separated keys) to <paramref name="value"/>.</summary>
     /// <exception cref="FormatException">The key is missing, appears twice, or is not a plain scalar on one line.</exception>

@@ -10,7 +10,7 @@ namespace Pipeline.Delivery;
 /// for the rollout, and on failure prints the pods' state and events, rolls back to the previous
 /// revision and fails.
 /// </summary>
-public sealed class KubernetesDriver(KubernetesSettings settings) : IDeploymentDriver
+internal sealed class KubernetesDriver(KubernetesSettings settings) : IDeploymentDriver
 {
     public string Name => "kubernetes";
 

@@ -12,7 +12,7 @@ namespace Pipeline.Delivery;
 /// arguments and command, recorded as a hash in <see cref="SpecificationLabel"/>); a new one is
 /// watched for <see cref="LocalDockerSettings.SettleTime"/> and fails the deploy if it exits.
 /// </summary>
-public sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymentDriver
+internal sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploymentDriver
 {
     /// <summary>Labels on every container this driver starts, so people (and cleanup) can find them.</summary>
     public const string ApplicationLabel = "pipeline.application";

@@ -6,7 +6,7 @@ using Pipeline.Tests.Support;
 namespace Pipeline.Tests.GitHubActions.Support;
 
 /// <summary>Plans and renders workflows from a pipeline declaration, without writing anything.</summary>
-public static class Workflows
+internal static class Workflows
 {
     public static TargetGraph Graph(PipelineBuilder builder)
     {
@@ -28,7 +28,7 @@ public static class Workflows
 }
 
 /// <summary>Declares a workflow inline, for graph-shape tests that need no class per workflow.</summary>
-public static class InlineWorkflow
+internal static class InlineWorkflow
 {
     public static WorkflowModel Plan(Script script, Action<WorkflowSpec> configure) => Plan(Workflows.Graph(script.Builder()), configure);
 

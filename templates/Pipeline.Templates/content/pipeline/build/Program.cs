@@ -1,0 +1,27 @@
+using Build;
+using Pipeline;
+using Pipeline.GitHubActions;
+
+// The whole pipeline: its targets, the default one (what ./build.sh runs), the workflows it generates.
+// ./build.sh --help lists the targets; ./build.sh --generate writes the workflows and IDE launch profiles.
+return await new PipelineBuilder()
+#if (isNone)
+    .Add<Check>()
+    .Default<Check>()
+#else
+    .Add<Format>()
+    .Add<Lint>()
+    .Add<Test>()
+#if (hasCoverage)
+    .Add<Coverage>()
+#endif
+#if (delivery)
+    .Add<BuildImage>()
+    .Add<Push>()
+    .Add<DeployStaging>()
+    .Add<Smoke>()
+#endif
+    .Default<Test>()
+#endif
+    .Workflows(w => w.Add<Ci>())
+    .RunAsync(args);

@@ -1,0 +1,18 @@
+using Pipeline;
+using Pipeline.Delivery;
+
+namespace Build;
+
+/// <summary>docker build of the Dockerfile at the root, tagged from the commit.</summary>
+public sealed class BuildImage : BuildImagesTarget
+{
+    protected override IEnumerable<ContainerImage> Images => [new ContainerImage(Application.Name)];
+
+    protected override void Extend(TargetSpec target) => target.DependsOn<Test>();
+}
+
+/// <summary>The one name the image, the registry path and the deployment share.</summary>
+public static class Application
+{
+    public const string Name = "app";
+}
