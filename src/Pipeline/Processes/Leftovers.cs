@@ -16,11 +16,15 @@ internal static class Leftovers
     // After SIGKILL the kernel needs a moment to tear a process down; the run must not end before that.
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(2);
 
-    /// <summary>Ends <paramref name="pids"/> (those still running); returns what it ended.</summary>
+    /// <summary>Ends <paramref name="pids"/> (those still running, and not a <see cref="BuildServers">build server</see>); returns what it ended.</summary>
     public static async Task<IReadOnlyList<EndedProcess>> EndAsync(IEnumerable<int> pids)
     {
         // Named and dated first: once signalled, /proc no longer says what they were, and a pid may be reused.
-        var ending = pids.Distinct().Select(LinuxProcess.Read).OfType<LinuxProcess>().Where(p => p.IsRunning).ToList();
+        var ending = pids.Distinct()
+            .Select(LinuxProcess.Read)
+            .OfType<LinuxProcess>()
+            .Where(p => p.IsRunning && !BuildServers.IsBuildServer(p.Pid))
+            .ToList();
         if (ending.Count == 0)
         {
             return [];

@@ -74,6 +74,32 @@ public sealed class LeftoverProcessSpecs
     }
 
     [Fact]
+    public async Task A_build_server_a_target_started_is_not_a_leftover()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TempRoot();
+        var pidFile = root.Path / "server.pid";
+
+        // A sleeper whose command line reads like an MSBuild node's (bash's exec -a sets its argv[0]).
+        var script = new Script().Target<A>(action: c => c.RunAsync(
+            "sh", "-c", $"bash -c \"exec -a 'dotnet MSBuild.dll /nodemode:1' sleep 300\" >/dev/null 2>&1 & echo $! > {pidFile}"));
+        var server = 0;
+        try
+        {
+            var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
+            server = await LiveProcesses.ReadPidAsync(pidFile);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.True(LiveProcesses.IsAlive(server), "a build server was ended as a leftover");
+            Assert.DoesNotContain("warning", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Kill(server);
+        }
+    }
+
+    [Fact]
     public async Task A_run_ends_what_a_killed_run_left_running_and_leaves_alone_what_a_live_run_runs()
     {
         LiveProcesses.SkipUnlessLinux();
