@@ -121,7 +121,7 @@ internal static class PipelineHost
             if (report.Canceled)
             {
                 // Targets that ignored their token may still have processes: nothing of this run survives it.
-                ProcessTree.KillMarked(runId, wholeRun: true);
+                ProcessTree.KillRun(runId);
             }
 
             if (adopting)

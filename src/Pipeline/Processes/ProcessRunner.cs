@@ -16,6 +16,8 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
 {
     private const int LinesKeptForErrors = 20;
 
+    private long _commandsStarted;
+
     /// <summary>
     /// Starts the command in its own session with no standard input and its output in a file (or
     /// nowhere), and prints its process id: <c>$0</c> is that file, <c>$@</c> the command. A name that
@@ -44,7 +46,7 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
             writeLine("> " + mask(command.DisplayLine, command.Secrets));
         }
 
-        var marker = MarkerOf(owner);
+        var marker = ProcessTree.CommandMarkerFor(MarkerOf(owner), Interlocked.Increment(ref _commandsStarted));
         return await ExecuteAsync(command, marker, sweepOnCancel: true, writeLine, cancellation).ConfigureAwait(false);
     }
 
@@ -188,14 +190,19 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
         CommandResult result;
         try
         {
-            result = await cli.ExecuteAsync(forceful.Token, cancellation).ConfigureAwait(false);
+            var running = cli.ExecuteAsync(forceful.Token, cancellation);
+            var holders = sweepOnCancel
+                ? OutputHolders.EndOnceExitedAsync(running.ProcessId, marker, running.Task, ended => writeLine(Mask(OutputHolders.Warning(command.DisplayLine, ended))))
+                : Task.CompletedTask;
+            result = await running.ConfigureAwait(false);
+            await holders.ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             // CliWrap ended the process it started; orphans re-parented elsewhere go now.
             if (sweepOnCancel)
             {
-                ProcessTree.KillMarked(marker, wholeRun: false);
+                ProcessTree.KillMarked(marker);
             }
 
             throw;

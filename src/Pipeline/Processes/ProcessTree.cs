@@ -17,8 +17,15 @@ internal static class ProcessTree
     /// <summary>Starts the marker of every process a target started detached, whatever the run.</summary>
     public const string DetachedPrefix = "detached/";
 
-    /// <summary>The marker value of the processes one target starts in one run.</summary>
+    /// <summary>What the markers of the processes one target starts in one run begin with.</summary>
     public static string MarkerFor(string runId, string target) => runId + "/" + target;
+
+    /// <summary>
+    /// The marker of one command a target runs (the target's, then <c>#</c> and a number): what that
+    /// command leaves behind can be told apart from what the target's other commands still run.
+    /// </summary>
+    public static string CommandMarkerFor(string targetMarker, long command) =>
+        targetMarker + "#" + command.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The marker of a process one target starts detached (<see cref="TargetContext.StartDetachedAsync"/>).
@@ -28,14 +35,16 @@ internal static class ProcessTree
     /// </summary>
     public static string DetachedMarkerFor(string runId, string target) => DetachedPrefix + MarkerFor(runId, target);
 
-    /// <summary>
-    /// Kills every live process carrying <paramref name="marker"/> (one target's), or, with
-    /// <paramref name="wholeRun"/>, any marker of that run; returns how many.
-    /// </summary>
-    public static int KillMarked(string marker, bool wholeRun)
+    /// <summary>Kills every live process carrying exactly <paramref name="commandMarker"/> (one command's); returns how many.</summary>
+    public static int KillMarked(string commandMarker) => Kill(FindMarked(commandMarker + "\0"));
+
+    /// <summary>Kills every live process of one run (<paramref name="runId"/>); returns how many.</summary>
+    public static int KillRun(string runId) => Kill(FindMarked(runId, wholeRun: true));
+
+    private static int Kill(IEnumerable<int> pids)
     {
         var killed = 0;
-        foreach (var pid in FindMarked(marker, wholeRun))
+        foreach (var pid in pids)
         {
             try
             {
@@ -53,10 +62,11 @@ internal static class ProcessTree
     }
 
     /// <summary>
-    /// Live processes carrying <paramref name="marker"/> (one target's), or, with <paramref name="wholeRun"/>
-    /// and a run id, any marker of that run. Detached processes never match: their marker starts otherwise.
+    /// Live processes of any command of one target (<paramref name="marker"/> from <see cref="MarkerFor"/>),
+    /// or, with <paramref name="wholeRun"/> and a run id, of any target of that run. Detached processes
+    /// never match: their marker starts otherwise.
     /// </summary>
-    public static IEnumerable<int> FindMarked(string marker, bool wholeRun) => FindMarked(wholeRun ? marker + "/" : marker + "\0");
+    public static IEnumerable<int> FindMarked(string marker, bool wholeRun) => FindMarked(wholeRun ? marker + "/" : marker + "#");
 
     /// <summary>The value of <see cref="MarkerVariable"/> in a live process's environment, or null.</summary>
     public static string? MarkerOf(int pid)

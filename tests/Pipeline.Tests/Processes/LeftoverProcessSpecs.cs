@@ -74,6 +74,33 @@ public sealed class LeftoverProcessSpecs
     }
 
     [Fact]
+    public async Task A_background_process_that_holds_the_output_does_not_keep_its_target_waiting()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TempRoot();
+        var pidFile = root.Path / "holder.pid";
+
+        // Without the fix the target waits for the sleeper to close the pipe, until its timeout fails it.
+        var script = new Script().Target<A>(
+            configure: t => t.Timeout(TimeSpan.FromSeconds(60)),
+            action: c => c.RunAsync("sh", "-c", $"sleep 300 & echo $! > {pidFile}"));
+        var holder = 0;
+        try
+        {
+            var run = await script.RunAsync(["A"], new Dictionary<string, string>(), root);
+            holder = await LiveProcesses.ReadPidAsync(pidFile);
+
+            Assert.True(run.ExitCode == 0, run.Output);
+            Assert.False(LiveProcesses.IsAlive(holder), "the process holding the output outlived its target");
+            Assert.Contains($"exited, but it left 1 process running ({holder} sleep) and holding its output; ended it.", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Kill(holder);
+        }
+    }
+
+    [Fact]
     public async Task A_build_server_a_target_started_is_not_a_leftover()
     {
         LiveProcesses.SkipUnlessLinux();
