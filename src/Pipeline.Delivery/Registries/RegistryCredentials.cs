@@ -1,4 +1,3 @@
-using Pipeline.Output;
 
 namespace Pipeline.Delivery;
 
@@ -13,5 +12,5 @@ public sealed class RegistryCredentials(string username, string password)
 
     public string Password { get; } = !string.IsNullOrEmpty(password) ? password : throw new ArgumentException($"The registry password for {username} is empty.", nameof(password));
 
-    public override string ToString() => $"{Username}:{SecretMasker.Replacement}";
+    public override string ToString() => $"{Username}:***"; // the masker's replacement: the password never reaches a string
 }

@@ -2,7 +2,7 @@ using Pipeline.Planning;
 
 namespace Pipeline.Execution;
 
-public enum TargetStatus
+internal enum TargetStatus
 {
     Succeeded,
     Failed,
@@ -14,7 +14,7 @@ public enum TargetStatus
 
 /// <param name="Reason">Why it was skipped or how it failed, one line.</param>
 /// <param name="FailedRoot">For a target skipped because of a failure: the target that failed first.</param>
-public sealed record TargetResult(
+internal sealed record TargetResult(
     string Name,
     TargetStatus Status,
     TimeSpan Duration,
@@ -51,7 +51,7 @@ public sealed record TargetResult(
 }
 
 /// <summary>The outcome of a whole run, targets in plan order.</summary>
-public sealed record RunReport(Plan Plan, IReadOnlyList<TargetResult> Results, TimeSpan Duration, bool Canceled)
+internal sealed record RunReport(Plan Plan, IReadOnlyList<TargetResult> Results, TimeSpan Duration, bool Canceled)
 {
     public bool Succeeded => !Canceled && Results.All(r => r.Status is TargetStatus.Succeeded or TargetStatus.Skipped || r.IsWarning);
 

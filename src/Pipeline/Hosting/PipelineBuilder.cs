@@ -85,7 +85,7 @@ public sealed class PipelineBuilder
         PipelineHost.RunAsync(this, args, environment, cancellation);
 
     /// <summary>The validated graph for an environment, without running anything.</summary>
-    public TargetGraph BuildGraph(PipelineEnvironment environment) =>
+    internal TargetGraph BuildGraph(PipelineEnvironment environment) =>
         Open(environment, new ParameterInputs([], environment.Variables, [])).Graph;
 
     internal IReadOnlyList<IGeneratedFileSource> Generators => _generators;

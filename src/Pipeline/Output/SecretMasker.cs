@@ -4,7 +4,7 @@ namespace Pipeline.Output;
 /// Replaces every known secret value with <c>***</c>. Every line the engine writes — logs, errors,
 /// summaries, failed command lines — passes through here, so a secret cannot leak by one path.
 /// </summary>
-public sealed class SecretMasker
+internal sealed class SecretMasker
 {
     public const string Replacement = "***";
     private volatile string[] _secrets = [];

@@ -18,14 +18,16 @@ internal static class OutputHolders
     /// <summary>Watches <paramref name="processId"/> until <paramref name="command"/> completes; never throws.</summary>
     public static async Task EndOnceExitedAsync(int processId, string commandMarker, Task command, Action<IReadOnlyList<EndedProcess>> onEnded)
     {
-        if (!OperatingSystem.IsLinux() || LinuxProcess.Read(processId) is not { } started)
+        if (!OperatingSystem.IsLinux())
         {
             return;
         }
 
         try
         {
-            while (!command.IsCompleted && LinuxProcess.Read(processId) is { IsRunning: true } now && now.StartTime == started.StartTime)
+            // Null when it has exited and been reaped already (`sh -c 'server &'` is over in a millisecond).
+            var started = LinuxProcess.Read(processId);
+            while (started is not null && !command.IsCompleted && LinuxProcess.Read(processId) is { IsRunning: true } now && now.StartTime == started.StartTime)
             {
                 await Task.WhenAny(command, Task.Delay(Poll)).ConfigureAwait(false);
             }

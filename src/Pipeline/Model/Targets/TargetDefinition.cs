@@ -30,8 +30,17 @@ public enum RelationKind
 }
 
 /// <summary>A relation to another target, by its class (the public API) or by name (generated targets).</summary>
-public sealed record Relation(RelationKind Kind, Type? OtherType, string? OtherName = null)
+public sealed record Relation
 {
+    // Only TargetSpec's typed verbs (DependsOn<T>() …) make one: a relation to a type that is not a target cannot exist.
+    internal Relation(RelationKind kind, Type? otherType, string? otherName = null) => (Kind, OtherType, OtherName) = (kind, otherType, otherName);
+
+    public RelationKind Kind { get; }
+
+    public Type? OtherType { get; }
+
+    public string? OtherName { get; }
+
     internal string Describe() => OtherType?.Name ?? OtherName ?? "?";
 }
 
