@@ -14,3 +14,6 @@ dotnet run -c Release --project bench/Pipeline.Benchmarks -- --filter '*Schedule
 
 echo "== peak memory of long build logs"
 bench/memory.sh
+
+echo "== reliability probes"
+bench/reliability.sh
