@@ -1,56 +1,74 @@
-using Pipeline.Tests.Support;
+using Pipeline.Tests.Bootstrap;
 
 namespace Pipeline.Tests.Cli;
 
 /// <summary>
-/// build.sh against a tiny build project in a temporary copy: it builds only when an input changed
-/// (an edit, a new file, a deleted file) and passes the arguments and exit code through.
+/// build.sh against a tiny build project in a temporary repository: it builds only when what the
+/// pipeline is made of changed (an edit, a new file, a deleted file) and passes the arguments and exit code through.
 /// </summary>
 public sealed class BootstrapSpecs : IDisposable
 {
-    private const string Building = "Building the pipeline";
-    private readonly TempRoot _root = new();
-
-    public BootstrapSpecs()
-    {
-        File.Copy(Repo.Root / "build.sh", _root.Path / "build.sh");
-        File.Copy(Repo.Root / "global.json", _root.Path / "global.json");
-        _root.Write("Directory.Build.props", "<Project><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup></Project>");
-        _root.Write("Directory.Packages.props", "<Project />");
-        _root.Write("build/Build.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType><AssemblyName>Build</AssemblyName></PropertyGroup></Project>");
-        _root.Write("build/Program.cs", "Console.WriteLine(\"ran: \" + string.Join(' ', args)); return args.Length > 0 && args[0] == \"fail\" ? 5 : 0;");
-        _root.Write("src/Library.cs", "static class Library { }");
-    }
+    private const string Building = BootstrapRepository.Building;
+    private readonly BootstrapRepository _repository = new();
 
     [Fact]
     public async Task It_builds_once_then_runs_without_building_until_an_input_changes()
     {
-        var first = await RunAsync("hello", "world");
+        var first = await _repository.BuildShAsync("hello", "world");
         Assert.Contains(Building, first.StandardError);
         Assert.Contains("ran: hello world", first.StandardOutput);
 
-        var second = await RunAsync("again");
+        var second = await _repository.BuildShAsync("again");
         Assert.DoesNotContain(Building, second.StandardError);
         Assert.Contains("ran: again", second.StandardOutput);
 
-        await Task.Delay(1100); // file times have a resolution of a second on some file systems
-        _root.Write("build/Program.cs", "Console.WriteLine(\"edited\");");
-        var afterEdit = await RunAsync();
+        await BootstrapRepository.AfterATickAsync();
+        _repository.Write("build/Program.cs", "Console.WriteLine(\"edited\");");
+        var afterEdit = await _repository.BuildShAsync();
         Assert.Contains(Building, afterEdit.StandardError);
         Assert.Contains("edited", afterEdit.StandardOutput);
 
-        File.Delete(_root.Path / "src" / "Library.cs");
-        var afterDelete = await RunAsync();
-        Assert.Contains(Building, afterDelete.StandardError);
+        _repository.Write("build/Extra.cs", "static class Extra { }");
+        Assert.Contains(Building, (await _repository.BuildShAsync()).StandardError);
 
-        var untouched = await RunAsync();
+        File.Delete(_repository.Path / "build" / "Extra.cs");
+        Assert.Contains(Building, (await _repository.BuildShAsync()).StandardError);
+
+        var untouched = await _repository.BuildShAsync();
         Assert.DoesNotContain(Building, untouched.StandardError);
+    }
+
+    [Fact]
+    public async Task Editing_the_repositorys_own_code_does_not_rebuild_the_pipeline_but_what_it_is_made_of_does()
+    {
+        Assert.Contains(Building, (await _repository.BuildShAsync()).StandardError);
+        await BootstrapRepository.AfterATickAsync();
+
+        _repository.Write("src/App/App.cs", "static class App { static int Edited; }");
+        _repository.Write("src/App/New.cs", "static class New { }");
+        _repository.Write("README.md", "# a new file at the root");
+        Assert.DoesNotContain(Building, (await _repository.BuildShAsync()).StandardError);
+
+        _repository.Write("libs/Lib/Lib.cs", "public static class Lib { public const string Suffix = \" (lib edited)\"; }");
+        var afterLibrary = await _repository.BuildShAsync("x");
+        Assert.Contains(Building, afterLibrary.StandardError);
+        Assert.Contains("ran: x (lib edited)", afterLibrary.StandardOutput);
+
+        await BootstrapRepository.AfterATickAsync();
+        _repository.Write("Directory.Build.props", "<Project><PropertyGroup><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings><Deterministic>true</Deterministic></PropertyGroup></Project>");
+        Assert.Contains(Building, (await _repository.BuildShAsync()).StandardError);
+
+        // A Directory.Build.props that appears between the library and the root is imported from then on.
+        _repository.Write("libs/Directory.Build.props", "<Project><Import Project=\"$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))\" /></Project>");
+        Assert.Contains(Building, (await _repository.BuildShAsync()).StandardError);
+
+        Assert.DoesNotContain(Building, (await _repository.BuildShAsync()).StandardError);
     }
 
     [Fact]
     public async Task The_exit_code_of_the_pipeline_is_the_exit_code_of_the_script()
     {
-        var result = await RunAsync("fail");
+        var result = await _repository.BuildShAsync("fail");
 
         Assert.Equal(5, result.ExitCode);
     }
@@ -58,17 +76,14 @@ public sealed class BootstrapSpecs : IDisposable
     [Fact]
     public async Task A_build_project_that_does_not_compile_fails_with_its_errors()
     {
-        _root.Write("build/Program.cs", "this is not C#");
+        _repository.Write("build/Program.cs", "this is not C#");
 
-        var result = await RunAsync();
+        var result = await _repository.BuildShAsync();
 
         Assert.Equal(3, result.ExitCode);
         Assert.Contains("error CS", result.StandardError);
         Assert.Contains("the pipeline does not build", result.StandardError);
     }
 
-    public void Dispose() => _root.Dispose();
-
-    private Task<CliWrap.Buffered.BufferedCommandResult> RunAsync(params string[] args) =>
-        Repo.RunAsync(_root.Path / "build.sh", args, _root.Path);
+    public void Dispose() => _repository.Dispose();
 }
