@@ -48,3 +48,25 @@ public sealed class Fail : Target
 {
     protected override Task RunAsync(TargetContext context) => throw new InvalidOperationException("failing on purpose");
 }
+
+/// <summary>
+/// Starts a daemon (its parent exits, so the pipeline adopts it), stops it, and waits for its pid to
+/// go, as `pg_ctl stop` does: an adopted zombie nobody reaps would keep that wait going forever.
+/// </summary>
+public sealed class StopDaemon : Target
+{
+    protected override void Configure(TargetSpec target) => target.Requires(FixtureParameters.PidFile);
+
+    protected override Task RunAsync(TargetContext context) => context.RunAsync(
+        "sh", "-c",
+        """
+        (sleep 300 >/dev/null 2>&1 </dev/null & echo $! > "$0")
+        sleep 0.5
+        pid="$(cat "$0")"
+        kill "$pid"
+        for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || exit 0; sleep 0.1; done
+        echo "pid $pid is still there after 20 s" >&2
+        exit 1
+        """,
+        context.Get(FixtureParameters.PidFile).ToString());
+}

@@ -115,6 +115,8 @@ internal static class PipelineHost
 
         // Once, before any process starts: what our processes orphan is re-parented to us, not to init.
         var adopting = environment.OwnsProcess && Subreaper.Become();
+        using var stopReaping = new CancellationTokenSource();
+        var reaping = adopting ? AdoptedZombies.ReapUntilAsync(stopReaping.Token) : Task.CompletedTask;
         using (RunFile.Write(environment.RootDirectory, runId))
         {
             var report = await new Scheduler(executor, output, environment.Clock).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
@@ -134,6 +136,8 @@ internal static class PipelineHost
                 }
             }
 
+            await stopReaping.CancelAsync().ConfigureAwait(false);
+            await reaping.ConfigureAwait(false);
             return report.ExitCode;
         }
     }

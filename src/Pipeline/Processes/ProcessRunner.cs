@@ -188,9 +188,12 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
         using var forceful = new CancellationTokenSource();
         using var escalation = cancellation.Register(() => forceful.CancelAfter(command.GracePeriod));
         CommandResult result;
+        var started = 0;
         try
         {
             var running = cli.ExecuteAsync(forceful.Token, cancellation);
+            started = running.ProcessId;
+            AdoptedZombies.StartedByUs(started);
             var holders = sweepOnCancel
                 ? OutputHolders.EndOnceExitedAsync(running.ProcessId, marker, running.Task, ended => writeLine(Mask(OutputHolders.Warning(command.DisplayLine, ended))))
                 : Task.CompletedTask;
@@ -213,6 +216,11 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
             throw new ToolNotFoundException(
                 $"Could not start '{Mask(command.Executable)}': it is not installed or not on PATH. Install it, or declare it on the target " +
                 "with .Requires(new RequiredTool(…)) so a missing tool is reported before anything runs.");
+        }
+        finally
+        {
+            // CliWrap returns once .NET has reaped it: from here its pid may belong to anyone.
+            AdoptedZombies.ReapedByDotNet(started);
         }
 
         List<string> lines;

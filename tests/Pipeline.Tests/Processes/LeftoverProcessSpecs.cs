@@ -95,6 +95,17 @@ public sealed class LeftoverProcessSpecs
     }
 
     [Fact]
+    public async Task An_adopted_daemon_that_is_stopped_is_reaped_so_a_wait_for_its_pid_ends()
+    {
+        LiveProcesses.SkipUnlessLinux();
+        using var root = new TempRoot();
+
+        var run = await Repo.RunAsync("dotnet", [Repo.FixtureDll, "StopDaemon", "--pid-file", root.Path / "daemon.pid"], root.Path, root.Path);
+
+        Assert.True(run.ExitCode == 0, run.StandardOutput + run.StandardError);
+    }
+
+    [Fact]
     public async Task A_build_server_a_target_started_is_not_a_leftover()
     {
         LiveProcesses.SkipUnlessLinux();
