@@ -83,6 +83,49 @@ public sealed class TemplateSpecs(PackageFeed feed) : IClassFixture<PackageFeed>
         Assert.Contains("1 passed, 0 failed, 0 skipped", first.Output);
     }
 
+    [Fact]
+    public async Task A_rust_scaffold_with_delivery_runs_the_cargo_tests_and_plans_the_delivery()
+    {
+        Requirements.Tool("cargo");
+        using var repository = feed.NewRepository();
+        repository.Write("Cargo.toml", "[package]\nname = \"greeting\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n");
+        repository.Write("src/lib.rs", "/// Greets someone by name.\npub fn greet(name: &str) -> String {\n    format!(\"Hello, {name}!\")\n}\n\n#[cfg(test)]\nmod tests {\n    #[test]\n    fn greets_by_name() {\n        assert_eq!(super::greet(\"Ada\"), \"Hello, Ada!\");\n    }\n}\n");
+
+        var scaffold = await feed.ScaffoldAsync(repository.Path, "--toolchain", "rust", "--delivery");
+        Assert.True(scaffold.ExitCode == 0, scaffold.Output);
+        Assert.Contains("CargoTests", repository.Read("build/Targets/Test.cs"));
+
+        var first = await Shell.RunAsync(repository.Path, repository.Path / "build.sh", []);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("1 passed, 0 failed", first.Output);
+
+        var plan = await Shell.RunAsync(repository.Path, repository.Path / "build.sh", ["Smoke", "--plan"]);
+        Assert.True(plan.ExitCode == 0, plan.Output);
+        foreach (var target in new[] { "Format", "Lint", "Test", "BuildImage", "Push", "DeployStaging", "Smoke" })
+        {
+            Assert.Contains(target, plan.Output);
+        }
+
+        var generate = await Shell.RunAsync(repository.Path, repository.Path / "build.sh", ["--generate"]);
+        Assert.True(generate.ExitCode == 0, generate.Output);
+        await WorkflowLint.AssertCleanAsync(repository.Read(".github/workflows/ci.yml"), "ci.yml");
+    }
+
+    [Fact]
+    public async Task A_scaffold_for_no_toolchain_runs_its_one_target()
+    {
+        using var repository = feed.NewRepository();
+        repository.Write("README.md", "# A repository with no build yet\n");
+
+        var scaffold = await feed.ScaffoldAsync(repository.Path, "--toolchain", "none");
+        Assert.True(scaffold.ExitCode == 0, scaffold.Output);
+        Assert.False(File.Exists(repository.Path / "build" / "Targets" / "Test.cs"));
+
+        var first = await Shell.RunAsync(repository.Path, repository.Path / "build.sh", []);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains("Check", first.Output);
+    }
+
     /// <summary>A solution with a library and its xunit tests, committed: what a .NET repository looks like before Pipeline.</summary>
     private TempRoot DotNetRepository()
     {

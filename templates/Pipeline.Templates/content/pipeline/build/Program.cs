@@ -7,11 +7,11 @@ using Pipeline.GitHubActions;
 return await new PipelineBuilder()
 #if (isNone)
     .Add<Check>()
-    .Default<Check>()
 #else
     .Add<Format>()
     .Add<Lint>()
     .Add<Test>()
+#endif
 #if (hasCoverage)
     .Add<Coverage>()
 #endif
@@ -21,6 +21,9 @@ return await new PipelineBuilder()
     .Add<DeployStaging>()
     .Add<Smoke>()
 #endif
+#if (isNone)
+    .Default<Check>()
+#else
     .Default<Test>()
 #endif
     .Workflows(w => w.Add<Ci>())

@@ -8,7 +8,11 @@ public sealed class BuildImage : BuildImagesTarget
 {
     protected override IEnumerable<ContainerImage> Images => [new ContainerImage(Application.Name)];
 
+#if (isNone)
+    protected override void Extend(TargetSpec target) => target.DependsOn<Check>();
+#else
     protected override void Extend(TargetSpec target) => target.DependsOn<Test>();
+#endif
 }
 
 /// <summary>The one name the image, the registry path and the deployment share.</summary>
