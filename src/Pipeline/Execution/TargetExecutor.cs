@@ -45,7 +45,7 @@ internal sealed class TargetExecutor(
             return;
         }
 
-        var cells = matrix.Source is { } source ? matrix.CellsOf(source, () => "[]", vars) : matrix.CellsSelectedBy(vars);
+        var cells = matrix.Source is { } source ? TargetMatrix.CellsOf(source, () => "[]", vars) : matrix.CellsSelectedBy(vars);
         _jobCell = cells.Count == 1 ? cells[0] : null;
     }
 
@@ -87,7 +87,7 @@ internal sealed class TargetExecutor(
         {
             try
             {
-                cells = matrix.CellsOf(source, () => new TargetOutputs(target, _outputs).TextOf(source.Output), variables ?? NoVariables);
+                cells = TargetMatrix.CellsOf(source, () => new TargetOutputs(target, _outputs).TextOf(source.Output), variables ?? NoVariables);
             }
             catch (TargetFailedException e)
             {

@@ -80,7 +80,7 @@ public sealed record TargetMatrix(IReadOnlyList<MatrixAxis> Axes, int? MaxParall
         Fields.Any(f => variables.GetValueOrDefault(VariableOf(f)) is { Length: > 0 });
 
     /// <summary>A matrix from an output: one cell per item; the one CI names when it does.</summary>
-    internal IReadOnlyList<MatrixCell> CellsOf(MatrixSource source, Func<string> outputText, IReadOnlyDictionary<string, string> variables) =>
+    internal static IReadOnlyList<MatrixCell> CellsOf(MatrixSource source, Func<string> outputText, IReadOnlyDictionary<string, string> variables) =>
         variables.GetValueOrDefault(VariableOf(source.Axis)) is { Length: > 0 } chosen
             ? [new MatrixCell([new(source.Axis, OutputText.Compact(chosen))])]
             : [.. OutputText.Items(outputText(), source.Output).Select(item => new MatrixCell([new(source.Axis, item)]))];
