@@ -32,6 +32,12 @@ internal sealed record JobModel(
 {
     /// <summary>The step that runs the targets: <c>./build.sh …</c>.</summary>
     public StepModel BuildStep => Steps.Single(s => s.Run is not null);
+
+    /// <summary>The job's <c>outputs:</c>: each output its targets produce, read from the build step's outputs.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Outputs { get; init; } = [];
+
+    /// <summary>For a matrix from an output: the expression its axis's values come from (<c>${{ fromJSON(needs.…) }}</c>).</summary>
+    public string? MatrixFrom { get; init; }
 }
 
 internal sealed record EnvironmentModel(string Name, string? Url);
@@ -48,6 +54,9 @@ internal sealed record StepModel(
     IReadOnlyList<KeyValuePair<string, string>> Env,
     string? If)
 {
+    /// <summary>The step's <c>id</c>, by which a job's outputs name it; null when nothing refers to it.</summary>
+    public string? Id { get; init; }
+
     public static StepModel Action(string name, ActionReference action, params IEnumerable<KeyValuePair<string, string>> with) =>
         new(name, action.Uses, action.Comment, [.. with], null, [], null);
 

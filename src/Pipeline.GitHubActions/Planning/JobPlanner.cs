@@ -4,7 +4,7 @@ using Pipeline.Planning;
 namespace Pipeline.GitHubActions;
 
 /// <summary>One <see cref="JobModel"/> per declared job: its needs and condition, settings, env and steps.</summary>
-internal sealed class JobPlanner(
+internal sealed partial class JobPlanner(
     WorkflowDeclaration workflow,
     TargetGraph graph,
     IReadOnlyList<JobTargets> split,
@@ -28,8 +28,10 @@ internal sealed class JobPlanner(
         var services = Services(root, runs);
         CheckLiterals(job, root, runs, services);
         CheckMatrixArtifactNames(root, runs);
-        var env = StepEnv(root, runs, services, secrets);
+        CheckMatrix(root, runs, targets);
+        var env = WithOutputsAndCells(StepEnv(root, runs, services, secrets), root, runs, targets);
         var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
+        var outputs = JobOutputs(runs);
 
         return new JobModel(
             IdOf(root.Name),
@@ -37,9 +39,9 @@ internal sealed class JobPlanner(
             root.Name,
             targets.Runs,
             targets.Skips,
-            [.. Needs(targets).Select(IdOf)],
-            If(root, targets),
-            job.RunsOn ?? workflow.RunsOn ?? DefaultRunsOn,
+            [.. WithOutputProducers(Needs(targets), runs, targets).Select(IdOf)],
+            GatedOnEmptyMatrix(If(root, targets), root, targets),
+            job.RunsOn ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn,
             WholeMinutes(job.Timeout ?? workflow.Timeout),
             job.Environment,
             job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
@@ -47,7 +49,11 @@ internal sealed class JobPlanner(
             root.Matrix,
             [.. services.Select(WithSecretReferences)],
             secrets,
-            steps);
+            outputs.Count == 0 ? steps : WithBuildStepId(steps))
+        {
+            Outputs = outputs,
+            MatrixFrom = MatrixFrom(root, targets),
+        };
     }
 
     /// <summary><c>timeout-minutes</c>: whole minutes, rounded up (the builders accept only positive timeouts).</summary>

@@ -94,7 +94,8 @@ internal static class WorkflowRenderer
             .Add("permissions", job.Permissions is { } p ? Permissions(p) : null)
             .Add("timeout-minutes", job.TimeoutMinutes is { } minutes ? YamlTree.Number(minutes) : null)
             .Add("continue-on-error", job.ContinueOnError ? YamlTree.Bool(true) : null)
-            .Add("strategy", job.Matrix is { } matrix ? Strategy(matrix) : null);
+            .Add("strategy", job.Matrix is { } matrix ? MatrixRenderer.Strategy(matrix, job.MatrixFrom) : null)
+            .Add("outputs", Env(job.Outputs));
 
         if (job.Services.Count > 0)
         {
@@ -108,20 +109,6 @@ internal static class WorkflowRenderer
         }
 
         return map.Add("steps", YamlTree.List(job.Steps.Select(Step)));
-    }
-
-    private static YamlTree.Map Strategy(TargetMatrix matrix)
-    {
-        var axes = new YamlTree.Map();
-        foreach (var axis in matrix.Axes)
-        {
-            axes.Add(axis.Name, YamlTree.List(axis.Values, flow: false));
-        }
-
-        return new YamlTree.Map()
-            .Add("fail-fast", YamlTree.Bool(matrix.FailFast))
-            .Add("max-parallel", matrix.MaxParallel is { } max ? YamlTree.Number(max) : null)
-            .Add("matrix", axes);
     }
 
     private static YamlTree.Map Service(ServiceContainer service)
@@ -172,6 +159,7 @@ internal static class WorkflowRenderer
     {
         var map = new YamlTree.Map()
             .Add("name", step.Name)
+            .Add("id", step.Id)
             .Add("if", step.If)
             .Add("uses", step.Uses is null ? null : YamlTree.Text(step.Uses, step.UsesComment));
         if (step.With.Count > 0)

@@ -17,6 +17,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
         using var throttle = new SemaphoreSlim(maxParallel);
         var tasks = new Dictionary<string, Task<TargetResult>>(plan.Targets.Count, StringComparer.Ordinal);
 
+        executor.SelectJobCell(plan);
         output.RunStarting(plan, maxParallel);
 
         // The plan is in topological order, so every task a target awaits already exists.

@@ -1,3 +1,4 @@
+using Pipeline.Planning;
 using Pipeline.Processes;
 
 namespace Pipeline.Execution;
@@ -25,6 +26,28 @@ internal sealed class TargetExecutor(
     private static readonly TimeSpan StopWait = TimeSpan.FromSeconds(15);
 
     private readonly GitHubRun _gitHub = gitHub ?? (variables is null ? GitHubRun.None : GitHubRun.From(variables));
+
+    private readonly RunOutputs _outputs = new(variables ?? NoVariables, () => parameters.SecretValues().Select(s => s.Value));
+
+    /// <summary>The cell a CI matrix job runs: every target of the job sees it, not only the matrix target.</summary>
+    private MatrixCell? _jobCell;
+
+    /// <summary>
+    /// When the plan has one matrix target and the environment names one of its cells (a CI matrix
+    /// job's leg), that cell is the whole run's: the plan's other targets run in that leg too.
+    /// </summary>
+    public void SelectJobCell(Plan plan)
+    {
+        var vars = variables ?? NoVariables;
+        var matrices = plan.ToRun.Select(t => t.Definition.Matrix).OfType<TargetMatrix>().ToList();
+        if (matrices is not [var matrix] || !matrix.IsSelectedBy(vars))
+        {
+            return;
+        }
+
+        var cells = matrix.Source is { } source ? TargetMatrix.CellsOf(source, () => "[]", vars) : matrix.CellsSelectedBy(vars);
+        _jobCell = cells.Count == 1 ? cells[0] : null;
+    }
 
     public async Task<TargetResult> ExecuteAsync(TargetDefinition target, CancellationToken runCancellation)
     {
@@ -59,7 +82,29 @@ internal sealed class TargetExecutor(
     /// <summary>Every selected cell side by side (at most MaxParallel); the target fails if a cell fails.</summary>
     private async Task<TargetResult> RunCellsAsync(TargetDefinition target, TargetMatrix matrix, CancellationToken runCancellation)
     {
-        var cells = matrix.CellsSelectedBy(variables ?? new Dictionary<string, string>());
+        IReadOnlyList<MatrixCell> cells;
+        if (matrix.Source is { } source)
+        {
+            try
+            {
+                cells = TargetMatrix.CellsOf(source, () => new TargetOutputs(target, _outputs).TextOf(source.Output), variables ?? NoVariables);
+            }
+            catch (TargetFailedException e)
+            {
+                return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, e.Message, e);
+            }
+
+            if (cells.Count == 0)
+            {
+                // Not a success of zero cells: nothing ran, and the summary says why.
+                return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"its matrix is empty: the output {source.Output.Name} is []");
+            }
+        }
+        else
+        {
+            cells = matrix.CellsSelectedBy(variables ?? NoVariables);
+        }
+
         if (cells.Count == 0)
         {
             var selection = string.Join(", ", matrix.Axes.Select(a => $"{TargetMatrix.VariableOf(a.Name)}={variables?.GetValueOrDefault(TargetMatrix.VariableOf(a.Name))}"));
@@ -178,6 +223,8 @@ internal sealed class TargetExecutor(
     private async Task<TargetResult> RunAttemptsAsync(
         TargetDefinition target, TargetLog log, MatrixCell? cell, IReadOnlyDictionary<string, string> environment, CancellationToken runCancellation)
     {
+        var outputs = new TargetOutputs(target, _outputs);
+        var temp = TargetDirectories.Fresh(TargetDirectories.For(rootDirectory, target.Name, cell));
         for (var attempt = 1; ; attempt++)
         {
             using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(runCancellation);
@@ -188,7 +235,9 @@ internal sealed class TargetExecutor(
 
             var context = new TargetContext(target.Name, attempt, log, parameters, rootDirectory, RunCommandAsync, attemptCancellation.Token)
             {
-                Matrix = cell,
+                Matrix = cell ?? (target.Matrix is null ? _jobCell : null),
+                TempDirectory = temp,
+                Outputs = outputs,
                 Variables = variables ?? new Dictionary<string, string>(),
                 StepSummary = stepSummary ?? StepSummary.None,
                 Environment = environment,
@@ -200,6 +249,11 @@ internal sealed class TargetExecutor(
                 using (ConsoleCapture.WritingTo(log))
                 {
                     await RunUntilStoppedAsync(target, context, log, attemptCancellation.Token).ConfigureAwait(false);
+                }
+
+                if (Published(target, outputs) is { } unset)
+                {
+                    return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, unset, Attempts: attempt);
                 }
 
                 return new TargetResult(target.Name, TargetStatus.Succeeded, TimeSpan.Zero, Attempts: attempt);
@@ -272,6 +326,25 @@ internal sealed class TargetExecutor(
                 $"{target.Name} left {Leftovers.Describe(ended)}; ended {(ended.Count == 1 ? "it" : "them")}. " +
                 "Start a process that must outlive its target with context.StartDetachedAsync.");
         }
+    }
+
+    /// <summary>
+    /// Checks that the target set every output it declared and, in GitHub Actions, writes them to
+    /// the step's outputs file; returns why it fails, or null.
+    /// </summary>
+    private string? Published(TargetDefinition target, TargetOutputs outputs)
+    {
+        if (outputs.Unset().FirstOrDefault() is { } unset)
+        {
+            return $"{target.Name} did not set its output {unset.Name}: call context.Set({unset.Name}, value) in RunAsync, or remove .Produces({unset.Name}).";
+        }
+
+        if (_gitHub.IsActions && _gitHub.OutputPath is { } path && target.OutputsProduced.Count > 0)
+        {
+            GitHubOutputFile.Append(path, target.OutputsProduced.Select(o => (o, outputs.TextOf(o))));
+        }
+
+        return null;
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].TrimEnd('\r');

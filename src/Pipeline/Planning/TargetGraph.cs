@@ -79,6 +79,7 @@ public sealed class TargetGraph
                 "Each arrow means 'must run after' (DependsOn, Triggers or After); break one of them.");
         }
 
+        OutputChecks.Check(graph);
         return graph;
     }
 

@@ -66,6 +66,9 @@ public sealed record GitHubRun
     /// <summary><c>GITHUB_STEP_SUMMARY</c>: the file behind the job's summary page.</summary>
     public string? StepSummaryPath { get; init; }
 
+    /// <summary><c>GITHUB_OUTPUT</c>: the file a step writes its outputs to (the engine writes the targets' outputs there).</summary>
+    internal string? OutputPath { get; init; }
+
     /// <summary><c>GITHUB_WORKSPACE</c>: where the repository is checked out.</summary>
     public string? Workspace { get; init; }
 
@@ -120,6 +123,7 @@ public sealed record GitHubRun
             BaseRef = Value("GITHUB_BASE_REF"),
             EventPath = eventPath,
             StepSummaryPath = Value("GITHUB_STEP_SUMMARY"),
+            OutputPath = Value("GITHUB_OUTPUT"),
             Workspace = Value("GITHUB_WORKSPACE"),
             ServerUrl = DirectoryUri(Value("GITHUB_SERVER_URL")) ?? PublicServer,
             ApiUrl = DirectoryUri(Value("GITHUB_API_URL")) ?? PublicApi,

@@ -28,8 +28,22 @@ public sealed class TargetContext
 
     public string TargetName { get; }
 
-    /// <summary>For a matrix target: the cell this run is for (<c>context.Matrix["service"]</c>); otherwise null.</summary>
+    /// <summary>
+    /// The matrix cell this run is for, read through its axes (<c>context.Matrix.Get(Service)</c>):
+    /// a matrix target's cell, and, in a CI job that runs one cell, that cell for every target of
+    /// the job; otherwise null.
+    /// </summary>
     public MatrixCell? Matrix { get; internal init; }
+
+    /// <summary>
+    /// A directory of this target's own, under <c>.nuke/temp/targets/</c>, and of each matrix cell's
+    /// own: scratch and hand-off files of one leg never meet another leg's. Created before the target
+    /// runs, emptied of what an earlier run left.
+    /// </summary>
+    public AbsolutePath TempDirectory { get; internal init; } = new(Path.GetTempPath());
+
+    /// <summary>Its door to the run's outputs, as the target declared them.</summary>
+    internal TargetOutputs? Outputs { get; init; }
 
     /// <summary>1 on the first run, then 2, 3… when the target declares <c>Retry</c>.</summary>
     public int Attempt { get; }
@@ -72,6 +86,15 @@ public sealed class TargetContext
 
     public T Get<T>(Parameter<T> parameter) => Parameters.Get(parameter);
 
+    /// <summary>
+    /// The value of an output the target declared it consumes (<c>.Consumes(output)</c>): set by its
+    /// producer earlier in this run, or, in a CI job, carried from the producer's job.
+    /// </summary>
+    public T Get<T>(Output<T> output) => OutputsOrThrow().Get(output);
+
+    /// <summary>Sets an output the target declared it produces (<c>.Produces(output)</c>). A value that carries a secret is refused.</summary>
+    public void Set<T>(Output<T> output, T value) => OutputsOrThrow().Set(output, value);
+
     /// <summary>Runs a process with <see cref="Environment"/>; its output goes to this target's log; a non-zero exit throws.</summary>
     public Task<ProcessResult> RunAsync(ToolCommand command) =>
         _run(WithTargetEnvironment(command).WithDefaultWorkingDirectory(RootDirectory), Log, Cancellation);
@@ -97,6 +120,9 @@ public sealed class TargetContext
         var started = await RunAsync(command with { Detached = true }).ConfigureAwait(false);
         return started.DetachedProcessId ?? throw new InvalidOperationException($"'{command.Executable}' was not started detached.");
     }
+
+    private TargetOutputs OutputsOrThrow() =>
+        Outputs ?? throw new InvalidOperationException("This context was made without the run's outputs.");
 
     private ToolCommand WithTargetEnvironment(ToolCommand command) =>
         command with

@@ -22,6 +22,12 @@ public sealed partial record TargetDefinition
 
     public TargetMatrix? Matrix { get; init; }
 
+    /// <summary>The outputs it sets; it fails when it succeeds without setting one.</summary>
+    public IReadOnlyList<IOutput> OutputsProduced { get; init; } = [];
+
+    /// <summary>The outputs it reads, which targets it depends on produce (a matrix from an output reads that output).</summary>
+    public IReadOnlyList<IOutput> OutputsConsumed { get; init; } = [];
+
     public IReadOnlyList<ServiceContainer> ServiceContainers { get; init; } = [];
 
     public IReadOnlyList<Toolchain> Toolchains { get; init; } = [];

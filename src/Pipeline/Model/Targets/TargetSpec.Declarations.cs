@@ -10,6 +10,8 @@ public sealed partial class TargetSpec
     private readonly List<Pipeline.Toolchain> _toolchains = [];
     private Condition? _when;
     private bool _warningOnly;
+    private readonly List<IOutput> _outputsProduced = [];
+    private readonly List<IOutput> _outputsConsumed = [];
     private TargetMatrix? _matrix;
 
     /// <summary>
@@ -63,9 +65,59 @@ public sealed partial class TargetSpec
     public TargetSpec Matrix(IReadOnlyList<MatrixAxis> axes, int? maxParallel = null, bool failFast = true) =>
         Set(() => _matrix = new TargetMatrix(axes, maxParallel, failFast));
 
+    /// <summary>A matrix with include and exclude entries, a runner per cell, fail-fast and max-parallel (see <see cref="MatrixSpec"/>).</summary>
+    public TargetSpec Matrix(Action<MatrixSpec> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var spec = new MatrixSpec();
+        configure(spec);
+        return Set(() => _matrix = spec.ToMatrix());
+    }
+
+    /// <summary>
+    /// Runs once per item of the list output <paramref name="axis"/> comes from, which it consumes
+    /// (CI: <c>fromJSON(needs.&lt;job&gt;.outputs.&lt;id&gt;)</c>); skipped, with the reason, when the list is empty.
+    /// </summary>
+    public TargetSpec Matrix<T>(MatrixAxis<T> axis, int? maxParallel = null, bool failFast = true)
+    {
+        ArgumentNullException.ThrowIfNull(axis);
+        return Set(() =>
+        {
+            _matrix = new TargetMatrix([], maxParallel, failFast) { Source = new MatrixSource(axis.Name, axis.Source) };
+            _outputsConsumed.Add(axis.Source);
+        });
+    }
+
+    /// <summary>
+    /// Sets this output in <c>RunAsync</c> (<c>context.Set(output, value)</c>); not setting it fails
+    /// the target. In CI its job declares it among its <c>outputs:</c>.
+    /// </summary>
+    public TargetSpec Produces(IOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Set(() => _outputsProduced.Add(output));
+    }
+
+    /// <summary>
+    /// Reads this output (<c>context.Get(output)</c>), which a target it depends on produces (directly
+    /// or not). In CI it arrives from the producing job through <c>needs.&lt;job&gt;.outputs</c>.
+    /// </summary>
+    public TargetSpec Consumes(IOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Set(() => _outputsConsumed.Add(output));
+    }
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
+        if (_matrix is not null && _outputsProduced.Count > 0)
+        {
+            throw new DefinitionException(
+                $"{definition.Name} is a matrix target and produces the output {_outputsProduced[0].Name}: each cell would set its one value. " +
+                "Produce it from a target without a matrix.");
+        }
+
         var sameService = _serviceContainers.GroupBy(s => s.Name).FirstOrDefault(g => g.Distinct().Count() > 1);
         if (sameService is not null)
         {
@@ -80,6 +132,8 @@ public sealed partial class TargetSpec
             Produces = [.. _produces.Distinct()],
             Consumes = [.. _consumes.Distinct()],
             Matrix = _matrix,
+            OutputsProduced = [.. _outputsProduced.Distinct()],
+            OutputsConsumed = [.. _outputsConsumed.Distinct()],
             ServiceContainers = [.. _serviceContainers.Distinct()],
             Toolchains = [.. _toolchains.Distinct()],
         };

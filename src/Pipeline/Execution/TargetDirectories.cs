@@ -1,0 +1,37 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Pipeline.Execution;
+
+/// <summary>
+/// Each target's own directory under <c>.nuke/temp/targets/</c>, and each matrix cell's own below
+/// it, so two legs running side by side never write the same file.
+/// </summary>
+internal static class TargetDirectories
+{
+    public static AbsolutePath For(AbsolutePath root, string target, MatrixCell? cell)
+    {
+        var directory = root / ".nuke" / "temp" / "targets" / target;
+        return cell is null ? directory : directory / Name(cell);
+    }
+
+    /// <summary>Empties what an earlier run left and creates it.</summary>
+    public static AbsolutePath Fresh(AbsolutePath directory)
+    {
+        if (Directory.Exists(directory))
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    /// <summary>Readable, and unique even when two cells' values read the same once cleaned: a short hash of the whole cell follows.</summary>
+    private static string Name(MatrixCell cell)
+    {
+        var readable = new string([.. cell.ToString().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cell.ToString())))[..8];
+        return $"{(readable.Length > 60 ? readable[..60] : readable)}-{hash}";
+    }
+}
