@@ -42,6 +42,18 @@ public sealed class PushWorkflowSpecs
     }
 
     [Fact]
+    public async Task A_workflow_input_for_the_user_wins_over_the_configuration_variable()
+    {
+        using var root = new TempRoot();
+        var builder = Setup.For(root, new DockerHub("acme")).Builder().Workflows(w => w.Add<DispatchedDelivery>());
+
+        var pushJob = await GenerateAsync(builder, root, "push-test-image:");
+
+        Assert.Contains("DOCKER_HUB_USERNAME: ${{ inputs.docker-hub-username }}", pushJob, StringComparison.Ordinal);
+        Assert.DoesNotContain("vars.DOCKER_HUB_USERNAME", pushJob, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_registry_chosen_at_run_time_gives_the_push_job_what_every_candidate_needs_and_requires_none_locally()
     {
         using var root = new TempRoot();
@@ -149,6 +161,14 @@ public sealed class PushWorkflowSpecs
     public sealed class PushToHubShared : PushImagesTarget<BuildTestImage>
     {
         protected override ContainerRegistry Registry => Candidates.Hub;
+    }
+
+    public sealed class DispatchedDelivery : Workflow
+    {
+        protected override void Configure(WorkflowSpec workflow) => workflow
+            .OnWorkflowDispatch(RegistryParameters.DockerHubUsername)
+            .Job<BuildTestImage>()
+            .Job<PushTestImage>();
     }
 
     public sealed class TwoPushes : Workflow
