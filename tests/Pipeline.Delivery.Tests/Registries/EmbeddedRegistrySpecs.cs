@@ -88,7 +88,7 @@ public sealed class EmbeddedRegistrySpecs
     {
         Requirements.Tool("docker-registry");
         using var root = new TempRoot();
-        var legs = new Legs(root.Path);
+        using var legs = new Legs(root.Path);
         try
         {
             var run = await PipelineRun.RunAsync(new PipelineBuilder().Add<RegistryLeg>().Provide(legs), root.Path, "RegistryLeg");
@@ -157,7 +157,7 @@ public sealed class EmbeddedRegistrySpecs
             .Select(int.Parse)];
 
     /// <summary>What the two legs share: one registry state, and what each found.</summary>
-    public sealed class Legs(AbsolutePath root)
+    public sealed class Legs(AbsolutePath root) : IDisposable
     {
         private readonly Barrier _bothStarted = new(2);
 
@@ -166,6 +166,8 @@ public sealed class EmbeddedRegistrySpecs
         public System.Collections.Concurrent.ConcurrentBag<LocalRegistry> Found { get; } = [];
 
         public bool Overlapped { get; private set; } = true;
+
+        public void Dispose() => _bothStarted.Dispose();
 
         public void ArriveTogether(CancellationToken cancellation)
         {
