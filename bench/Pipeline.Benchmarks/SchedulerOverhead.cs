@@ -1,5 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Pipeline.Execution;
 
 namespace Pipeline.Benchmarks;
 
