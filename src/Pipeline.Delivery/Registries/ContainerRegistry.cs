@@ -12,4 +12,11 @@ public abstract record ContainerRegistry
 
     /// <summary>Finds the host, namespace and credentials, reading parameters and variables (and running a tool for ECR).</summary>
     public abstract Task<RegistryAccess> ResolveAsync(RegistryContext context);
+
+    /// <summary>
+    /// <paramref name="registry"/> under GitHub Actions, the local registry elsewhere — decided when the
+    /// push runs, so a workflow generated on a laptop still gives the push job the registry's secrets.
+    /// </summary>
+    public static ContainerRegistry UnderGitHubActions(ContainerRegistry registry) =>
+        new RegistryChoice(context => context.GitHub.IsActions ? registry : null, registry);
 }

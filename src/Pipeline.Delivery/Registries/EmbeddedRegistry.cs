@@ -36,7 +36,7 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         ArgumentNullException.ThrowIfNull(context);
         var log = context.Log;
         var cancellation = context.Cancellation;
-        if (ReadState() is { } known && await AnswersAsync(known.Port, cancellation).ConfigureAwait(false))
+        if (ReadState() is { } known && await ServesAsync(known, cancellation).ConfigureAwait(false))
         {
             log.Info($"Using the local registry at 127.0.0.1:{known.Port} (started earlier, {known.Kind})");
             return known;
@@ -46,10 +46,17 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         // waited for the lock uses what the holder started.
         System.IO.Directory.CreateDirectory(Directory);
         using var held = await LockAsync(context).ConfigureAwait(false);
-        if (ReadState() is { } recorded && await AnswersAsync(recorded.Port, cancellation).ConfigureAwait(false))
+        if (ReadState() is { } recorded)
         {
-            log.Info($"Using the local registry at 127.0.0.1:{recorded.Port} (started by a run beside this one, {recorded.Kind})");
-            return recorded;
+            if (await ServesAsync(recorded, cancellation).ConfigureAwait(false))
+            {
+                log.Info($"Using the local registry at 127.0.0.1:{recorded.Port} (started by a run beside this one, {recorded.Kind})");
+                return recorded;
+            }
+
+            // Recorded but not serving (hung, or its port now someone else's): ended if it is ours, then forgotten.
+            await StopAsync(context, recorded).ConfigureAwait(false);
+            File.Delete(StateFile);
         }
 
         var port = FreePort();
@@ -70,7 +77,10 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
         }
 
         // Recorded only once it serves: the state file names the process that answers, never one that did not start.
-        File.WriteAllText(StateFile, JsonSerializer.Serialize(started, Json));
+        // Written beside and renamed over it, so a run reading it without the lock never sees half a record.
+        var written = Directory / $"registry.json.{Environment.ProcessId}.tmp";
+        File.WriteAllText(written, JsonSerializer.Serialize(started, Json));
+        File.Move(written, StateFile, overwrite: true);
         log.Info($"Started a local registry at 127.0.0.1:{port} ({started.Kind}); it keeps running for later targets (stop: {nameof(EmbeddedRegistry)}.StopAsync)");
         return started;
     }
@@ -136,6 +146,14 @@ public sealed class EmbeddedRegistry(AbsolutePath root)
                 .ConfigureAwait(false);
         }
     }
+
+    /// <summary>
+    /// Whether the recorded registry is the one answering: its port answers and, for the binary, the
+    /// recorded process is still our registry — a port that answers for another server does not count
+    /// (known on Linux, through /proc; elsewhere the answer alone decides).
+    /// </summary>
+    private async Task<bool> ServesAsync(LocalRegistry known, CancellationToken cancellation) =>
+        (known.ProcessId is not { } pid || !OperatingSystem.IsLinux() || IsOurRegistry(pid)) && await AnswersAsync(known.Port, cancellation).ConfigureAwait(false);
 
     /// <summary>Whether the recorded process is still the registry serving our config, not a recycled pid.</summary>
     private bool IsOurRegistry(int pid)

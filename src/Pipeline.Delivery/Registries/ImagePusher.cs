@@ -7,13 +7,14 @@ namespace Pipeline.Delivery;
 /// </summary>
 internal sealed class ImagePusher(Tool docker, RegistryClient registryClient, Backoff backoff)
 {
-    public async Task<PushedImage> PushAsync(TargetContext context, BuiltImage image, RegistryAccess registry, DockerConfigDirectory config)
+    public async Task<PushedImage> PushAsync(TargetContext context, BuiltImage image, IReadOnlyList<string> tags, RegistryAccess registry, DockerConfigDirectory config)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(config);
-        foreach (var tag in image.Tags)
+        ArgumentNullException.ThrowIfNull(tags);
+        foreach (var tag in tags)
         {
             var local = new ImageReference(null, image.Name, tag, null);
             var remote = registry.ImageFor(image.Name, tag);
@@ -26,15 +27,15 @@ internal sealed class ImagePusher(Tool docker, RegistryClient registryClient, Ba
                 context.Clock).ConfigureAwait(false);
         }
 
-        var first = registry.ImageFor(image.Name, image.Tags[0]);
+        var first = registry.ImageFor(image.Name, tags[0]);
         var digest = await backoff.RunAsync(
             $"reading the digest of {first}",
             context.Log,
             () => registryClient.GetDigestAsync(registry, first, context.Cancellation),
             context.Cancellation,
             context.Clock).ConfigureAwait(false);
-        var pushed = new PushedImage(image.Name, first.Name, image.Tags, digest);
-        context.Log.Info($"Pushed {pushed} (tags {string.Join(", ", image.Tags)})");
+        var pushed = new PushedImage(image.Name, first.Name, tags, digest);
+        context.Log.Info($"Pushed {pushed} (tags {string.Join(", ", tags)})");
         return pushed;
     }
 }

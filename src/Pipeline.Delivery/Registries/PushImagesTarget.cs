@@ -17,12 +17,31 @@ namespace Pipeline.Delivery;
 public abstract class PushImagesTarget<TBuild> : Target
     where TBuild : BuildImagesTarget
 {
-    /// <summary>Where to push; null (the default) for the local registry.</summary>
+    /// <summary>
+    /// Where to push; null (the default) for the local registry. Read when the pipeline is configured,
+    /// also when workflows are generated (not under GitHub Actions): pick a registry at run time with
+    /// <see cref="RegistryChoice"/> or <see cref="ContainerRegistry.UnderGitHubActions"/>, so the CI job
+    /// still gets every candidate's secrets.
+    /// </summary>
     protected virtual ContainerRegistry? Registry => null;
 
     protected virtual Backoff Backoff => Backoff.Default;
 
     protected virtual Tool Docker => new("docker");
+
+    /// <summary>
+    /// Keep this push's digests in a record of its own (<see cref="PushedImages.Of{TPush}"/>, artifact
+    /// <see cref="PushedImages.ArtifactOf{TPush}"/>) instead of the pipeline's one: for a pipeline with
+    /// several push targets, which would otherwise overwrite one record and upload one artifact twice.
+    /// </summary>
+    protected virtual bool HasOwnRecord => false;
+
+    /// <summary>The tags of <paramref name="image"/> this push puts in its registry; by default every tag it was built with.</summary>
+    protected virtual IEnumerable<string> TagsToPush(BuiltImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return image.Tags;
+    }
 
     /// <summary>The local registry used when <see cref="Registry"/> is null: by default the one kept under the repository root.</summary>
     protected virtual EmbeddedRegistry LocalRegistryFor(TargetContext context)
@@ -41,12 +60,20 @@ public abstract class PushImagesTarget<TBuild> : Target
         target.Description("Pushes the container images and records their digests")
             .DependsOn<TBuild>()
             .Consumes(BuildImagesTarget.ImagesArtifact)
-            .Produces(PushedImages.Artifact)
+            .Produces(HasOwnRecord ? PushedImages.ArtifactOf(GetType()) : PushedImages.Artifact)
             .OnlyWhen(!Condition.OnPullRequest)
             .Requires(RequiredTool.Docker);
-        foreach (var parameter in Registry?.Parameters ?? [])
+        var registry = Registry;
+        foreach (var parameter in registry?.Parameters ?? [])
         {
-            target.Requires(parameter);
+            if (registry is RegistryChoice)
+            {
+                target.Reads(parameter); // chosen at run time: each candidate's reach the CI job, none is required
+            }
+            else
+            {
+                target.Requires(parameter);
+            }
         }
 
         Extend(target);
@@ -65,8 +92,10 @@ public abstract class PushImagesTarget<TBuild> : Target
     {
         ArgumentNullException.ThrowIfNull(context);
         var built = BuiltImages.At(context.RootDirectory).All;
-        var registry = Registry is { } configured
-            ? await configured.ResolveAsync(new RegistryContext(context)).ConfigureAwait(false)
+        var registryContext = new RegistryContext(context);
+        var chosen = Registry is RegistryChoice choice ? choice.Chosen(registryContext) : Registry;
+        var registry = chosen is { } configured
+            ? await configured.ResolveAsync(registryContext).ConfigureAwait(false)
             : new RegistryAccess((await LocalRegistryFor(context).EnsureRunningAsync(context).ConfigureAwait(false)).Host, null, null);
 
         // Credentials live in this directory for this push only, never in ~/.docker.
@@ -78,10 +107,16 @@ public abstract class PushImagesTarget<TBuild> : Target
         var pushed = new List<PushedImage>();
         foreach (var image in built)
         {
+            var tags = TagsToPush(image).ToList();
+            if (tags.Count == 0)
+            {
+                throw new TargetFailedException($"{GetType().Name} pushes none of the tags of {image.Name} ({string.Join(", ", image.Tags)}); {nameof(TagsToPush)} must keep one.");
+            }
+
             await loader.EnsureLoadedAsync(context, image).ConfigureAwait(false);
-            pushed.Add(await pusher.PushAsync(context, image, registry, config).ConfigureAwait(false));
+            pushed.Add(await pusher.PushAsync(context, image, tags, registry, config).ConfigureAwait(false));
         }
 
-        PushedImages.At(context.RootDirectory).Record(pushed);
+        (HasOwnRecord ? PushedImages.Of(context.RootDirectory, GetType()) : PushedImages.At(context.RootDirectory)).Record(pushed);
     }
 }

@@ -67,9 +67,13 @@ internal sealed partial class JobPlanner(
         var uploads = jobs.SelectMany(j => j.Runs.SelectMany(t => graph[t].Produces).Distinct().Select(a => (Job: j.Id, Artifact: a.Name)));
         foreach (var twice in uploads.GroupBy(u => u.Artifact).Where(g => g.Count() > 1))
         {
-            var producer = graph.Targets.First(t => t.Produces.Any(a => a.Name == twice.Key)).Name;
-            problems.Add($"the artifact {twice.Key} would be uploaded by the jobs {string.Join(" and ", twice.Select(u => u.Job))}, " +
-                $"which both run {producer}. Give {producer} a job of its own, so it runs once.");
+            var producers = jobs.Where(j => twice.Any(u => u.Job == j.Id))
+                .SelectMany(j => j.Runs.Where(t => graph[t].Produces.Any(a => a.Name == twice.Key))).Distinct().ToList();
+            problems.Add(producers.Count == 1
+                ? $"the artifact {twice.Key} would be uploaded by the jobs {string.Join(" and ", twice.Select(u => u.Job))}, " +
+                    $"which both run {producers[0]}. Give {producers[0]} a job of its own, so it runs once."
+                : $"the jobs {string.Join(" and ", twice.Select(u => u.Job))} would both upload the artifact {twice.Key}, " +
+                    $"which {string.Join(" and ", producers)} produce; an artifact name is unique in a run: give each its own artifact.");
         }
     }
 
@@ -122,7 +126,8 @@ internal sealed partial class JobPlanner(
     /// The build step's <c>env:</c> ("environment", in this generator, is only ever a deployment
     /// environment): each matrix value; the secrets the job's targets read (<c>Requires</c>/<c>Uses</c>),
     /// and nothing else secret; the workflow's inputs — to the jobs whose targets read them, or to
-    /// every job when no target declares reading one. Other parameters come from where they come
+    /// every job when no target declares reading one; a parameter marked as a configuration variable,
+    /// from <c>vars</c>. Other parameters come from where they come
     /// locally: <c>.nuke/parameters.json</c> and defaults. (An input is "" on other events, and the
     /// engine reads "" as unset.) And the variables the job's service containers expose, with the
     /// ports the job publishes, as a local run has them.
@@ -142,6 +147,7 @@ internal sealed partial class JobPlanner(
             env.Add(new(parameter.EnvironmentName, SecretReference(parameter)));
         }
 
+        env.AddRange(RepositoryVariables.EnvOf(runs, dispatch));
         foreach (var input in dispatch?.Inputs ?? [])
         {
             var readers = graph.Targets.Where(t => t.Parameters.Contains(input.Parameter)).ToList();

@@ -84,6 +84,113 @@ public sealed class EmbeddedRegistrySpecs
     }
 
     [Fact]
+    public async Task Two_matrix_legs_that_start_at_once_use_one_registry_whose_state_names_the_process_that_serves()
+    {
+        Requirements.Tool("docker-registry");
+        using var root = new TempRoot();
+        using var legs = new Legs(root.Path);
+        try
+        {
+            var run = await PipelineRun.RunAsync(new PipelineBuilder().Add<RegistryLeg>().Provide(legs), root.Path, "RegistryLeg");
+
+            run.Succeeded();
+            Assert.True(legs.Overlapped, "the two legs did not run at the same time:\n" + run.Output);
+            var found = legs.Found.ToArray();
+            Assert.Equal(2, found.Length);
+            Assert.Single(found.Select(f => (f.Port, f.ProcessId)).Distinct());
+            var state = System.Text.Json.JsonDocument.Parse(File.ReadAllText(legs.Registry.Directory / "registry.json")).RootElement;
+            Assert.Equal(found[0].ProcessId, state.GetProperty("processId").GetInt32());
+            Assert.Contains(legs.Registry.Directory / "config.yml", File.ReadAllText($"/proc/{found[0].ProcessId}/cmdline"), StringComparison.Ordinal);
+            Assert.Equal([found[0].ProcessId!.Value], RegistryProcesses(legs.Registry));
+        }
+        finally
+        {
+            await TargetHarness.RunAsync(legs.Registry.StopAsync);
+        }
+    }
+
+    [Fact]
+    public async Task A_recorded_registry_whose_port_another_server_answers_is_replaced_and_the_state_names_the_new_one()
+    {
+        Requirements.Tool("docker-registry");
+        await using var stranger = await TestRegistry.StartAsync();
+        using var root = new TempRoot();
+        var embedded = new EmbeddedRegistry(root.Path);
+        Directory.CreateDirectory(embedded.Directory);
+
+        // A record left by a registry that is gone; its port now answers for another server (not ours).
+        File.WriteAllText(embedded.Directory / "registry.json", $$"""{"port":{{stranger.Port}},"kind":"docker-registry","processId":{{Environment.ProcessId}}}""");
+        try
+        {
+            LocalRegistry? found = null;
+            var run = await TargetHarness.RunAsync(async context => found = await embedded.EnsureRunningAsync(context));
+
+            Assert.True(run.Succeeded, run.Output);
+            Assert.NotEqual(stranger.Port, found!.Port);
+            Assert.Contains($"Started a local registry at {found.Host}", run.Output, StringComparison.Ordinal);
+            var state = System.Text.Json.JsonDocument.Parse(File.ReadAllText(embedded.Directory / "registry.json")).RootElement;
+            Assert.Equal((found.Port, found.ProcessId), (state.GetProperty("port").GetInt32(), state.GetProperty("processId").GetInt32()));
+            Assert.Equal([found.ProcessId!.Value], RegistryProcesses(embedded));
+        }
+        finally
+        {
+            await TargetHarness.RunAsync(embedded.StopAsync);
+        }
+    }
+
+    /// <summary>The pids of the registry processes serving this state's config.</summary>
+    private static int[] RegistryProcesses(EmbeddedRegistry registry) =>
+        [.. Directory.GetDirectories("/proc")
+            .Select(d => Path.GetFileName(d))
+            .Where(pid => pid.All(char.IsAsciiDigit))
+            .Where(pid =>
+            {
+                try
+                {
+                    return File.ReadAllText($"/proc/{pid}/cmdline").Contains(registry.Directory / "config.yml", StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+            })
+            .Select(int.Parse)];
+
+    /// <summary>What the two legs share: one registry state, and what each found.</summary>
+    public sealed class Legs(AbsolutePath root) : IDisposable
+    {
+        private readonly Barrier _bothStarted = new(2);
+
+        public EmbeddedRegistry Registry { get; } = new(root);
+
+        public System.Collections.Concurrent.ConcurrentBag<LocalRegistry> Found { get; } = [];
+
+        public bool Overlapped { get; private set; } = true;
+
+        public void Dispose() => _bothStarted.Dispose();
+
+        public void ArriveTogether(CancellationToken cancellation)
+        {
+            if (!_bothStarted.SignalAndWait(TimeSpan.FromSeconds(20), cancellation))
+            {
+                Overlapped = false;
+            }
+        }
+    }
+
+    /// <summary>A matrix of two legs, each making sure the local registry runs, at the same moment.</summary>
+    public sealed class RegistryLeg(Legs legs) : Target
+    {
+        protected override void Configure(TargetSpec target) => target.Matrix(MatrixAxis.Of("leg", "a", "b"));
+
+        protected override async Task RunAsync(TargetContext context)
+        {
+            await Task.Run(() => legs.ArriveTogether(context.Cancellation), context.Cancellation);
+            legs.Found.Add(await legs.Registry.EnsureRunningAsync(context));
+        }
+    }
+
+    [Fact]
     public async Task Without_the_binary_it_runs_the_registry_image_in_docker()
     {
         if (System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture != System.Runtime.InteropServices.Architecture.X64 || !OperatingSystem.IsLinux())

@@ -149,6 +149,38 @@ public sealed class PushImagesTargetSpecs
     }
 
     [Fact]
+    public async Task Two_push_targets_push_to_two_registries_with_their_own_tags_and_keep_two_records()
+    {
+        Requirements.Docker();
+        await using var first = await TestRegistry.StartAsync();
+        await using var second = await TestRegistry.StartAsync();
+        using var root = new TempRoot();
+        var setup = Setup.For(root, null);
+        var builder = setup.Builder().Add<PushToFirst>().Add<PushMainToSecond>()
+            .Provide(new TwoRegistries(new GenericRegistry(first.Host), new GenericRegistry(second.Host)));
+        try
+        {
+            (await PipelineRun.RunAsync(builder, root.Path, OnMain, "PushToFirst", "PushMainToSecond")).Succeeded();
+
+            var toFirst = PushedImages.Of<PushToFirst>(root.Path)[setup.Name];
+            var toSecond = PushedImages.Of<PushMainToSecond>(root.Path)[setup.Name];
+            Assert.Equal($"{first.Host}/{setup.Name}", toFirst.Repository);
+            Assert.Equal($"{second.Host}/{setup.Name}", toSecond.Repository);
+            Assert.Equal(BuiltImages.At(root.Path)[setup.Name].Tags, toFirst.Tags);
+            Assert.True(toFirst.Tags.Count > 1, string.Join(", ", toFirst.Tags));
+            Assert.Equal(["main"], toSecond.Tags);
+            Assert.False(File.Exists(PushedImages.At(root.Path).FilePath)); // neither wrote the shared record
+            using var http = new HttpClient();
+            using var onlyMain = await http.GetAsync(new Uri($"http://{second.Host}/v2/{setup.Name}/tags/list"), TestContext.Current.CancellationToken);
+            Assert.Contains("[\"main\"]", await onlyMain.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+        finally
+        {
+            await TestDocker.RemoveRepositoriesAsync(setup.Name);
+        }
+    }
+
+    [Fact]
     public void The_default_host_of_ecr_is_the_account_s_registry() =>
         Assert.Equal("123456789012.dkr.ecr.eu-west-1.amazonaws.com", new ElasticContainerRegistry("123456789012", "eu-west-1").Host);
 
@@ -291,6 +323,25 @@ public sealed class PushAfterGate(PipelineEnvironment environment, Setup setup) 
 }
 
 public sealed class Gate : Target;
+
+public sealed record TwoRegistries(ContainerRegistry First, ContainerRegistry Second);
+
+public sealed class PushToFirst(TwoRegistries registries) : PushImagesTarget<BuildTestImage>
+{
+    protected override ContainerRegistry Registry => registries.First;
+
+    protected override bool HasOwnRecord => true;
+}
+
+/// <summary>A second registry that only gets the branch tag.</summary>
+public sealed class PushMainToSecond(TwoRegistries registries) : PushImagesTarget<BuildTestImage>
+{
+    protected override ContainerRegistry Registry => registries.Second;
+
+    protected override bool HasOwnRecord => true;
+
+    protected override IEnumerable<string> TagsToPush(BuiltImage image) => image.Tags.Where(t => t == "main");
+}
 
 public sealed class PushTestImage(Setup setup) : PushImagesTarget<BuildTestImage>
 {

@@ -7,14 +7,13 @@ namespace EventService.Build;
 /// Pushes the image once every gate passed: to GHCR under GitHub Actions, else to a registry on
 /// 127.0.0.1 that it starts itself, so the whole pipeline runs on one machine.
 /// </summary>
-public sealed class Push(PipelineEnvironment environment) : PushImagesTarget<BuildImage>
+public sealed class Push : PushImagesTarget<BuildImage>
 {
-    protected override ContainerRegistry? Registry => environment.IsGitHubActions ? new GitHubContainerRegistry() : null;
+    protected override ContainerRegistry Registry => ContainerRegistry.UnderGitHubActions(new GitHubContainerRegistry());
 
     protected override void Extend(TargetSpec target) => target
         .DependsOn<Format>()
         .DependsOn<Lint>()
         .DependsOn<Test>()
-        .DependsOn<Coverage>()
-        .Reads(CommonParameters.GitHubToken); // GHCR in CI; unused locally
+        .DependsOn<Coverage>();
 }

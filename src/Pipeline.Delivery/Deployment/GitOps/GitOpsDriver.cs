@@ -3,9 +3,10 @@ using System.Text;
 namespace Pipeline.Delivery;
 
 /// <summary>
-/// Deploys by committing the new image tag to a GitOps repository: clone the branch, set the tag
-/// in the values file (only that line changes), commit, push; when the branch moved meanwhile,
-/// rebase and push again. Deploying the tag the file already has makes no commit.
+/// Deploys by committing the new image to a GitOps repository: clone the branch, set the tag in the
+/// Helm values file (only that line changes) or the image's entry in the kustomization (only its
+/// fields change), commit, push; when the branch moved meanwhile, rebase and push again. Deploying
+/// the image the file already has makes no commit.
 /// </summary>
 /// <param name="token">For https remotes: sent as an HTTP header through git's environment, never in a URL or command line.</param>
 internal sealed class GitOpsDriver(GitOpsSettings settings, string? token = null) : IDeploymentDriver
@@ -19,8 +20,12 @@ internal sealed class GitOpsDriver(GitOpsSettings settings, string? token = null
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var tag = request.Image.Tag
-            ?? throw new DeploymentFailedException($"{request.Image} has no tag; the GitOps driver writes a tag to {settings.ValuesFile}.");
+        var kind = GitOpsFile.KindOf(settings.ValuesFile);
+        if (kind == GitOpsFileKind.HelmValues && request.Image.Tag is null)
+        {
+            throw new DeploymentFailedException($"{request.Image} has no tag; the GitOps driver writes a tag to {settings.ValuesFile}.");
+        }
+
         var checkout = Path.Combine(Path.GetTempPath(), "pipeline-gitops", Guid.NewGuid().ToString("N")[..10]);
         try
         {
@@ -33,10 +38,10 @@ internal sealed class GitOpsDriver(GitOpsSettings settings, string? token = null
                 throw new DeploymentFailedException($"{settings.ValuesFile} does not exist on branch {settings.Branch} of the GitOps repository.");
             }
 
-            if (!Edit(file, request, tag))
+            if (!Edit(file, request, kind))
             {
-                context.Log.Info($"{settings.ValuesFile} already at {tag}: nothing to commit");
-                return new DeploymentResult(DeploymentOutcome.Unchanged, settings.EnvironmentUrl, $"already at {tag}");
+                context.Log.Info($"{settings.ValuesFile} already at {request.Version}: nothing to commit");
+                return new DeploymentResult(DeploymentOutcome.Unchanged, settings.EnvironmentUrl, $"already at {request.Version}");
             }
 
             var message = $"Deploy {request.Application} {request.Version} to {request.Environment}";
@@ -52,17 +57,21 @@ internal sealed class GitOpsDriver(GitOpsSettings settings, string? token = null
         }
     }
 
-    /// <summary>Sets the tag (and repository) in the values file; false when it already had them.</summary>
-    private bool Edit(string file, Deployment request, string tag)
+    /// <summary>Sets the image in the values file or kustomization; false when it already had it.</summary>
+    private bool Edit(string file, Deployment request, GitOpsFileKind kind)
     {
         var bytes = File.ReadAllBytes(file);
         var bom = bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble);
         var original = Encoding.UTF8.GetString(bom ? bytes[Encoding.UTF8.Preamble.Length..] : bytes);
-        var edit = YamlScalarEditor.Set(original, settings.TagKey, tag);
-        var text = edit.Text;
-        if (settings.RepositoryKey is { } repositoryKey)
+        string text;
+        try
         {
-            text = YamlScalarEditor.Set(text, repositoryKey, request.Image.Name).Text;
+            text = kind == GitOpsFileKind.Kustomization ? EditKustomization(original, request) : EditHelmValues(original, request);
+        }
+        catch (FormatException e)
+        {
+            // What is wrong with the file is the whole message: one line, no stack trace.
+            throw new DeploymentFailedException($"{settings.ValuesFile} on {settings.Branch} of the GitOps repository: {e.Message}", e);
         }
 
         if (text == original)
@@ -74,6 +83,20 @@ internal sealed class GitOpsDriver(GitOpsSettings settings, string? token = null
         File.WriteAllText(file, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: bom));
         return true;
     }
+
+    private string EditHelmValues(string text, Deployment request)
+    {
+        text = YamlScalarEditor.Set(text, settings.TagKey, request.Image.Tag!).Text;
+        return settings.RepositoryKey is { } repositoryKey ? YamlScalarEditor.Set(text, repositoryKey, request.Image.Name).Text : text;
+    }
+
+    private string EditKustomization(string text, Deployment request) =>
+        KustomizeImageEditor.Set(text, settings.KustomizeImage ?? request.Application, new Dictionary<string, string?>
+        {
+            ["newName"] = request.Image.Name,
+            ["newTag"] = request.Image.Tag,
+            ["digest"] = request.Image.Digest,
+        });
 
     private async Task PushAsync(ToolCommand git, TargetContext context)
     {

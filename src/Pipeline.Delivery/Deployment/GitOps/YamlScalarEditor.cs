@@ -167,7 +167,7 @@ internal static partial class YamlScalarEditor
     }
 
     /// <summary>Keeps the old quoting; quotes a plain value YAML would read as something else (a number, a boolean).</summary>
-    private static string Format(string value, char oldFirst) => oldFirst switch
+    internal static string Format(string value, char oldFirst) => oldFirst switch
     {
         '\'' => "'" + value.Replace("'", "''", StringComparison.Ordinal) + "'",
         '"' => DoubleQuoted(value),

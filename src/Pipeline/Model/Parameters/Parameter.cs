@@ -19,6 +19,9 @@ public interface IParameter
 
     object? DefaultValue { get; }
 
+    /// <summary>In GitHub Actions, its value comes from the configuration variable of its environment name (<c>vars.NAME</c>).</summary>
+    bool IsRepositoryVariable => false;
+
     /// <summary>The command-line option: <c>--registry-password</c>.</summary>
     string OptionName => "--" + ParameterNames.ToKebabCase(Name);
 
@@ -40,6 +43,16 @@ public sealed record Parameter<T>(string Name, string Description, T? Default, b
 
     /// <summary>Every run needs a value for it (checked before any target starts).</summary>
     public Parameter<T> AsRequired() => this with { IsRequired = true };
+
+    public bool IsRepositoryVariable { get; init; }
+
+    /// <summary>
+    /// A setting that is not secret but differs per repository (a registry user name): a generated job
+    /// whose targets read it gets <c>NAME: ${{ vars.NAME }}</c>. Unset there, it is "", which reads as unset.
+    /// </summary>
+    public Parameter<T> FromRepositoryVariable() => IsSecret
+        ? throw new InvalidOperationException($"{Name} is a secret: it reaches CI jobs as a secret, never as a variable.")
+        : this with { IsRepositoryVariable = true };
 
     public override string ToString() => ((IParameter)this).OptionName;
 }

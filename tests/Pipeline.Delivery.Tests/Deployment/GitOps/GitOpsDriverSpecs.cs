@@ -116,6 +116,78 @@ public sealed class GitOpsDriverSpecs
         Assert.DoesNotContain(asked.Authorization![6..], run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Edits_the_image_entry_of_a_kustomization_pinned_by_digest_and_commits_once()
+    {
+        Requirements.Tool("git");
+        using var repositories = new GitRepositories();
+        repositories.CommitUpstream("Staging overlay", (KustomizationPath, Kustomization));
+        var settings = Settings(repositories) with { ValuesFile = KustomizationPath };
+        var pinned = ImageReference.Parse("ghcr.io/acme/api:3f2a1bc@" + Digest);
+
+        var (run, result) = await DeployAsync(new GitOpsDriver(settings), pinned);
+        var (again, unchanged) = await DeployAsync(new GitOpsDriver(settings), pinned);
+
+        Assert.True(run.Succeeded, run.Output);
+        Assert.Equal(DeploymentOutcome.Updated, result!.Outcome);
+        Assert.Equal(
+            Kustomization.Replace("newName: 127.0.0.1:5000/api", "newName: ghcr.io/acme/api", StringComparison.Ordinal)
+                .Replace("newTag: 1.0.0 # pipeline\n", $"newTag: 3f2a1bc # pipeline\n    digest: {Digest}\n", StringComparison.Ordinal),
+            repositories.Show(KustomizationPath));
+        Assert.True(again.Succeeded, again.Output);
+        Assert.Equal(DeploymentOutcome.Unchanged, unchanged!.Outcome);
+        Assert.Equal(["Deploy api 3f2a1bc to staging", "Staging overlay"], repositories.Log().Select(l => l.Split('|')[0]));
+    }
+
+    [Fact]
+    public async Task A_kustomization_without_the_entry_fails_with_one_line_and_no_commit()
+    {
+        Requirements.Tool("git");
+        using var repositories = new GitRepositories();
+        repositories.CommitUpstream("Staging overlay", (KustomizationPath, Kustomization));
+        var settings = Settings(repositories) with { ValuesFile = KustomizationPath, KustomizeImage = "web" };
+
+        var (run, _) = await DeployAsync(new GitOpsDriver(settings));
+
+        Assert.False(run.Succeeded);
+        Assert.Contains($"{KustomizationPath} on main of the GitOps repository: no images entry named 'web' (entries: api, worker)", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+        Assert.Single(repositories.Log());
+    }
+
+    [Theory]
+    [InlineData("apps/api/values.json", "apps/api/values.json is neither")]
+    [InlineData(ValuesPath, "No key 'image.version' in the file")]
+    public async Task A_file_it_cannot_edit_fails_with_one_line_not_a_stack_trace(string file, string expected)
+    {
+        Requirements.Tool("git");
+        using var repositories = Seeded();
+        var settings = Settings(repositories) with { ValuesFile = file, TagKey = "image.version" };
+
+        var (run, _) = await DeployAsync(new GitOpsDriver(settings));
+
+        Assert.False(run.Succeeded);
+        Assert.Contains(expected, run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FormatException", run.Output, StringComparison.Ordinal);
+        Assert.Single(repositories.Log());
+    }
+
+    private const string KustomizationPath = "overlays/staging/kustomization.yaml";
+    private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    private const string Kustomization = """
+        # staging overlay
+        resources:
+          - ../../base
+        images:
+          - name: api
+            newName: 127.0.0.1:5000/api
+            newTag: 1.0.0 # pipeline
+          - name: worker
+            newTag: 2.0.0
+
+        """;
+
     private static GitRepositories Seeded()
     {
         var repositories = new GitRepositories();
