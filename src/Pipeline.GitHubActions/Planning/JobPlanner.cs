@@ -28,10 +28,12 @@ internal sealed class JobPlanner(
         var services = Services(root, runs);
         CheckLiterals(job, root, runs, services);
         CheckMatrixArtifactNames(root, runs);
-        var env = StepEnv(root, runs, services, secrets);
-        var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
+        var env = StepEnv(root, runs, services, secrets, job.Surface);
+        var runsOn = job.RunsOn ?? workflow.RunsOn ?? DefaultRunsOn;
+        var jobSteps = new JobSteps(workflow, graph, split, targets, problems);
+        var steps = jobSteps.Plan(runs, root.Matrix, job, env, runsOn);
 
-        return new JobModel(
+        var model = new JobModel(
             IdOf(root.Name),
             root.Name,
             root.Name,
@@ -39,7 +41,7 @@ internal sealed class JobPlanner(
             targets.Skips,
             [.. Needs(targets).Select(IdOf)],
             If(root, targets),
-            job.RunsOn ?? workflow.RunsOn ?? DefaultRunsOn,
+            runsOn,
             WholeMinutes(job.Timeout ?? workflow.Timeout),
             job.Environment,
             job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
@@ -48,6 +50,25 @@ internal sealed class JobPlanner(
             [.. services.Select(WithSecretReferences)],
             secrets,
             steps);
+        return WithSurface(model, job, root, runs, services, jobSteps);
+    }
+
+    /// <summary>
+    /// The job's CI-only surface (<see cref="JobSpec"/>'s display name, env, concurrency, container,
+    /// shell, service settings, raw keys), the secrets its own steps read, and the jobs whose
+    /// results its conditional downloads name.
+    /// </summary>
+    private JobModel WithSurface(JobModel model, JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, JobSteps steps)
+    {
+        var settings = new JobSurfacePlanner(problems).Plan(job, root, runs, services);
+        var needs = model.Needs.Concat(steps.NeedsForConditions.Select(IdOf)).Distinct().ToList();
+        return model with
+        {
+            Name = job.Surface.DisplayName ?? model.Name,
+            Needs = needs,
+            Secrets = [.. model.Secrets.Union(steps.Secrets).Order(StringComparer.Ordinal)],
+            Settings = settings,
+        };
     }
 
     /// <summary><c>timeout-minutes</c>: whole minutes, rounded up (the builders accept only positive timeouts).</summary>
@@ -122,7 +143,7 @@ internal sealed class JobPlanner(
     /// ports the job publishes, as a local run has them.
     /// </summary>
     private List<KeyValuePair<string, string>> StepEnv(
-        TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, List<string> secrets)
+        TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, List<string> secrets, JobSurface surface)
     {
         var env = new List<KeyValuePair<string, string>>();
         foreach (var axis in root.Matrix?.Axes ?? [])
@@ -147,7 +168,7 @@ internal sealed class JobPlanner(
 
         foreach (var service in services)
         {
-            var endpoint = ServiceEndpoint.SamePorts(service);
+            var settings = surface.Services.GetValueOrDefault(service.Name) ?? ServiceSettings.Default;
             foreach (var variable in service.Variables)
             {
                 if (env.Any(e => e.Key == variable.Name))
@@ -156,7 +177,7 @@ internal sealed class JobPlanner(
                     continue;
                 }
 
-                env.Add(new(variable.Name, variable.Value.Resolve(endpoint.Host, endpoint.HostPort, SecretReference)));
+                env.Add(new(variable.Name, ServicePorts.Resolve(service, variable.Value, settings, SecretReference)));
             }
         }
 
@@ -212,7 +233,7 @@ internal sealed class JobPlanner(
             problems.Add($"the job {root.Name} has an empty environment name.");
         }
 
-        if (job.Environment?.Url is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (job.Environment?.Url is { } url && !Literals.HasExpression(url) && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             problems.Add($"the environment URL of {root.Name} is not an absolute URL: '{url}'.");
         }
@@ -256,7 +277,7 @@ internal sealed class JobPlanner(
         var owner = $"the job {root.Name}";
         Literals.Check(problems, owner, "its runs-on label", job.RunsOn);
         Literals.Check(problems, owner, "its environment name", job.Environment?.Name);
-        Literals.Check(problems, owner, "its environment URL", job.Environment?.Url);
+        SecretsGuard.Check(problems, $"{owner}: its environment URL", job.Environment?.Url); // an expression is allowed: the URL often comes from a step
         foreach (var axis in root.Matrix?.Axes ?? [])
         {
             Literals.Check(problems, owner, $"a value of its matrix axis {axis.Name}", axis.Values);
