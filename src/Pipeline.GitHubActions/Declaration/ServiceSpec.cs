@@ -16,7 +16,7 @@ public sealed class ServiceSpec
     /// <summary>
     /// Publishes each container port on a host port the runner chooses (<c>ports: [5432]</c>), so two
     /// services of one job may use the same container port. The variables the service exposes read
-    /// it as <c>${{ job.services.&lt;name&gt;.ports[5432] }}</c>, as a local run reads the mapped port.
+    /// it as <c>${{ job.services.&lt;name&gt;.ports['5432'] }}</c>, as a local run reads the mapped port.
     /// </summary>
     public ServiceSpec RunnerPicksHostPorts()
     {

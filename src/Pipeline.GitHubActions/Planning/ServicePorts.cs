@@ -21,7 +21,7 @@ internal static class ServicePorts
 
         return string.Concat(value.Parts.Select(part => part switch
         {
-            ServiceTemplate.PortPart port => $"${{{{ job.services.{service.Name}.ports[{port.ContainerPort.ToString(CultureInfo.InvariantCulture)}] }}}}",
+            ServiceTemplate.PortPart port => $"${{{{ job.services.{service.Name}.ports['{port.ContainerPort.ToString(CultureInfo.InvariantCulture)}'] }}}}",
             _ => new ServiceTemplate([part]).Resolve(Host, p => p, secret),
         }));
     }
