@@ -12,6 +12,9 @@ namespace Pipeline.Tests.GitHubActions;
 public sealed class RawKeySpecs
 {
     private static readonly ServiceContainer Db = new ServiceContainer("db", "postgres:16").WithPorts(5432);
+    private static readonly string[] Main = ["main"];
+    private static readonly string[] Systems = ["ubuntu-24.04", "ubuntu-22.04"];
+    private static readonly string[] Volumes = ["/tmp/db:/data"];
 
     [Fact]
     public async Task Raw_keys_are_written_in_place_after_the_typed_keys_of_every_node_and_lint_clean()
@@ -20,13 +23,13 @@ public sealed class RawKeySpecs
             new Script().Target<A>(t => t.Service(Db)),
             w => w
                 .Raw("run-name", "Build ${{ github.ref_name }}")
-                .RawTrigger("push", "branches", new[] { "main" })
+                .RawTrigger("push", "branches", Main)
                 .RawTrigger("workflow_call", "inputs", new Dictionary<string, object?> { ["level"] = new Dictionary<string, object?> { ["type"] = "number", ["default"] = 3 } })
                 .Job<A>(j => j
                     .Raw("if", "github.repository_owner == 'pipeline-build'")
                     .RawStrategy("fail-fast", false)
-                    .RawMatrix("os", new[] { "ubuntu-24.04", "ubuntu-22.04" })
-                    .Service(Db, s => s.Raw("volumes", new[] { "/tmp/db:/data" }))
+                    .RawMatrix("os", Systems)
+                    .Service(Db, s => s.Raw("volumes", Volumes))
                     .AfterBuild(s => s.Name("Report").Run("echo done").Raw("continue-on-error", "${{ matrix.os == 'ubuntu-22.04' }}"))));
 
         var yaml = RenderedYaml.Parse(workflow);

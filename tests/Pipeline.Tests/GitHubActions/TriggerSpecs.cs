@@ -69,7 +69,7 @@ public sealed class TriggerSpecs
     [Fact]
     public void A_workflow_triggered_by_its_own_runs_fails_generation()
     {
-        var error = Assert.Throws<DefinitionException>(() => Workflows.Plan<Loop>(Pipeline()));
+        var error = Assert.Throws<DefinitionException>(() => Workflows.Plan<SelfTriggered>(Pipeline()));
 
         Assert.Contains("is triggered by workflow_run of itself", error.Message, StringComparison.Ordinal);
     }
@@ -83,9 +83,9 @@ public sealed class TriggerSpecs
         protected override void Configure(WorkflowSpec workflow) => workflow.Name("Nightly build").OnSchedule("0 3 * * *").Job<Build>();
     }
 
-    public sealed class Loop : Workflow
+    public sealed class SelfTriggered : Workflow
     {
-        protected override void Configure(WorkflowSpec workflow) => workflow.OnWorkflowRun<Loop>().Job<Build>();
+        protected override void Configure(WorkflowSpec workflow) => workflow.OnWorkflowRun<SelfTriggered>().Job<Build>();
     }
 
     public sealed class AllTriggers : Workflow
