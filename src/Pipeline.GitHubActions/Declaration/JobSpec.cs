@@ -7,7 +7,7 @@ namespace Pipeline.GitHubActions;
 /// <c>needs</c> and when it runs come from its target, never from here. Like
 /// <see cref="WorkflowSpec"/>, only a builder: it is copied as soon as the job's lambda returns.
 /// </summary>
-public sealed class JobSpec
+public sealed partial class JobSpec
 {
     private readonly Type _targetType;
     private List<PermissionGrant>? _permissions;
@@ -36,10 +36,14 @@ public sealed class JobSpec
         return this;
     }
 
-    /// <summary>A deployment environment: its protection rules (required reviewers) gate the job.</summary>
-    public JobSpec Environment(string name, string? url = null)
+    /// <summary>
+    /// A deployment environment: its protection rules (required reviewers) gate the job. The URL may
+    /// be an expression (<c>${{ steps.deploy.outputs.url }}</c>); <paramref name="deployment"/> false
+    /// uses the environment's secrets and rules without creating a deployment.
+    /// </summary>
+    public JobSpec Environment(string name, string? url = null, bool deployment = true)
     {
-        _environment = new EnvironmentModel(name, url);
+        _environment = new EnvironmentModel(name, url) { Deployment = deployment };
         return this;
     }
 
@@ -55,6 +59,7 @@ public sealed class JobSpec
     public JobSpec Permissions(params PermissionGrant[] grants)
     {
         _permissions = [.. grants];
+        _surface = _surface with { AllPermissions = null };
         return this;
     }
 
@@ -79,5 +84,8 @@ public sealed class JobSpec
         _timeout,
         _environment,
         _permissions is null ? null : [.. _permissions],
-        _fetchDepth);
+        _fetchDepth)
+    {
+        Surface = SurfaceDeclaration(),
+    };
 }

@@ -17,22 +17,33 @@ public sealed record Permission(string Name)
 
     public static Permission Attestations { get; } = new("attestations");
 
+    /// <summary>Storage and deployment records of build artifacts.</summary>
+    public static Permission ArtifactMetadata { get; } = new("artifact-metadata");
+
     public static Permission Checks { get; } = new("checks");
 
     public static Permission Contents { get; } = new("contents");
 
     public static Permission Deployments { get; } = new("deployments");
 
-    /// <summary>OpenID Connect: cloud logins without stored secrets.</summary>
+    public static Permission Discussions { get; } = new("discussions");
+
+    /// <summary>OpenID Connect: cloud logins without stored secrets. <c>write</c> or <c>none</c> only: <c>IdToken.Read</c> fails generation.</summary>
     public static Permission IdToken { get; } = new("id-token");
 
     public static Permission Issues { get; } = new("issues");
+
+    /// <summary>GitHub Models. <c>read</c> or <c>none</c> only.</summary>
+    public static Permission Models { get; } = new("models");
 
     public static Permission Packages { get; } = new("packages");
 
     public static Permission Pages { get; } = new("pages");
 
     public static Permission PullRequests { get; } = new("pull-requests");
+
+    /// <summary>Classic projects of the repository.</summary>
+    public static Permission RepositoryProjects { get; } = new("repository-projects");
 
     public static Permission SecurityEvents { get; } = new("security-events");
 

@@ -15,13 +15,31 @@ namespace Pipeline.GitHubActions;
 /// </summary>
 public abstract class Workflow
 {
+    /// <summary>The workflows being declared on this thread: <c>OnWorkflowRun&lt;T&gt;</c> declares T to read its name, and must not loop.</summary>
+    [ThreadStatic]
+    private static HashSet<Type>? t_declaring;
+
     protected abstract void Configure(WorkflowSpec workflow);
 
     /// <summary>Runs <see cref="Configure"/> on a new builder and returns the frozen copy of what it declared.</summary>
     internal WorkflowDeclaration Declare()
     {
-        var spec = new WorkflowSpec(GetType());
-        Configure(spec);
-        return spec.ToDeclaration();
+        t_declaring ??= [];
+        if (!t_declaring.Add(GetType()))
+        {
+            throw new DefinitionException(
+                $"Workflow {GetType().Name} is triggered by workflow_run of itself, directly or through other workflows: each run would start the next. Remove one OnWorkflowRun.");
+        }
+
+        try
+        {
+            var spec = new WorkflowSpec(GetType());
+            Configure(spec);
+            return spec.ToDeclaration();
+        }
+        finally
+        {
+            t_declaring.Remove(GetType());
+        }
     }
 }

@@ -31,6 +31,9 @@ internal sealed record WorkflowDeclaration(
     TimeSpan? Timeout,
     IReadOnlyList<JobDeclaration> Jobs)
 {
+    /// <summary>The other triggers, dispatch input choices, permission shorthands and raw keys.</summary>
+    public WorkflowSurface Surface { get; init; } = WorkflowSurface.Empty;
+
     /// <summary>Relative to the repository root: <c>.github/workflows/{FileName}.yml</c>.</summary>
     public string Path => $"{WorkflowPlanner.WorkflowsDirectory}/{FileName}.yml";
 }
@@ -48,4 +51,8 @@ internal sealed record JobDeclaration(
     TimeSpan? Timeout,
     EnvironmentModel? Environment,
     IReadOnlyList<PermissionGrant>? Permissions,
-    int? FetchDepth);
+    int? FetchDepth)
+{
+    /// <summary>Its CI-only steps, checkout and set-up choices, job settings and raw keys.</summary>
+    public JobSurface Surface { get; init; } = JobSurface.Empty;
+}

@@ -42,13 +42,37 @@ public sealed partial class WorkflowSpec
     /// <summary>The file under <c>.github/workflows/</c>, without <c>.yml</c>; default: the class name in kebab-case.</summary>
     public WorkflowSpec FileName(string name) => Set(() => _fileName = name);
 
-    /// <summary>Runs on pushes to these branches or tags (glob patterns), optionally only when these paths change.</summary>
-    public WorkflowSpec OnPush(string[]? branches = null, string[]? tags = null, string[]? paths = null) =>
-        Set(() => _push = new PushTrigger([.. branches ?? []], [.. tags ?? []], [.. paths ?? []]));
+    /// <summary>
+    /// Runs on pushes to these branches or tags (glob patterns), optionally only when these paths
+    /// change; or on pushes to any but the <c>…Ignore</c> ones (GitHub takes a filter or its ignore
+    /// form, not both).
+    /// </summary>
+    public WorkflowSpec OnPush(
+        string[]? branches = null,
+        string[]? tags = null,
+        string[]? paths = null,
+        string[]? branchesIgnore = null,
+        string[]? tagsIgnore = null,
+        string[]? pathsIgnore = null) =>
+        Set(() => _push = new PushTrigger([.. branches ?? []], [.. tags ?? []], [.. paths ?? []])
+        {
+            BranchesIgnore = [.. branchesIgnore ?? []],
+            TagsIgnore = [.. tagsIgnore ?? []],
+            PathsIgnore = [.. pathsIgnore ?? []],
+        });
 
-    /// <summary>Runs on pull requests into these branches, optionally only when these paths change.</summary>
-    public WorkflowSpec OnPullRequest(string[]? branches = null, string[]? paths = null) =>
-        Set(() => _pullRequest = new PullRequestTrigger([.. branches ?? []], [.. paths ?? []]));
+    /// <summary>
+    /// Runs on pull requests into these branches, optionally only when these paths change, for these
+    /// activity types (<c>opened</c>, <c>synchronize</c>, <c>labeled</c>…; default: GitHub's opened,
+    /// synchronize, reopened).
+    /// </summary>
+    public WorkflowSpec OnPullRequest(
+        string[]? branches = null,
+        string[]? paths = null,
+        string[]? branchesIgnore = null,
+        string[]? pathsIgnore = null,
+        string[]? types = null) =>
+        Set(() => _pullRequest = PullRequestTrigger.Of(branches, paths, branchesIgnore, pathsIgnore, types));
 
     /// <summary>Runs on a schedule: five cron fields, in UTC (<c>"0 3 * * *"</c> is 03:00 every day).</summary>
     public WorkflowSpec OnSchedule(string cron) => Set(() => _schedules.Add(cron));
@@ -74,7 +98,11 @@ public sealed partial class WorkflowSpec
     /// (<see cref="JobSpec.Permissions"/>) gets exactly those instead, by the same rule. A later call
     /// replaces an earlier one; a permission listed twice keeps its last access.
     /// </summary>
-    public WorkflowSpec Permissions(params PermissionGrant[] grants) => Set(() => _permissions = [.. grants]);
+    public WorkflowSpec Permissions(params PermissionGrant[] grants) => Set(() =>
+    {
+        _permissions = [.. grants];
+        _surface = _surface with { AllPermissions = null };
+    });
 
     /// <summary>A variable every step sees. Literal values only: secrets reach jobs through the parameters their targets use.</summary>
     public WorkflowSpec Env(string name, string value) => Set(() => _env.Add(new(name, value)));
@@ -124,7 +152,10 @@ public sealed partial class WorkflowSpec
         _secretNames.ToFrozenDictionary(),
         _runsOn,
         _timeout,
-        [.. _jobs]);
+        [.. _jobs])
+    {
+        Surface = SurfaceDeclaration(),
+    };
 
     private static string Words(string name) => WordStart().Replace(name, " $1");
 
@@ -149,9 +180,33 @@ public enum CancelInProgress
     Always,
 }
 
-internal sealed record PushTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Tags, IReadOnlyList<string> Paths);
+internal sealed record PushTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Tags, IReadOnlyList<string> Paths)
+{
+    public IReadOnlyList<string> BranchesIgnore { get; init; } = [];
 
-internal sealed record PullRequestTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Paths);
+    public IReadOnlyList<string> TagsIgnore { get; init; } = [];
+
+    public IReadOnlyList<string> PathsIgnore { get; init; } = [];
+}
+
+/// <summary>A <c>pull_request</c> or <c>pull_request_target</c> trigger.</summary>
+internal sealed record PullRequestTrigger(IReadOnlyList<string> Branches, IReadOnlyList<string> Paths)
+{
+    public IReadOnlyList<string> BranchesIgnore { get; init; } = [];
+
+    public IReadOnlyList<string> PathsIgnore { get; init; } = [];
+
+    /// <summary>Activity types; empty for GitHub's default.</summary>
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    public static PullRequestTrigger Of(string[]? branches, string[]? paths, string[]? branchesIgnore, string[]? pathsIgnore, string[]? types) =>
+        new([.. branches ?? []], [.. paths ?? []])
+        {
+            BranchesIgnore = [.. branchesIgnore ?? []],
+            PathsIgnore = [.. pathsIgnore ?? []],
+            Types = [.. types ?? []],
+        };
+}
 
 /// <summary>An action referenced by commit: <c>uses: {Action}@{CommitSha} # {Tag}</c>.</summary>
 internal sealed record ActionPin(string Action, string CommitSha, string Tag);

@@ -31,16 +31,24 @@ internal sealed record JobModel(
     IReadOnlyList<StepModel> Steps)
 {
     /// <summary>The step that runs the targets: <c>./build.sh …</c>.</summary>
-    public StepModel BuildStep => Steps.Single(s => s.Run is not null);
+    public StepModel BuildStep => Steps.Single(s => s.IsBuild);
 
     /// <summary>The job's <c>outputs:</c>: each output its targets produce, read from the build step's outputs.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Outputs { get; init; } = [];
 
     /// <summary>For a matrix from an output: the expression its axis's values come from (<c>${{ fromJSON(needs.…) }}</c>).</summary>
     public string? MatrixFrom { get; init; }
+
+    /// <summary>Its job-level settings beyond the typed keys above (env, concurrency, container, raw keys…).</summary>
+    public JobSettingsModel Settings { get; init; } = JobSettingsModel.Empty;
 }
 
-internal sealed record EnvironmentModel(string Name, string? Url);
+/// <param name="Url">An absolute URL or an expression.</param>
+internal sealed record EnvironmentModel(string Name, string? Url)
+{
+    /// <summary>False: the job uses the environment without creating a deployment (<c>deployment: false</c>).</summary>
+    public bool Deployment { get; init; } = true;
+}
 
 /// <summary>A step: an action (<see cref="Uses"/> with inputs) or a command (<see cref="Run"/>).</summary>
 /// <param name="Uses">The action reference (<c>actions/checkout@v4</c>, or <c>@&lt;sha&gt;</c> when pinned).</param>
@@ -54,8 +62,22 @@ internal sealed record StepModel(
     IReadOnlyList<KeyValuePair<string, string>> Env,
     string? If)
 {
+    /// <summary>The step that runs <c>./build.sh</c> (or <c>./build.ps1</c>): there is one per job.</summary>
+    public bool IsBuild { get; init; }
+
     /// <summary>The step's <c>id</c>, by which a job's outputs name it; null when nothing refers to it.</summary>
     public string? Id { get; init; }
+
+    public string? Shell { get; init; }
+
+    public string? WorkingDirectory { get; init; }
+
+    public bool? ContinueOnError { get; init; }
+
+    public int? TimeoutMinutes { get; init; }
+
+    /// <summary>Keys the typed API does not model, written after the typed ones.</summary>
+    public IReadOnlyList<RawKey> Raw { get; init; } = [];
 
     public static StepModel Action(string name, ActionReference action, params IEnumerable<KeyValuePair<string, string>> with) =>
         new(name, action.Uses, action.Comment, [.. with], null, [], null);

@@ -17,6 +17,15 @@ internal sealed record WorkflowModel(
     IReadOnlyList<KeyValuePair<string, string>> Env,
     IReadOnlyList<JobModel> Jobs)
 {
+    /// <summary><c>read-all</c> or <c>write-all</c> instead of <see cref="Permissions"/>; null otherwise.</summary>
+    public PermissionAccess? AllPermissions { get; init; }
+
+    /// <summary>Top-level keys the typed API does not model, written after the typed ones.</summary>
+    public IReadOnlyList<RawKey> Raw { get; init; } = [];
+
+    /// <summary>What generation warns about (written as comments at the top of the file).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     public JobModel this[string jobId] =>
         Jobs.FirstOrDefault(j => j.Id == jobId) ?? throw new KeyNotFoundException($"No job '{jobId}' in {Path}; jobs: {string.Join(", ", Jobs.Select(j => j.Id))}.");
 }
@@ -25,16 +34,24 @@ internal sealed record WorkflowTriggers(
     PushTrigger? Push,
     PullRequestTrigger? PullRequest,
     IReadOnlyList<string> Schedules,
-    WorkflowDispatchModel? Dispatch);
+    WorkflowDispatchModel? Dispatch)
+{
+    /// <summary>pull_request_target, merge_group, workflow_run, release, repository_dispatch and raw triggers.</summary>
+    public WorkflowSurface Others { get; init; } = WorkflowSurface.Empty;
+}
 
 internal sealed record WorkflowDispatchModel(IReadOnlyList<DispatchInput> Inputs);
 
-/// <summary>The input's type in GitHub's form: <c>string</c>, <c>boolean</c>, <c>choice</c>.</summary>
+/// <summary>The input's type in GitHub's form: <c>string</c>, <c>boolean</c>, <c>choice</c>, <c>number</c>, <c>environment</c>.</summary>
 public enum DispatchInputType
 {
     Text,
     Boolean,
     Choice,
+    Number,
+
+    /// <summary>One of the repository's deployment environments, picked from a list.</summary>
+    Environment,
 }
 
 /// <param name="Id">The input's id (<c>inputs.configuration</c>): the parameter name in kebab-case, like its option.</param>

@@ -13,7 +13,7 @@ internal sealed partial class JobPlanner
             .Select(o => KeyValuePair.Create(o.Id, $"${{{{ steps.{BuildStepId}.outputs.{o.Id} }}}}"))];
 
     private static List<StepModel> WithBuildStepId(IReadOnlyList<StepModel> steps) =>
-        [.. steps.Select(s => s.Run is null ? s : s with { Id = BuildStepId })];
+        [.. steps.Select(s => s.IsBuild ? s with { Id = BuildStepId } : s)];
 
     /// <summary>
     /// The build step's variables, plus: each output its targets read that a job before it produced,

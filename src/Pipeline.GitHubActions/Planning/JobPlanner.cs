@@ -29,11 +29,13 @@ internal sealed partial class JobPlanner(
         CheckLiterals(job, root, runs, services);
         CheckMatrixArtifactNames(root, runs);
         CheckMatrix(root, runs, targets);
-        var env = WithOutputsAndCells(StepEnv(root, runs, services, secrets), root, runs, targets);
-        var steps = new JobSteps(workflow, graph, split, targets, problems).Plan(runs, root.Matrix, job.FetchDepth, env);
+        var env = WithOutputsAndCells(StepEnv(root, runs, services, secrets, job.Surface), root, runs, targets);
+        var runsOn = job.RunsOn ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn;
+        var jobSteps = new JobSteps(workflow, graph, split, targets, problems);
+        var steps = jobSteps.Plan(runs, root.Matrix, job, env, runsOn);
         var outputs = JobOutputs(runs);
 
-        return new JobModel(
+        var model = new JobModel(
             IdOf(root.Name),
             root.Name,
             root.Name,
@@ -41,7 +43,7 @@ internal sealed partial class JobPlanner(
             targets.Skips,
             [.. WithOutputProducers(Needs(targets), runs, targets).Select(IdOf)],
             GatedOnEmptyMatrix(If(root, targets), root, targets),
-            job.RunsOn ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn,
+            runsOn,
             WholeMinutes(job.Timeout ?? workflow.Timeout),
             job.Environment,
             job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
@@ -53,6 +55,25 @@ internal sealed partial class JobPlanner(
         {
             Outputs = outputs,
             MatrixFrom = MatrixFrom(root, targets),
+        };
+        return WithSurface(model, job, root, runs, services, jobSteps);
+    }
+
+    /// <summary>
+    /// The job's CI-only surface (<see cref="JobSpec"/>'s display name, env, concurrency, container,
+    /// shell, service settings, raw keys), the secrets its own steps read, and the jobs whose
+    /// results its conditional downloads name.
+    /// </summary>
+    private JobModel WithSurface(JobModel model, JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, JobSteps steps)
+    {
+        var settings = new JobSurfacePlanner(problems).Plan(job, root, runs, services);
+        var needs = model.Needs.Concat(steps.NeedsForConditions.Select(IdOf)).Distinct().ToList();
+        return model with
+        {
+            Name = job.Surface.DisplayName ?? model.Name,
+            Needs = needs,
+            Secrets = [.. model.Secrets.Union(steps.Secrets).Order(StringComparer.Ordinal)],
+            Settings = settings,
         };
     }
 
@@ -133,7 +154,7 @@ internal sealed partial class JobPlanner(
     /// ports the job publishes, as a local run has them.
     /// </summary>
     private List<KeyValuePair<string, string>> StepEnv(
-        TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, List<string> secrets)
+        TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, List<string> secrets, JobSurface surface)
     {
         var env = new List<KeyValuePair<string, string>>();
         foreach (var axis in root.Matrix?.Axes ?? [])
@@ -159,7 +180,7 @@ internal sealed partial class JobPlanner(
 
         foreach (var service in services)
         {
-            var endpoint = ServiceEndpoint.SamePorts(service);
+            var settings = surface.Services.GetValueOrDefault(service.Name) ?? ServiceSettings.Default;
             foreach (var variable in service.Variables)
             {
                 if (env.Any(e => e.Key == variable.Name))
@@ -168,7 +189,7 @@ internal sealed partial class JobPlanner(
                     continue;
                 }
 
-                env.Add(new(variable.Name, variable.Value.Resolve(endpoint.Host, endpoint.HostPort, SecretReference)));
+                env.Add(new(variable.Name, ServicePorts.Resolve(service, variable.Value, settings, SecretReference)));
             }
         }
 
@@ -224,7 +245,7 @@ internal sealed partial class JobPlanner(
             problems.Add($"the job {root.Name} has an empty environment name.");
         }
 
-        if (job.Environment?.Url is { } url && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (job.Environment?.Url is { } url && !Literals.HasExpression(url) && !Uri.TryCreate(url, UriKind.Absolute, out _))
         {
             problems.Add($"the environment URL of {root.Name} is not an absolute URL: '{url}'.");
         }
@@ -268,7 +289,7 @@ internal sealed partial class JobPlanner(
         var owner = $"the job {root.Name}";
         Literals.Check(problems, owner, "its runs-on label", job.RunsOn);
         Literals.Check(problems, owner, "its environment name", job.Environment?.Name);
-        Literals.Check(problems, owner, "its environment URL", job.Environment?.Url);
+        SecretsGuard.Check(problems, $"{owner}: its environment URL", job.Environment?.Url); // an expression is allowed: the URL often comes from a step
         foreach (var axis in root.Matrix?.Axes ?? [])
         {
             Literals.Check(problems, owner, $"a value of its matrix axis {axis.Name}", axis.Values);

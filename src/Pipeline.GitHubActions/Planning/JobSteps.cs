@@ -5,30 +5,82 @@ namespace Pipeline.GitHubActions;
 /// <summary>
 /// The steps of one job, always in this order: checkout, .NET from global.json, the other
 /// toolchains, caches keyed on the toolchains' lock files, downloads of the artifacts its targets
-/// consume from jobs before it, <c>./build.sh</c>, uploads of the artifacts its targets produce.
+/// consume from jobs before it (and those it asks for), its own steps before the build,
+/// <c>./build.sh</c> (<c>./build.ps1</c> on Windows), uploads of the artifacts its targets produce,
+/// its own steps after the build.
 /// </summary>
 internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, IReadOnlyList<JobTargets> split, JobTargets job, Problems problems)
 {
+    private readonly List<string> _needsForConditions = [];
+    private IReadOnlyList<string> _secrets = [];
+
+    /// <summary>Jobs (their roots) a download's condition names, so the job must need them directly.</summary>
+    public IReadOnlyList<string> NeedsForConditions => _needsForConditions;
+
+    /// <summary>The repository secrets the job's own steps read.</summary>
+    public IReadOnlyList<string> Secrets => _secrets;
+
     public IReadOnlyList<StepModel> Plan(
-        List<TargetDefinition> runs, TargetMatrix? matrix, int? fetchDepth, IReadOnlyList<KeyValuePair<string, string>> env)
+        List<TargetDefinition> runs, TargetMatrix? matrix, JobDeclaration declaration, IReadOnlyList<KeyValuePair<string, string>> env, IReadOnlyList<string> runsOn)
     {
+        var surface = declaration.Surface;
         var toolchains = new[] { Toolchain.DotNet }.Concat(runs.SelectMany(t => t.Toolchains)).DistinctBy(t => t.Name).ToList();
-        List<StepModel> steps = [Checkout(fetchDepth), .. toolchains.Select(Setup).OfType<StepModel>(), .. toolchains.Select(Cache)];
+        List<StepModel> steps =
+        [
+            Checkout(declaration.FetchDepth, surface.Checkout),
+            .. toolchains.Where(t => surface.SetUpDotNet || t.Name != Toolchain.DotNet.Name).Select(Setup).OfType<StepModel>(),
+            .. surface.Caches ? toolchains.Select(Cache) : [],
+        ];
         steps.AddRange(Downloads(runs));
+        steps.AddRange(surface.Downloads.Select(Download));
+        var own = new UserSteps(workflow, problems, job.Root);
+        steps.AddRange(own.Plan(surface.BeforeBuild, "before the build"));
 
         var skip = job.Skips.Count == 0 ? "" : " --skip " + string.Join(' ', job.Skips);
-        steps.Add(StepModel.Command($"Run {job.Root}", $"./build.sh {job.Root}{skip}", env));
+        var script = JobSurfacePlanner.BuildScript(surface, runsOn);
+        steps.Add(StepModel.Command($"Run {job.Root}", $"{script} {job.Root}{skip}", env) with { IsBuild = true });
 
-        steps.AddRange(Uploads(runs, matrix));
+        steps.AddRange(Uploads(runs, matrix, surface.Uploads));
+        steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));
+        _secrets = own.Secrets;
         return steps;
     }
 
-    private StepModel Checkout(int? fetchDepth) => StepModel.Action(
+    private StepModel Checkout(int? fetchDepth, CheckoutOptions options) => StepModel.Action(
         "Check out",
         Action(DefaultActions.Checkout),
         [
             .. fetchDepth is { } depth ? [new KeyValuePair<string, string>("fetch-depth", depth.ToString(System.Globalization.CultureInfo.InvariantCulture))] : Array.Empty<KeyValuePair<string, string>>(),
+            .. CheckoutInputs(options),
             new("persist-credentials", "false"), // later steps get no token from the checkout
+        ]);
+
+    private static IEnumerable<KeyValuePair<string, string>> CheckoutInputs(CheckoutOptions options)
+    {
+        if (options.Lfs)
+        {
+            yield return new("lfs", "true");
+        }
+
+        if (options.Submodules != CheckoutSubmodules.None)
+        {
+            yield return new("submodules", options.Submodules == CheckoutSubmodules.Recursive ? "recursive" : "true");
+        }
+
+        if (options.Ref is { } reference)
+        {
+            yield return new("ref", reference);
+        }
+    }
+
+    /// <summary>A download the job asked for: every artifact of the run, or those matching a pattern.</summary>
+    private StepModel Download(DownloadRequest request) => StepModel.Action(
+        request.Pattern is null ? "Download all artifacts" : $"Download {request.Pattern}",
+        Action(DefaultActions.DownloadArtifact),
+        [
+            .. request.Pattern is { } pattern ? [new KeyValuePair<string, string>("pattern", pattern)] : Array.Empty<KeyValuePair<string, string>>(),
+            .. request.MergeMultiple ? [new KeyValuePair<string, string>("merge-multiple", "true")] : Array.Empty<KeyValuePair<string, string>>(),
+            new("path", request.Path),
         ]);
 
     private StepModel? Setup(Toolchain toolchain) => toolchain.Name switch
@@ -81,14 +133,30 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
             IEnumerable<KeyValuePair<string, string>> which = graph[from.Root].Matrix is null
                 ? [new("name", artifact.Name)]
                 : [new("pattern", artifact.Name + "-*"), new("merge-multiple", "true")];
-            yield return StepModel.Action(
+            var download = StepModel.Action(
                 $"Download {artifact.Name}",
                 Action(DefaultActions.DownloadArtifact),
                 [.. which, new("path", DownloadPath(artifact))]);
+            yield return WhenProduced(download, from.Root);
         }
     }
 
-    private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix)
+    /// <summary>
+    /// A download from a job that its own condition may skip runs only when that job succeeded:
+    /// locally a skipped producer just leaves no files, and the consumer runs on without them.
+    /// </summary>
+    private StepModel WhenProduced(StepModel download, string producerJob)
+    {
+        if (graph[producerJob].When is not { } when || when == Condition.Always)
+        {
+            return download;
+        }
+
+        _needsForConditions.Add(producerJob);
+        return download with { If = $"needs.{JobPlanner.IdOf(producerJob)}.result == 'success'" };
+    }
+
+    private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {
         var suffix = matrix is null ? "" : string.Concat(matrix.Axes.Select(a => $"-${{{{ matrix.{a.Name} }}}}"));
         foreach (var artifact in runs.SelectMany(t => t.Produces).DistinctBy(a => a.Name))
@@ -99,9 +167,15 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
                 new("path", string.Join('\n', artifact.Paths)),
                 new("if-no-files-found", artifact.EvenOnFailure ? "warn" : "error"),
             ];
-            if (artifact.RetentionDays is { } days)
+            var chosen = options.GetValueOrDefault(artifact.Name);
+            if ((chosen?.RetentionDays ?? artifact.RetentionDays) is { } days)
             {
                 with.Add(new("retention-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            }
+
+            if (chosen?.Overwrite is { } overwrite)
+            {
+                with.Add(new("overwrite", overwrite ? "true" : "false"));
             }
 
             var step = StepModel.Action($"Upload {artifact.Name}", Action(DefaultActions.UploadArtifact), with);

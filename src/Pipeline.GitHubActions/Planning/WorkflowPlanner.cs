@@ -14,8 +14,9 @@ internal static class WorkflowPlanner
     public static WorkflowModel Plan(WorkflowDeclaration workflow, TargetGraph graph)
     {
         var problems = new Problems(workflow);
-        var dispatch = workflow.Dispatch ? new WorkflowDispatchModel([.. workflow.DispatchInputs.Select(p => Input(p, problems))]) : null;
+        var dispatch = workflow.Dispatch ? new WorkflowDispatchModel([.. workflow.DispatchInputs.Select(p => Input(p, workflow.Surface.DispatchChoices.GetValueOrDefault(p), problems))]) : null;
         CheckDeclaration(workflow, problems);
+        DispatchInputs.Check(dispatch, problems);
 
         var roots = new List<TargetDefinition>();
         foreach (var job in workflow.Jobs)
@@ -62,11 +63,16 @@ internal static class WorkflowPlanner
             workflow.Source,
             workflow.Path,
             workflow.Name,
-            new WorkflowTriggers(workflow.Push, workflow.PullRequest, workflow.Schedules, dispatch),
+            new WorkflowTriggers(workflow.Push, workflow.PullRequest, workflow.Schedules, dispatch) { Others = workflow.Surface },
             Concurrency(workflow),
-            permissions,
+            workflow.Surface.AllPermissions is null ? permissions : [],
             workflow.Env,
-            models);
+            models)
+        {
+            AllPermissions = workflow.Surface.AllPermissions,
+            Raw = workflow.Surface.Raw,
+            Warnings = TriggerChecks.Warnings(workflow),
+        };
     }
 
     /// <summary>
@@ -78,10 +84,12 @@ internal static class WorkflowPlanner
 
     private static void CheckDeclaration(WorkflowDeclaration workflow, Problems problems)
     {
-        if (workflow.Push is null && workflow.PullRequest is null && workflow.Schedules.Count == 0 && !workflow.Dispatch)
+        if (workflow.Push is null && workflow.PullRequest is null && workflow.Schedules.Count == 0 && !workflow.Dispatch && !workflow.Surface.HasTrigger)
         {
-            problems.Add("it has no trigger. Add OnPush, OnPullRequest, OnSchedule or OnWorkflowDispatch.");
+            problems.Add("it has no trigger. Add OnPush, OnPullRequest, OnSchedule or OnWorkflowDispatch (or another On…).");
         }
+
+        TriggerChecks.Check(workflow, problems);
 
         if (workflow.Jobs.Count == 0)
         {
@@ -98,9 +106,7 @@ internal static class WorkflowPlanner
             problems.Add($"the schedule '{cron}' is not a cron expression of five fields (minute hour day month weekday).");
         }
 
-        var patterns = (workflow.Push?.Branches ?? []).Concat(workflow.Push?.Tags ?? []).Concat(workflow.Push?.Paths ?? [])
-            .Concat(workflow.PullRequest?.Branches ?? []).Concat(workflow.PullRequest?.Paths ?? []);
-        if (patterns.Any(string.IsNullOrWhiteSpace))
+        if (Filters(workflow).Any(f => string.IsNullOrWhiteSpace(f.Value)))
         {
             problems.Add("a branch, tag or path filter of its triggers is empty.");
         }
@@ -177,7 +183,7 @@ internal static class WorkflowPlanner
             problems.Add($"the {kind} filter '{shown}' of its {trigger} trigger contains a space, a control character (a newline) or ':', which GitHub's filters do not accept.");
         }
 
-        foreach (var negated in Filters(workflow).GroupBy(f => (f.Trigger, f.Kind)).Where(g => g.All(f => f.Value.StartsWith('!'))))
+        foreach (var negated in Filters(workflow).Where(f => !f.Kind.EndsWith("-ignore", StringComparison.Ordinal)).GroupBy(f => (f.Trigger, f.Kind)).Where(g => g.All(f => f.Value.StartsWith('!'))))
         {
             problems.Add($"the {negated.Key.Kind} filters of its {negated.Key.Trigger} trigger are all negated ('!'); GitHub needs one pattern without '!' for them to match anything.");
         }
@@ -190,18 +196,17 @@ internal static class WorkflowPlanner
             .. (workflow.Push?.Paths ?? []).Select(v => ("push", "path", v)),
             .. (workflow.PullRequest?.Branches ?? []).Select(v => ("pull_request", "branch", v)),
             .. (workflow.PullRequest?.Paths ?? []).Select(v => ("pull_request", "path", v)),
+            .. TriggerChecks.Filters(workflow),
         ];
 
-    private static DispatchInput Input(IParameter parameter, Problems problems)
+    private static DispatchInput Input(IParameter parameter, DispatchInputChoice? choice, Problems problems)
     {
         if (parameter.IsSecret)
         {
             problems.Add($"the secret {parameter.Name} cannot be a workflow_dispatch input: inputs are shown in the run's page. It reaches jobs as a secret.");
         }
 
-        var type = parameter.ValueType == typeof(bool) ? DispatchInputType.Boolean
-            : parameter.ValueType.IsEnum ? DispatchInputType.Choice
-            : DispatchInputType.Text;
+        var type = choice?.Type ?? DispatchInputs.TypeOf(parameter);
         var value = parameter.IsSecret || parameter.DefaultValue is AbsolutePath ? null : parameter.DefaultValue;
         var defaultText = value switch
         {
@@ -211,13 +216,13 @@ internal static class WorkflowPlanner
             _ => Text(value),
         };
         return new DispatchInput(
-            ParameterNames.ToKebabCase(parameter.Name),
+            choice?.Id ?? ParameterNames.ToKebabCase(parameter.Name),
             parameter,
             parameter.Description,
             type,
             parameter.IsRequired && defaultText is null,
             defaultText,
-            type == DispatchInputType.Choice ? Enum.GetNames(parameter.ValueType) : []);
+            type == DispatchInputType.Choice && parameter.ValueType.IsEnum ? Enum.GetNames(parameter.ValueType) : []);
 
         static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
     }

@@ -17,6 +17,9 @@ internal abstract partial record YamlTree
 
     public static YamlTree Number(int value) => new Scalar(value.ToString(System.Globalization.CultureInfo.InvariantCulture), false, null);
 
+    /// <summary>A scalar written as is: a number, or <c>null</c>.</summary>
+    public static YamlTree Plain(string value) => new Scalar(value, false, null);
+
     public static YamlTree List(IEnumerable<string> items, bool flow = true) => new Sequence([.. items.Select(i => Text(i))], flow);
 
     public static YamlTree List(IEnumerable<YamlTree> items) => new Sequence([.. items], false);
@@ -66,6 +69,11 @@ internal abstract partial record YamlTree
         private readonly List<KeyValuePair<string, YamlTree>> _entries = [];
 
         public bool IsEmpty => _entries.Count == 0;
+
+        public bool Contains(string key) => _entries.Exists(e => e.Key == key);
+
+        /// <summary>The value under <paramref name="key"/>, or null.</summary>
+        public YamlTree? this[string key] => _entries.Find(e => e.Key == key).Value;
 
         public Map Add(string key, YamlTree? value)
         {
