@@ -50,7 +50,7 @@ public sealed class DeliveryProcessSpecs
         Assert.Contains("timed out after", run.Output, StringComparison.Ordinal);
         await Wait.UntilAsync(() => File.Exists(bin / "interrupted"), TimeSpan.FromSeconds(10));
         await Wait.UntilAsync(() => !LiveProcesses.IsAlive(pid) && !LiveProcesses.IsAlive(orphan), TimeSpan.FromSeconds(10));
-        Assert.Matches($"^[0-9a-f]+/{nameof(TimedStep)}$", File.ReadAllText(bin / "marker").Trim());
+        Assert.Matches($"^[0-9a-f]+/{nameof(TimedStep)}#[0-9]+$", File.ReadAllText(bin / "marker").Trim());
     }
 
     [Theory]

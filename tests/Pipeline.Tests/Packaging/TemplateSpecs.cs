@@ -101,7 +101,8 @@ public sealed class TemplateSpecs(PackageFeed feed) : IClassFixture<PackageFeed>
 
         var plan = await Shell.RunAsync(repository.Path, repository.Path / "build.sh", ["Smoke", "--plan"]);
         Assert.True(plan.ExitCode == 0, plan.Output);
-        foreach (var target in new[] { "Format", "Lint", "Test", "BuildImage", "Push", "DeployStaging", "Smoke" })
+        Assert.Contains("5 of 5 targets run", plan.Output);
+        foreach (var target in new[] { "Test", "BuildImage", "Push", "DeployStaging", "Smoke" })
         {
             Assert.Contains(target, plan.Output);
         }
