@@ -17,3 +17,6 @@ bench/memory.sh
 
 echo "== reliability probes"
 bench/reliability.sh
+
+echo "== from an empty repository to a green ./build.sh"
+bench/scaffold.sh
