@@ -116,14 +116,35 @@ internal sealed partial class JobPlanner(
         targets.WaitsWithoutDepending || split.Any(j => targets.Upstream.Contains(j.Root) && j.WaitsWithoutDepending);
 
     /// <summary>
-    /// The target's condition, as GitHub reads it. When a job before it may be skipped by its own
-    /// condition, GitHub would skip this one too; locally a skipped dependency does not block, so
-    /// the job says "unless something failed or was canceled" instead. When it only waits for a job
-    /// (After), that job's failure must not stop it either: it runs unless a job it depends on failed.
+    /// The condition the job itself carries. One meaning, locally and in CI: a condition on a target
+    /// skips that target, never the targets it depends on. So a job carries its root's condition
+    /// only when the root is all it runs, or when the condition reads how earlier jobs ended (decided
+    /// when the job would start); otherwise the job runs, and the engine in it — reading the same
+    /// <c>GITHUB_EVENT_NAME</c> and <c>GITHUB_REF</c> the <c>if:</c> would — skips the root alone, as
+    /// <c>./build.sh</c> does on a laptop.
+    /// </summary>
+    internal static Condition? JobCondition(TargetDefinition root, JobTargets targets)
+    {
+        var when = root.AssuredAfterFailure ? (root.When is null ? Condition.Always : Condition.Always & root.When) : root.When;
+        return when is null || when.DependsOnStatus || targets.Runs.All(t => t == root.Name) ? when : null;
+    }
+
+    /// <summary>Whether GitHub may skip the job by its own <c>if:</c> (an always-running job is never skipped).</summary>
+    internal static bool MaySkipJob(TargetDefinition root, JobTargets targets) =>
+        JobCondition(root, targets) is { } when && when != Condition.Always;
+
+    /// <summary>
+    /// The job's condition (see <see cref="JobCondition"/>), as GitHub reads it. When a job before it
+    /// may be skipped by its own condition, GitHub would skip this one too; locally a skipped
+    /// dependency does not block, so the job says "unless something failed or was canceled" instead
+    /// (<c>failure()</c> at job level is true when any job before it failed, directly or not: a job
+    /// skipped because its own dependency failed still stops this one, as locally). When it only
+    /// waits for a job (After), that job's failure must not stop it either: it runs unless a job it
+    /// depends on failed.
     /// </summary>
     private string? If(TargetDefinition root, JobTargets targets)
     {
-        var when = root.AssuredAfterFailure ? (root.When is null ? Condition.Always : Condition.Always & root.When) : root.When;
+        var when = JobCondition(root, targets);
         if (NamesBlockingJobs(targets) && when is not { DependsOnStatus: true })
         {
             var needs = Needs(targets).ToList();
@@ -133,7 +154,7 @@ internal sealed partial class JobPlanner(
             return when is null ? unlessADependencyFailed : $"{unlessADependencyFailed} && {GitHubExpression.AsOperandOfAnd(when)}";
         }
 
-        var upstreamMaySkip = targets.Upstream.Any(u => graph[u].When is { } w && w != Condition.Always);
+        var upstreamMaySkip = split.Any(j => targets.Upstream.Contains(j.Root) && MaySkipJob(graph[j.Root], j));
         const string NothingFailed = "!cancelled() && !failure()";
         return when switch
         {

@@ -137,24 +137,39 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
                 $"Download {artifact.Name}",
                 Action(DefaultActions.DownloadArtifact),
                 [.. which, new("path", DownloadPath(artifact))]);
-            yield return WhenProduced(download, from.Root);
+            yield return WhenProduced(download, from, producer);
         }
     }
 
     /// <summary>
-    /// A download from a job that its own condition may skip runs only when that job succeeded:
-    /// locally a skipped producer just leaves no files, and the consumer runs on without them.
+    /// A download from a job that its own condition may skip runs only when that job succeeded, and
+    /// one of an artifact whose producer the engine skips by its condition inside a running job
+    /// (see <see cref="JobPlanner.JobCondition"/>) only when that condition holds: locally a skipped
+    /// producer just leaves no files, and the consumer runs on without them.
     /// </summary>
-    private StepModel WhenProduced(StepModel download, string producerJob)
+    private StepModel WhenProduced(StepModel download, JobTargets producerJob, string producer)
     {
-        if (graph[producerJob].When is not { } when || when == Condition.Always)
+        List<string> parts = [];
+        if (JobPlanner.MaySkipJob(graph[producerJob.Root], producerJob))
         {
-            return download;
+            _needsForConditions.Add(producerJob.Root);
+            parts.Add($"needs.{JobPlanner.IdOf(producerJob.Root)}.result == 'success'");
         }
 
-        _needsForConditions.Add(producerJob);
-        return download with { If = $"needs.{JobPlanner.IdOf(producerJob)}.result == 'success'" };
+        if (SkippedInsideItsJob(producer, producerJob) is { } when)
+        {
+            parts.Add(GitHubExpression.AsOperandOfAnd(when));
+        }
+
+        return parts.Count == 0 ? download : download with { If = string.Join(" && ", parts) };
     }
+
+    /// <summary>The condition by which the engine may skip <paramref name="producer"/> in a job that runs anyway.</summary>
+    private Condition? SkippedInsideItsJob(string producer, JobTargets producerJob) =>
+        graph[producer].When is { DependsOnStatus: false } when
+            && !(producer == producerJob.Root && JobPlanner.MaySkipJob(graph[producer], producerJob))
+            ? when
+            : null;
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {
@@ -179,7 +194,15 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
             }
 
             var step = StepModel.Action($"Upload {artifact.Name}", Action(DefaultActions.UploadArtifact), with);
-            yield return artifact.EvenOnFailure ? step with { If = "always()" } : step;
+            var producer = runs.First(t => t.Produces.Any(a => a.Name == artifact.Name)).Name;
+            var skippable = SkippedInsideItsJob(producer, job) is { } when ? GitHubExpression.AsOperandOfAnd(when) : null;
+            yield return (artifact.EvenOnFailure, skippable) switch
+            {
+                (true, null) => step with { If = "always()" },
+                (true, { } only) => step with { If = $"always() && {only}" },
+                (false, { } only) => step with { If = only },
+                _ => step,
+            };
         }
     }
 

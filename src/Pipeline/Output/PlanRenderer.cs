@@ -9,14 +9,17 @@ internal static class PlanRenderer
     {
         yield return $"Plan for {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} of {Counted.Of(plan.Targets.Count, "target")} run, " +
             SideBySide(plan, maxParallel) + ".";
+        // The outputs column only when some target declares one: most plans have none.
+        var withOutputs = plan.Targets.Any(t => t.Definition.OutputsProduced.Count + t.Definition.OutputsConsumed.Count > 0);
         var rows = plan.Targets
             .Select(t => (IReadOnlyList<string>)[
                 t.Wave.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 t.Name,
                 string.Join(", ", t.Follows),
-                t.SkipReason is null ? "" : "skipped: " + t.SkipReason])
+                t.SkipReason is null ? "" : "skipped: " + t.SkipReason,
+                .. withOutputs ? [Outputs(t.Definition)] : Array.Empty<string>()])
             .ToList();
-        foreach (var line in TextTable.Render(["Wave", "Target", "Runs after", "Note"], rows))
+        foreach (var line in TextTable.Render(["Wave", "Target", "Runs after", "Note", .. withOutputs ? ["Outputs"] : Array.Empty<string>()], rows))
         {
             yield return line;
         }
@@ -32,6 +35,13 @@ internal static class PlanRenderer
 
         yield return "Targets of one wave run side by side once the waves before them are done; nothing has run.";
     }
+
+    /// <summary>The typed outputs a target sets and reads: "sets Version; reads Changed".</summary>
+    private static string Outputs(TargetDefinition target) => string.Join("; ", new[]
+    {
+        target.OutputsProduced.Count == 0 ? null : "sets " + string.Join(", ", target.OutputsProduced.Select(o => o.Name)),
+        target.OutputsConsumed.Count == 0 ? null : "reads " + string.Join(", ", target.OutputsConsumed.Select(o => o.Name)),
+    }.OfType<string>());
 
     /// <summary>
     /// How many targets really run at once: the widest wave of targets that run, within

@@ -19,33 +19,52 @@ public sealed record ConditionFacts(string EventName, string Ref, bool UpstreamF
         return new ConditionFacts(run.EventName ?? Local.EventName, run.Ref ?? CheckedOutRef(root) ?? "");
     }
 
-    /// <summary>The branch HEAD points at, read from the files (no git process: planning stays fast).</summary>
+    /// <summary>
+    /// The branch HEAD points at, read from the files (no git process: planning stays fast). The
+    /// pipeline's root may be a subfolder of the checkout, so the nearest <c>.git</c> at or above it
+    /// is the repository's.
+    /// </summary>
     private static string? CheckedOutRef(AbsolutePath root)
     {
         try
         {
-            var git = Path.Combine(root, ".git");
-            if (File.Exists(git))
-            {
-                // A worktree or submodule: .git is a file saying where the real git directory is.
-                var pointer = File.ReadAllText(git).Trim();
-                git = pointer.StartsWith("gitdir:", StringComparison.Ordinal)
-                    ? Path.GetFullPath(pointer["gitdir:".Length..].Trim(), root)
-                    : git;
-            }
-
-            var head = Path.Combine(git, "HEAD");
-            if (!File.Exists(head))
-            {
-                return null;
-            }
-
-            var text = File.ReadAllText(head).Trim();
-            return text.StartsWith("ref: ", StringComparison.Ordinal) ? text["ref: ".Length..] : null;
+            return GitDirectory(root) is { } git && File.Exists(Path.Combine(git, "HEAD"))
+                && File.ReadAllText(Path.Combine(git, "HEAD")).Trim() is var head
+                && head.StartsWith("ref: ", StringComparison.Ordinal)
+                    ? head["ref: ".Length..]
+                    : null;
         }
         catch (IOException)
         {
             return null;
         }
+        catch (UnauthorizedAccessException)
+        {
+            return null; // a folder above the root we may not read: no branch, as outside a checkout
+        }
+    }
+
+    /// <summary>The git directory of the checkout enclosing <paramref name="root"/>, or null outside one.</summary>
+    private static string? GitDirectory(AbsolutePath root)
+    {
+        for (var folder = new DirectoryInfo(root); folder is not null; folder = folder.Parent)
+        {
+            var git = Path.Combine(folder.FullName, ".git");
+            if (Directory.Exists(git))
+            {
+                return git;
+            }
+
+            if (File.Exists(git))
+            {
+                // A worktree or submodule: .git is a file saying where the real git directory is.
+                var pointer = File.ReadAllText(git).Trim();
+                return pointer.StartsWith("gitdir:", StringComparison.Ordinal)
+                    ? Path.GetFullPath(pointer["gitdir:".Length..].Trim(), folder.FullName)
+                    : null;
+            }
+        }
+
+        return null;
     }
 }
