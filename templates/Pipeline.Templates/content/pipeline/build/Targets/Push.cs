@@ -4,9 +4,7 @@ using Pipeline.Delivery;
 namespace Build;
 
 /// <summary>Pushes the image: to GHCR under GitHub Actions, else to a registry on 127.0.0.1 that it starts itself.</summary>
-public sealed class Push(PipelineEnvironment environment) : PushImagesTarget<BuildImage>
+public sealed class Push : PushImagesTarget<BuildImage>
 {
-    protected override ContainerRegistry? Registry => environment.IsGitHubActions ? new GitHubContainerRegistry() : null;
-
-    protected override void Extend(TargetSpec target) => target.Reads(CommonParameters.GitHubToken);
+    protected override ContainerRegistry Registry => ContainerRegistry.UnderGitHubActions(new GitHubContainerRegistry());
 }
