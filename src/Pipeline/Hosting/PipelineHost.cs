@@ -97,13 +97,13 @@ internal static class PipelineHost
         var environment = session.Environment;
         ConsoleCapture.Install();
         var stepSummary = StepSummaryFor(gitHub, console);
+        var runId = NewRunId();
         IRunOutput output = gitHub.IsActions
-            ? new GitHubActionsOutput(console, stepSummary, environment.RootDirectory / ".nuke" / "temp" / "held-output")
+            ? new GitHubActionsOutput(console, stepSummary, RunFile.HeldOutputOf(environment.RootDirectory, runId))
             {
                 RootInWorkspace = GitHubActionsOutput.PathFromWorkspace(environment.RootDirectory, gitHub.Workspace),
             }
             : new LocalConsoleOutput(console);
-        var runId = NewRunId();
         var processes = new ProcessRunner(console.Masker.Mask, runId);
         var executor = new TargetExecutor(
             output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub);
@@ -138,6 +138,7 @@ internal static class PipelineHost
 
             await stopReaping.CancelAsync().ConfigureAwait(false);
             await reaping.ConfigureAwait(false);
+            RunFile.DeleteFolder(RunFile.HeldOutputOf(environment.RootDirectory, runId)); // every group is written by now
             return report.ExitCode;
         }
     }

@@ -19,6 +19,12 @@ internal sealed class RunFile : IDisposable
 
     public static string DirectoryOf(AbsolutePath root) => root / ".nuke" / "temp" / "runs";
 
+    /// <summary>
+    /// Where one run's held-back GitHub Actions output spills: a folder per run, so the next run can
+    /// delete what a killed one left without touching a live run's files.
+    /// </summary>
+    public static AbsolutePath HeldOutputOf(AbsolutePath root, string runId) => root / ".nuke" / "temp" / "held-output" / runId;
+
     /// <summary>Writes this run's file; null where there is no marker search to clean up after it.</summary>
     public static RunFile? Write(AbsolutePath root, string runId)
     {
@@ -72,6 +78,7 @@ internal sealed class RunFile : IDisposable
                 notes.Add($"note: ended {Leftovers.Count(ended.Count)} left running by an earlier run that was killed (pid {pid})");
             }
 
+            DeleteFolder(HeldOutputOf(root, runId));
             Delete(file);
         }
 
@@ -79,6 +86,22 @@ internal sealed class RunFile : IDisposable
     }
 
     public void Dispose() => Delete(_path);
+
+    /// <summary>A run's own folder under <c>.nuke/temp</c>, once nothing in it is needed (its files were streamed out or its run is dead).</summary>
+    public static void DeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Read-only or in use: left for a later run, which tries again.
+        }
+    }
 
     private static void Delete(string file)
     {

@@ -36,7 +36,8 @@ public sealed class HeldOutputSpecs
         return lines[(open + 1)..close];
     }
 
-    private static string[] FilesIn(AbsolutePath directory) => Directory.Exists(directory) ? Directory.GetFiles(directory) : [];
+    // One folder per run (held-output/<run id>/), so the next run can delete what a killed run left.
+    private static string[] FilesIn(AbsolutePath directory) => Directory.Exists(directory) ? Directory.GetFiles(directory, "*", SearchOption.AllDirectories) : [];
 
     [Fact]
     public async Task A_held_back_target_that_finishes_while_another_group_is_open_is_written_whole_in_order_and_masked_from_its_file()
