@@ -10,8 +10,11 @@ internal static class TransientFailures
 {
     private static readonly string[] AuthenticationMarkers =
     [
-        "unauthorized", "authentication required", "denied", "forbidden", "401", "403", "incorrect username or password",
+        "unauthorized", "authentication required", "denied", "forbidden", "incorrect username or password",
     ];
+
+    // 401 and 403 as numbers of their own: a registry on port 44401 or a digest holding "403" is not a refusal.
+    private static readonly System.Text.RegularExpressions.Regex AuthenticationStatus = new("(?<![0-9])40[13](?![0-9])");
 
     private static readonly string[] NetworkMarkers =
     [
@@ -35,6 +38,6 @@ internal static class TransientFailures
     public static bool IsTransientDockerOutput(IEnumerable<string> lines)
     {
         var text = string.Join('\n', lines).ToLowerInvariant();
-        return !AuthenticationMarkers.Any(text.Contains) && NetworkMarkers.Any(text.Contains);
+        return !AuthenticationMarkers.Any(text.Contains) && !AuthenticationStatus.IsMatch(text) && NetworkMarkers.Any(text.Contains);
     }
 }

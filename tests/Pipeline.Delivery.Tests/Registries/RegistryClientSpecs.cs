@@ -90,6 +90,7 @@ public sealed class RegistryClientSpecs
 
     [Theory]
     [InlineData("Get \"http://127.0.0.1:5000/v2/\": dial tcp 127.0.0.1:5000: connect: connection refused", true)]
+    [InlineData("Get \"http://127.0.0.1:44401/v2/\": dial tcp 127.0.0.1:44401: connect: connection refused", true)] // the port is not a 401
     [InlineData("received unexpected HTTP status: 503 Service Unavailable", true)]
     [InlineData("net/http: TLS handshake timeout", true)]
     [InlineData("unauthorized: authentication required", false)]
