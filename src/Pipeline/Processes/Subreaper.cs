@@ -8,13 +8,10 @@ namespace Pipeline.Processes;
 /// direct child still running is a leftover, except processes started detached on purpose (their
 /// launcher exits at once, so they are re-parented to us too).
 /// <para>
-/// Zombies: a re-parented process that exits stays a zombie until we reap it, and we do not. .NET's
-/// SIGCHLD handling (System.Native, <c>ProcessWaitState.CheckChildren</c>) reaps only the children
-/// it started: it peeks with <c>waitid(WNOWAIT)</c>, and leaves a pid it does not know alone. A
-/// <c>waitpid</c> of ours could take a pid .NET tracks (we cannot tell which those are), and .NET
-/// treats its own failed <c>waitpid</c> as fatal (<c>Environment.FailFast</c>). So the few zombies
-/// stay until the pipeline process exits, a few moments later, when init reaps them; every search
-/// here counts a zombie as ended.
+/// Zombies: a re-parented process that exits stays a zombie until we reap it; .NET reaps only the
+/// children it started. <see cref="AdoptedZombies"/> reaps the adopted ones while the run goes on,
+/// carefully (a stolen <c>waitpid</c> is fatal to .NET), and the leftovers ended at the end count a
+/// zombie as ended.
 /// </para>
 /// Elsewhere (macOS, Windows) nothing is adopted: the entire-tree kill of each process we start is
 /// what there is, as before.
