@@ -56,7 +56,8 @@ internal sealed class TargetExecutor(
         output.TargetStarted(target.Name);
 
         var result = await ExecuteCoreAsync(target, log, runCancellation).ConfigureAwait(false);
-        if (result.Status is TargetStatus.Succeeded or TargetStatus.Failed)
+        // The search reads every process's environment: only for a target that started a process.
+        if (result.Status is (TargetStatus.Succeeded or TargetStatus.Failed) && processes.HasRunCommands(target.Name))
         {
             await EndLeftoversAsync(target, log).ConfigureAwait(false);
         }

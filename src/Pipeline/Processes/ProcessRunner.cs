@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using CliWrap;
@@ -18,6 +19,9 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
 
     private long _commandsStarted;
 
+    /// <summary>The owners (targets) that have run a command in this run: only those can leave processes behind.</summary>
+    private readonly ConcurrentDictionary<string, byte> _owners = new();
+
     /// <summary>
     /// Starts the command in its own session with no standard input and its output in a file (or
     /// nowhere), and prints its process id: <c>$0</c> is that file, <c>$@</c> the command. A name that
@@ -31,6 +35,9 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
 
     /// <summary>The marker of the processes <paramref name="owner"/> starts in this run (not detached ones).</summary>
     public string MarkerOf(string owner) => ProcessTree.MarkerFor(runId, owner);
+
+    /// <summary>Whether <paramref name="owner"/> has run a command (not a detached one) in this run.</summary>
+    public bool HasRunCommands(string owner) => _owners.ContainsKey(owner);
 
     /// <param name="owner">Whose process it is (a target's name): marks it for <see cref="ProcessTree"/>.</param>
     /// <param name="writeLine">Where its output lines go (a target's log), unless the command is quiet.</param>
@@ -46,6 +53,7 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
             writeLine("> " + mask(command.DisplayLine, command.Secrets));
         }
 
+        _owners.TryAdd(owner, 0);
         var marker = ProcessTree.CommandMarkerFor(MarkerOf(owner), Interlocked.Increment(ref _commandsStarted));
         return await ExecuteAsync(command, marker, sweepOnCancel: true, writeLine, cancellation).ConfigureAwait(false);
     }
