@@ -37,7 +37,7 @@ internal static class OutputHolders
                 return;
             }
 
-            var ended = await Leftovers.EndAsync(ProcessTree.FindMarked(commandMarker + "\0")).ConfigureAwait(false);
+            var ended = await Leftovers.EndAsync(ProcessTree.FindCommand(commandMarker)).ConfigureAwait(false);
             if (ended.Count > 0)
             {
                 onEnded(ended);

@@ -213,7 +213,7 @@ internal sealed class ProcessRunner(Func<string, IReadOnlyCollection<string>, st
             // CliWrap ended the process it started; orphans re-parented elsewhere go now.
             if (sweepOnCancel)
             {
-                ProcessTree.KillMarked(marker);
+                ProcessTree.KillCommand(marker);
             }
 
             throw;

@@ -35,8 +35,8 @@ internal static class ProcessTree
     /// </summary>
     public static string DetachedMarkerFor(string runId, string target) => DetachedPrefix + MarkerFor(runId, target);
 
-    /// <summary>Kills every live process carrying exactly <paramref name="commandMarker"/> (one command's); returns how many.</summary>
-    public static int KillMarked(string commandMarker) => Kill(FindMarked(commandMarker + "\0"));
+    /// <summary>Kills every live process of one command (<paramref name="commandMarker"/>); returns how many.</summary>
+    public static int KillCommand(string commandMarker) => Kill(FindCommand(commandMarker));
 
     /// <summary>Kills every live process of one run (<paramref name="runId"/>); returns how many.</summary>
     public static int KillRun(string runId) => Kill(FindMarked(runId, wholeRun: true));
@@ -67,6 +67,9 @@ internal static class ProcessTree
     /// never match: their marker starts otherwise.
     /// </summary>
     public static IEnumerable<int> FindMarked(string marker, bool wholeRun) => FindMarked(wholeRun ? marker + "/" : marker + "#");
+
+    /// <summary>Live processes of one command: those carrying exactly <paramref name="commandMarker"/> (from <see cref="CommandMarkerFor"/>).</summary>
+    public static IEnumerable<int> FindCommand(string commandMarker) => FindMarked(commandMarker + "\0");
 
     /// <summary>The value of <see cref="MarkerVariable"/> in a live process's environment, or null.</summary>
     public static string? MarkerOf(int pid)
