@@ -5,7 +5,7 @@ public sealed partial class JobSpec
 {
     private readonly List<StepDeclaration> _beforeBuild = [];
     private readonly List<StepDeclaration> _afterBuild = [];
-    private readonly List<KeyValuePair<string, string>> _env = [];
+    private readonly List<KeyValuePair<string, DeclaredText>> _env = [];
     private readonly Dictionary<string, ServiceSettings> _services = new(StringComparer.Ordinal);
     private readonly Dictionary<string, UploadOptions> _uploads = new(StringComparer.Ordinal);
     private readonly List<DownloadRequest> _downloads = [];
@@ -15,18 +15,40 @@ public sealed partial class JobSpec
     private JobSurface _surface = JobSurface.Empty;
 
     /// <summary>The name GitHub shows for the job (default: the target's name). It may hold expressions (<c>${{ matrix.os }}</c>).</summary>
-    public JobSpec Name(string displayName) => Surface(s => s with { DisplayName = displayName });
+    public JobSpec Name(string displayName) => Surface(s => s with { DisplayName = DeclaredText.Of(displayName) });
+
+    /// <summary>The name GitHub shows for the job, typed: <c>Name("Test on " + Contexts.Matrix(Os).AsString())</c>.</summary>
+    public JobSpec Name(StringExpression displayName)
+    {
+        ArgumentNullException.ThrowIfNull(displayName);
+        return Surface(s => s with { DisplayName = DeclaredText.Of(displayName) });
+    }
 
     /// <summary>A variable of every step of this job (<c>env:</c> of the job). Secrets reach it only through the parameters its targets use.</summary>
     public JobSpec Env(string name, string value)
     {
-        _env.Add(new(name, value));
+        _env.Add(new(name, DeclaredText.Of(value)));
+        return this;
+    }
+
+    /// <summary>A variable of every step of this job from a typed expression: <c>Env("DEPLOY", Contexts.Vars("DEPLOY"))</c>.</summary>
+    public JobSpec Env(string name, Expression value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        _env.Add(new(name, DeclaredText.Of(value)));
         return this;
     }
 
     /// <summary>One run of this job per group at a time (job-level <c>concurrency:</c>); the group may hold expressions.</summary>
     public JobSpec Concurrency(string group, bool cancelInProgress = false) =>
-        Surface(s => s with { Concurrency = new JobConcurrency(group, cancelInProgress) });
+        Surface(s => s with { Concurrency = new DeclaredConcurrency(DeclaredText.Of(group), cancelInProgress) });
+
+    /// <summary>One run of this job per group at a time, the group typed: <c>Concurrency("deploy-" + Contexts.GitHub.Ref)</c>.</summary>
+    public JobSpec Concurrency(StringExpression group, bool cancelInProgress = false)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return Surface(s => s with { Concurrency = new DeclaredConcurrency(DeclaredText.Of(group), cancelInProgress) });
+    }
 
     /// <summary>Runs the job's steps in this container (<c>container:</c>); it must hold what <c>./build.sh</c> needs.</summary>
     public JobSpec Container(string image, string? options = null) => Surface(s => s with { Container = new JobContainer(image, options) });

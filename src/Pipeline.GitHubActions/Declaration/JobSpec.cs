@@ -14,6 +14,8 @@ public sealed partial class JobSpec
     private IReadOnlyList<string>? _runsOn;
     private TimeSpan? _timeout;
     private EnvironmentModel? _environment;
+    private DeclaredText? _runsOnExpression;
+    private DeclaredText? _environmentUrl;
     private int? _fetchDepth;
 
     internal JobSpec(Type targetType) => _targetType = targetType;
@@ -21,7 +23,15 @@ public sealed partial class JobSpec
     /// <summary>Runner labels; default <c>ubuntu-latest</c>. Self-hosted: <c>RunsOn("self-hosted", "linux", "x64")</c>.</summary>
     public JobSpec RunsOn(params string[] labels)
     {
-        _runsOn = [.. labels];
+        (_runsOn, _runsOnExpression) = ([.. labels], null);
+        return this;
+    }
+
+    /// <summary>The runner from a typed expression: <c>RunsOn(Contexts.Input(Runner))</c>, <c>RunsOn(Contexts.Vars("RUNNER").OrElse("ubuntu-24.04"))</c>.</summary>
+    public JobSpec RunsOn(StringExpression label)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        (_runsOn, _runsOnExpression) = (null, DeclaredText.Of(label));
         return this;
     }
 
@@ -43,7 +53,15 @@ public sealed partial class JobSpec
     /// </summary>
     public JobSpec Environment(string name, string? url = null, bool deployment = true)
     {
-        _environment = new EnvironmentModel(name, url) { Deployment = deployment };
+        (_environment, _environmentUrl) = (new EnvironmentModel(name, url) { Deployment = deployment }, null);
+        return this;
+    }
+
+    /// <summary>A deployment environment whose URL is a typed expression: <c>Environment("staging", Contexts.Output(DeployedUrl).AsString())</c>.</summary>
+    public JobSpec Environment(string name, StringExpression url, bool deployment = true)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        (_environment, _environmentUrl) = (new EnvironmentModel(name, null) { Deployment = deployment }, DeclaredText.Of(url));
         return this;
     }
 
@@ -87,5 +105,7 @@ public sealed partial class JobSpec
         _fetchDepth)
     {
         Surface = SurfaceDeclaration(),
+        RunsOnExpression = _runsOnExpression,
+        EnvironmentUrl = _environmentUrl,
     };
 }

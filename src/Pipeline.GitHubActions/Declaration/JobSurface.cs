@@ -8,11 +8,11 @@ internal sealed record JobSurface
 {
     public static JobSurface Empty { get; } = new();
 
-    public string? DisplayName { get; init; }
+    public DeclaredText? DisplayName { get; init; }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Env { get; init; } = [];
+    public IReadOnlyList<KeyValuePair<string, DeclaredText>> Env { get; init; } = [];
 
-    public JobConcurrency? Concurrency { get; init; }
+    public DeclaredConcurrency? Concurrency { get; init; }
 
     public JobContainer? Container { get; init; }
 
@@ -48,6 +48,8 @@ internal sealed record JobSurface
 }
 
 internal sealed record JobConcurrency(string Group, bool CancelInProgress);
+
+internal sealed record DeclaredConcurrency(DeclaredText Group, bool CancelInProgress);
 
 internal sealed record JobContainer(string Image, string? Options);
 

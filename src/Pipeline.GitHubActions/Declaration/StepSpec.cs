@@ -17,6 +17,7 @@ public sealed class StepSpec
     private string? _name;
     private string? _id;
     private string? _if;
+    private Condition? _ifCondition;
     private string? _uses;
     private string? _run;
     private string? _shell;
@@ -43,10 +44,24 @@ public sealed class StepSpec
     public StepSpec Id(string id) => Set(() => _id = id);
 
     /// <summary>The step's <c>if:</c>, a GitHub expression as GitHub reads it (<c>runner.os == 'Linux'</c>, <c>always()</c>).</summary>
-    public StepSpec If(string condition) => Set(() => _if = condition);
+    public StepSpec If(string condition) => Set(() => (_if, _ifCondition) = (condition, null));
+
+    /// <summary>The step's <c>if:</c>, typed: <c>If(Contexts.Runner.Os == "Linux")</c>, <c>If(Functions.Always())</c>.</summary>
+    public StepSpec If(Condition condition)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        return Set(() => (_if, _ifCondition) = (null, condition));
+    }
 
     /// <summary>An input of the action (<c>with:</c>).</summary>
     public StepSpec With(string input, string value) => Set(() => _with.Add(new(input, new StepValue(value, null))));
+
+    /// <summary>An input from a typed expression: <c>With("tags", Contexts.Step("meta").Output("tags"))</c>.</summary>
+    public StepSpec With(string input, Expression value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Set(() => _with.Add(new(input, new StepValue(null, null, value))));
+    }
 
     public StepSpec With(string input, bool value) => With(input, value ? "true" : "false");
 
@@ -57,6 +72,13 @@ public sealed class StepSpec
 
     /// <summary>A variable of this step.</summary>
     public StepSpec Env(string name, string value) => Set(() => _env.Add(new(name, new StepValue(value, null))));
+
+    /// <summary>A variable of this step from a typed expression (the safe way to hand a step untrusted text such as a pull request's title).</summary>
+    public StepSpec Env(string name, Expression value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Set(() => _env.Add(new(name, new StepValue(null, null, value))));
+    }
 
     /// <summary>A variable from a secret parameter: <c>${{ secrets.NAME }}</c>, and the job receives that secret.</summary>
     public StepSpec Env(string name, Parameter<string> secret) => Set(() => _env.Add(new(name, new StepValue(null, secret))));
@@ -77,7 +99,10 @@ public sealed class StepSpec
     public StepSpec Raw(string key, object? value) => Set(() => _raw.Add(key, value));
 
     internal StepDeclaration ToDeclaration() => new(
-        _name, _id, _if, _uses, _run, [.. _with], [.. _env], _shell, _workingDirectory, _continueOnError, _timeout, _raw.ToList());
+        _name, _id, _if, _uses, _run, [.. _with], [.. _env], _shell, _workingDirectory, _continueOnError, _timeout, _raw.ToList())
+    {
+        IfCondition = _ifCondition,
+    };
 
     private StepSpec Set(Action apply)
     {
@@ -86,8 +111,8 @@ public sealed class StepSpec
     }
 }
 
-/// <summary>A step value: text as given, or a secret parameter's reference.</summary>
-internal sealed record StepValue(string? Text, Parameter<string>? Secret);
+/// <summary>A step value: text as given, a secret parameter's reference, or a typed expression.</summary>
+internal sealed record StepValue(string? Text, Parameter<string>? Secret, Expression? Typed = null);
 
 /// <summary>What one <see cref="StepSpec"/> declared.</summary>
 internal sealed record StepDeclaration(
@@ -102,4 +127,8 @@ internal sealed record StepDeclaration(
     string? WorkingDirectory,
     bool? ContinueOnError,
     TimeSpan? Timeout,
-    IReadOnlyList<RawKey> Raw);
+    IReadOnlyList<RawKey> Raw)
+{
+    /// <summary>A typed <c>if:</c>, written once the workflow knows its jobs (instead of <see cref="If"/>).</summary>
+    public Condition? IfCondition { get; init; }
+}

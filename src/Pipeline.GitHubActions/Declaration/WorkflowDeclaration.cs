@@ -22,9 +22,9 @@ internal sealed record WorkflowDeclaration(
     bool Dispatch,
     IReadOnlyList<IParameter> DispatchInputs,
     CancelInProgress? Cancel,
-    string? ConcurrencyGroup,
+    DeclaredText? ConcurrencyGroup,
     IReadOnlyList<PermissionGrant>? Permissions,
-    IReadOnlyList<KeyValuePair<string, string>> Env,
+    IReadOnlyList<KeyValuePair<string, DeclaredText>> Env,
     IReadOnlyDictionary<string, ActionPin> Pins,
     IReadOnlyDictionary<IParameter, string> SecretNames,
     IReadOnlyList<string>? RunsOn,
@@ -55,4 +55,10 @@ internal sealed record JobDeclaration(
 {
     /// <summary>Its CI-only steps, checkout and set-up choices, job settings and raw keys.</summary>
     public JobSurface Surface { get; init; } = JobSurface.Empty;
+
+    /// <summary>A typed <c>runs-on</c> (instead of <see cref="RunsOn"/>), written once the workflow knows its inputs.</summary>
+    public DeclaredText? RunsOnExpression { get; init; }
+
+    /// <summary>A typed environment URL (instead of the text in <see cref="Environment"/>).</summary>
+    public DeclaredText? EnvironmentUrl { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed partial class WorkflowSpec
     private readonly List<JobDeclaration> _jobs = [];
     private readonly List<string> _schedules = [];
     private readonly List<IParameter> _dispatchInputs = [];
-    private readonly List<KeyValuePair<string, string>> _env = [];
+    private readonly List<KeyValuePair<string, DeclaredText>> _env = [];
     private readonly Dictionary<string, ActionPin> _pins = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<IParameter, string> _secretNames = [];
     private string _name;
@@ -24,7 +24,7 @@ public sealed partial class WorkflowSpec
     private PullRequestTrigger? _pullRequest;
     private bool _dispatch;
     private CancelInProgress? _cancel;
-    private string? _concurrencyGroup;
+    private DeclaredText? _concurrencyGroup;
     private List<PermissionGrant>? _permissions;
     private IReadOnlyList<string>? _runsOn;
     private TimeSpan? _timeout;
@@ -88,8 +88,19 @@ public sealed partial class WorkflowSpec
     public WorkflowSpec Concurrency(CancelInProgress cancel = CancelInProgress.ForPullRequests, string? group = null) => Set(() =>
     {
         _cancel = cancel;
-        _concurrencyGroup = group;
+        _concurrencyGroup = group is null ? null : DeclaredText.Of(group);
     });
+
+    /// <summary>One run per group at a time, the group typed: <c>Concurrency(CancelInProgress.Always, Contexts.GitHub.Workflow + "-" + Contexts.GitHub.HeadRef.OrElse(Contexts.GitHub.RunId))</c>.</summary>
+    public WorkflowSpec Concurrency(CancelInProgress cancel, StringExpression group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        return Set(() =>
+        {
+            _cancel = cancel;
+            _concurrencyGroup = DeclaredText.Of(group);
+        });
+    }
 
     /// <summary>
     /// The <c>GITHUB_TOKEN</c>'s permissions for the whole workflow, <em>replacing</em> the default
@@ -105,7 +116,14 @@ public sealed partial class WorkflowSpec
     });
 
     /// <summary>A variable every step sees. Literal values only: secrets reach jobs through the parameters their targets use.</summary>
-    public WorkflowSpec Env(string name, string value) => Set(() => _env.Add(new(name, value)));
+    public WorkflowSpec Env(string name, string value) => Set(() => _env.Add(new(name, DeclaredText.Of(value))));
+
+    /// <summary>A variable every step sees, from a typed expression: <c>Env("CHANNEL", Contexts.Input(Channel).OrElse("stable"))</c>.</summary>
+    public WorkflowSpec Env(string name, Expression value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Set(() => _env.Add(new(name, DeclaredText.Of(value))));
+    }
 
     /// <summary>Runner labels for jobs that do not choose their own.</summary>
     public WorkflowSpec RunsOn(params string[] labels) => Set(() => _runsOn = [.. labels]);

@@ -10,12 +10,12 @@ internal static class GitHubExpression
     private const int And = 2;
     private const int Unary = 3;
 
-    public static string Of(Condition condition) => Render(condition, 0);
+    public static string Of(Condition condition, IExpressionNames names) => Render(condition, names, 0);
 
     /// <summary>Safe to join with <c>&amp;&amp;</c>: parenthesised when it is an <c>||</c>.</summary>
-    public static string AsOperandOfAnd(Condition condition) => Render(condition, And);
+    public static string AsOperandOfAnd(Condition condition, IExpressionNames names) => Render(condition, names, And);
 
-    private static string Render(Condition condition, int context)
+    private static string Render(Condition condition, IExpressionNames names, int context)
     {
         var (text, precedence) = condition switch
         {
@@ -24,9 +24,10 @@ internal static class GitHubExpression
             Condition.TagStartsWith t => ($"startsWith(github.ref, 'refs/tags/{t.Prefix}')", Unary),
             Condition.Status { Kind: RunStatus.Always } => ("always()", Unary),
             Condition.Status { Kind: RunStatus.Failure } => ("failure()", Unary),
-            Condition.AllOf all => ($"{Render(all.Left, And)} && {Render(all.Right, And)}", And),
-            Condition.AnyOf any => ($"{Render(any.Left, Or)} || {Render(any.Right, Or)}", Or),
-            Condition.NoneOf none => (Negate(Render(none.Operand, 0)), Unary),
+            Condition.AllOf all => ($"{Render(all.Left, names, And)} && {Render(all.Right, names, And)}", And),
+            Condition.AnyOf any => ($"{Render(any.Left, names, Or)} || {Render(any.Right, names, Or)}", Or),
+            Condition.NoneOf none => (Negate(Render(none.Operand, names, 0)), Unary),
+            Condition.ExpressionHolds holds => (ExpressionText.Of(holds.Expression.Node, names), Or), // parenthesised inside && and !
             _ => throw new NotSupportedException($"No GitHub expression for the condition {condition}."),
         };
 

@@ -22,6 +22,7 @@ internal sealed partial class JobPlanner(
     {
         var root = graph[targets.Root];
         var runs = targets.Runs.Select(t => graph[t]).ToList();
+        var names = new WorkflowNames(graph, split, dispatch, problems, $"the job {root.Name}", targets);
         CheckSettings(job, root);
 
         var secrets = new List<string>();
@@ -29,9 +30,10 @@ internal sealed partial class JobPlanner(
         CheckLiterals(job, root, runs, services);
         CheckMatrixArtifactNames(root, runs);
         CheckMatrix(root, runs, targets);
-        var env = WithOutputsAndCells(StepEnv(root, runs, services, secrets, job.Surface), root, runs, targets);
-        var runsOn = job.RunsOn ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn;
-        var jobSteps = new JobSteps(workflow, graph, split, targets, problems);
+        CheckJobLevelContexts(root, targets);
+        var env = WithOutputsAndCells([.. StepEnv(root, runs, services, secrets, job.Surface), .. ConditionContexts(runs, targets, names)], root, runs, targets);
+        var runsOn = (job.RunsOnExpression is { } typed ? [typed.Render(names)] : job.RunsOn) ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn;
+        var jobSteps = new JobSteps(workflow, graph, split, targets, problems, names);
         var steps = jobSteps.Plan(runs, root.Matrix, job, env, runsOn);
         var outputs = JobOutputs(runs);
 
@@ -42,10 +44,10 @@ internal sealed partial class JobPlanner(
             targets.Runs,
             targets.Skips,
             [.. WithOutputProducers(Needs(targets), runs, targets).Select(IdOf)],
-            GatedOnEmptyMatrix(If(root, targets), root, targets),
+            GatedOnEmptyMatrix(If(root, targets, names), root, targets),
             runsOn,
             WholeMinutes(job.Timeout ?? workflow.Timeout),
-            job.Environment,
+            job.EnvironmentUrl is { } url && job.Environment is { } environment ? environment with { Url = url.Render(names) } : job.Environment,
             job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
             root.WarningOnly,
             root.Matrix,
@@ -56,7 +58,7 @@ internal sealed partial class JobPlanner(
             Outputs = outputs,
             MatrixFrom = MatrixFrom(root, targets),
         };
-        return WithSurface(model, job, root, runs, services, jobSteps);
+        return WithSurface(model, job, root, runs, services, jobSteps, names);
     }
 
     /// <summary>
@@ -64,13 +66,15 @@ internal sealed partial class JobPlanner(
     /// shell, service settings, raw keys), the secrets its own steps read, and the jobs whose
     /// results its conditional downloads name.
     /// </summary>
-    private JobModel WithSurface(JobModel model, JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, JobSteps steps)
+    private JobModel WithSurface(
+        JobModel model, JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, JobSteps steps, WorkflowNames names)
     {
-        var settings = new JobSurfacePlanner(problems).Plan(job, root, runs, services);
-        var needs = model.Needs.Concat(steps.NeedsForConditions.Select(IdOf)).Distinct().ToList();
+        var surface = new JobSurfacePlanner(problems, names);
+        var settings = surface.Plan(job, root, runs, services);
+        var needs = model.Needs.Concat(steps.NeedsForConditions.Concat(names.Needed).Select(IdOf)).Distinct().ToList();
         return model with
         {
-            Name = job.Surface.DisplayName ?? model.Name,
+            Name = surface.DisplayName(job.Surface) ?? model.Name,
             Needs = needs,
             Secrets = [.. model.Secrets.Union(steps.Secrets).Order(StringComparer.Ordinal)],
             Settings = settings,
@@ -142,7 +146,7 @@ internal sealed partial class JobPlanner(
     /// waits for a job (After), that job's failure must not stop it either: it runs unless a job it
     /// depends on failed.
     /// </summary>
-    private string? If(TargetDefinition root, JobTargets targets)
+    private string? If(TargetDefinition root, JobTargets targets, IExpressionNames names)
     {
         var when = JobCondition(root, targets);
         if (NamesBlockingJobs(targets) && when is not { DependsOnStatus: true })
@@ -151,7 +155,7 @@ internal sealed partial class JobPlanner(
             var unlessADependencyFailed = needs.All(targets.BlockedBy.Contains)
                 ? "!cancelled() && !contains(needs.*.result, 'failure')" // every job it needs must not have failed
                 : "!cancelled()" + string.Concat(needs.Where(targets.BlockedBy.Contains).Select(b => $" && needs.{IdOf(b)}.result != 'failure'"));
-            return when is null ? unlessADependencyFailed : $"{unlessADependencyFailed} && {GitHubExpression.AsOperandOfAnd(when)}";
+            return when is null ? unlessADependencyFailed : $"{unlessADependencyFailed} && {GitHubExpression.AsOperandOfAnd(when, names)}";
         }
 
         var upstreamMaySkip = split.Any(j => targets.Upstream.Contains(j.Root) && MaySkipJob(graph[j.Root], j));
@@ -159,8 +163,8 @@ internal sealed partial class JobPlanner(
         return when switch
         {
             null => upstreamMaySkip ? NothingFailed : null,
-            { DependsOnStatus: true } => GitHubExpression.Of(when),
-            _ => upstreamMaySkip ? $"{NothingFailed} && {GitHubExpression.AsOperandOfAnd(when)}" : GitHubExpression.Of(when),
+            { DependsOnStatus: true } => GitHubExpression.Of(when, names),
+            _ => upstreamMaySkip ? $"{NothingFailed} && {GitHubExpression.AsOperandOfAnd(when, names)}" : GitHubExpression.Of(when, names),
         };
     }
 

@@ -9,7 +9,7 @@ namespace Pipeline.GitHubActions;
 /// <c>./build.sh</c> (<c>./build.ps1</c> on Windows), uploads of the artifacts its targets produce,
 /// its own steps after the build.
 /// </summary>
-internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, IReadOnlyList<JobTargets> split, JobTargets job, Problems problems)
+internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, IReadOnlyList<JobTargets> split, JobTargets job, Problems problems, IExpressionNames names)
 {
     private readonly List<string> _needsForConditions = [];
     private IReadOnlyList<string> _secrets = [];
@@ -33,7 +33,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         ];
         steps.AddRange(Downloads(runs));
         steps.AddRange(surface.Downloads.Select(Download));
-        var own = new UserSteps(workflow, problems, job.Root);
+        var own = new UserSteps(workflow, problems, job.Root, names);
         steps.AddRange(own.Plan(surface.BeforeBuild, "before the build"));
 
         var skip = job.Skips.Count == 0 ? "" : " --skip " + string.Join(' ', job.Skips);
@@ -158,7 +158,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
 
         if (SkippedInsideItsJob(producer, producerJob) is { } when)
         {
-            parts.Add(GitHubExpression.AsOperandOfAnd(when));
+            parts.Add(GitHubExpression.AsOperandOfAnd(when, names));
         }
 
         return parts.Count == 0 ? download : download with { If = string.Join(" && ", parts) };
@@ -195,7 +195,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
 
             var step = StepModel.Action($"Upload {artifact.Name}", Action(DefaultActions.UploadArtifact), with);
             var producer = runs.First(t => t.Produces.Any(a => a.Name == artifact.Name)).Name;
-            var skippable = SkippedInsideItsJob(producer, job) is { } when ? GitHubExpression.AsOperandOfAnd(when) : null;
+            var skippable = SkippedInsideItsJob(producer, job) is { } when ? GitHubExpression.AsOperandOfAnd(when, names) : null;
             yield return (artifact.EvenOnFailure, skippable) switch
             {
                 (true, null) => step with { If = "always()" },

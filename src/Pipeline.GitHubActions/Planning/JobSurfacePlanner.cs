@@ -5,13 +5,15 @@ namespace Pipeline.GitHubActions;
 /// <see cref="JobSettingsModel"/>: values the user writes for CI only may hold expressions, never
 /// the secrets context.
 /// </summary>
-internal sealed class JobSurfacePlanner(Problems problems)
+internal sealed class JobSurfacePlanner(Problems problems, IExpressionNames names)
 {
     public JobSettingsModel Plan(JobDeclaration job, TargetDefinition root, IReadOnlyList<TargetDefinition> runs, IReadOnlyList<ServiceContainer> services)
     {
         var surface = job.Surface;
         var owner = $"the job {root.Name}";
-        CheckTexts(surface, owner);
+        var env = surface.Env.Select(e => KeyValuePair.Create(e.Key, e.Value.Render(names))).ToList();
+        var concurrency = surface.Concurrency is { } declared ? new JobConcurrency(declared.Group.Render(names), declared.CancelInProgress) : null;
+        CheckTexts(surface, owner, env, concurrency, DisplayName(surface));
         CheckServices(surface, root, services);
         CheckUploads(surface, root, runs);
         PermissionLevels.Check(problems, owner, job.Permissions);
@@ -24,8 +26,8 @@ internal sealed class JobSurfacePlanner(Problems problems)
         }
 
         return new JobSettingsModel(
-            surface.Env,
-            surface.Concurrency,
+            env,
+            concurrency,
             surface.Container,
             surface.DefaultShell,
             surface.AllPermissions,
@@ -44,15 +46,19 @@ internal sealed class JobSurfacePlanner(Problems problems)
         _ => "./build.sh",
     };
 
-    private void CheckTexts(JobSurface surface, string owner)
+    /// <summary>The job's display name as written, or null for the default (the target's name).</summary>
+    public string? DisplayName(JobSurface surface) => surface.DisplayName?.Render(names);
+
+    private void CheckTexts(
+        JobSurface surface, string owner, List<KeyValuePair<string, string>> env, JobConcurrency? concurrency, string? displayName)
     {
-        if (surface.DisplayName is { } name && name.Trim().Length == 0)
+        if (displayName is { } name && name.Trim().Length == 0)
         {
             problems.Add($"{owner} has an empty display name.");
         }
 
-        SecretsGuard.Check(problems, $"{owner}: its display name", surface.DisplayName);
-        foreach (var (variable, value) in surface.Env)
+        SecretsGuard.Check(problems, $"{owner}: its display name", displayName);
+        foreach (var (variable, value) in env)
         {
             if (!Identifiers.IsEnvName(variable))
             {
@@ -62,17 +68,17 @@ internal sealed class JobSurfacePlanner(Problems problems)
             SecretsGuard.Check(problems, $"{owner}: its env variable {variable}", value);
         }
 
-        foreach (var twice in surface.Env.GroupBy(e => e.Key).Where(g => g.Count() > 1))
+        foreach (var twice in env.GroupBy(e => e.Key).Where(g => g.Count() > 1))
         {
             problems.Add($"{owner} sets its env variable {twice.Key} twice.");
         }
 
-        if (surface.Concurrency is { } concurrency && concurrency.Group.Trim().Length == 0)
+        if (concurrency is not null && concurrency.Group.Trim().Length == 0)
         {
             problems.Add($"{owner} has an empty concurrency group.");
         }
 
-        SecretsGuard.Check(problems, $"{owner}: its concurrency group", surface.Concurrency?.Group);
+        SecretsGuard.Check(problems, $"{owner}: its concurrency group", concurrency?.Group);
         if (surface.Container is { } container && container.Image.Trim().Length == 0)
         {
             problems.Add($"{owner} has a container without an image.");

@@ -7,7 +7,7 @@ namespace Pipeline.GitHubActions;
 /// as models: an action referenced by a pin or its own ref, or a command; secrets only through
 /// secret parameters, which the job then receives.
 /// </summary>
-internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems problems, string job)
+internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems problems, string job, IExpressionNames names)
 {
     private readonly List<string> _secrets = [];
     private readonly HashSet<string> _ids = new(StringComparer.OrdinalIgnoreCase);
@@ -29,7 +29,7 @@ internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems p
             [.. step.With.Select(w => new KeyValuePair<string, string>(w.Key, Value(w.Value)))],
             step.Run,
             [.. step.Env.Select(e => new KeyValuePair<string, string>(e.Key, Value(e.Value)))],
-            step.If)
+            step.If ?? (step.IfCondition is { } condition ? GitHubExpression.Of(condition, names) : null))
         {
             Id = step.Id,
             Shell = step.Shell,
@@ -136,6 +136,11 @@ internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems p
 
     private string Value(StepValue value)
     {
+        if (value.Typed is { } typed)
+        {
+            return ExpressionText.AsValue(typed.Node, names);
+        }
+
         if (value.Secret is not { } secret)
         {
             return value.Text ?? "";

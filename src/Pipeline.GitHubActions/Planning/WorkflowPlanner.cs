@@ -54,6 +54,8 @@ internal static class WorkflowPlanner
         IReadOnlyList<PermissionGrant> permissions = workflow.Permissions is { } grants
             ? Permissions(grants)
             : [Permission.Contents.Read]; // least privilege unless the workflow says otherwise
+        var names = new WorkflowNames(graph, split, dispatch, problems, "the workflow", reader: null);
+        var env = workflow.Env.Select(e => KeyValuePair.Create(e.Key, e.Value.Render(names))).ToList();
         var jobs = new JobPlanner(workflow, graph, split, dispatch, problems);
         var models = workflow.Jobs.Select((job, i) => jobs.Plan(job, split[i])).ToList();
         jobs.CheckArtifactsUploadedOnce(models);
@@ -64,9 +66,9 @@ internal static class WorkflowPlanner
             workflow.Path,
             workflow.Name,
             new WorkflowTriggers(workflow.Push, workflow.PullRequest, workflow.Schedules, dispatch) { Others = workflow.Surface },
-            Concurrency(workflow),
+            Concurrency(workflow, names),
             workflow.Surface.AllPermissions is null ? permissions : [],
-            workflow.Env,
+            env,
             models)
         {
             AllPermissions = workflow.Surface.AllPermissions,
@@ -118,7 +120,7 @@ internal static class WorkflowPlanner
             problems.Add($"the pin of {pin.Action} needs a full 40-character lowercase commit SHA and the tag it stands for (got '{pin.CommitSha}', '{pin.Tag}').");
         }
 
-        foreach (var (name, value) in workflow.Env)
+        foreach (var (name, value) in workflow.Env.Select(e => (e.Key, e.Value.Text ?? "")))
         {
             if (!Identifiers.IsEnvName(name))
             {
@@ -151,11 +153,12 @@ internal static class WorkflowPlanner
     {
         const string Owner = "the workflow";
         Literals.Check(problems, Owner, "its name", workflow.Name);
-        Literals.Check(problems, Owner, "its concurrency group", workflow.ConcurrencyGroup);
+        Literals.Check(problems, Owner, "its concurrency group", workflow.ConcurrencyGroup?.Text);
         Literals.Check(problems, Owner, "its runs-on label", workflow.RunsOn);
         foreach (var (name, value) in workflow.Env)
         {
-            Literals.Check(problems, Owner, $"the value of its env variable {name}", value);
+            // A typed expression is the user's choice of expression; only text is checked for one.
+            Literals.Check(problems, Owner, $"the value of its env variable {name}", value.Text);
         }
 
         foreach (var pattern in Filters(workflow))
@@ -227,11 +230,11 @@ internal static class WorkflowPlanner
         static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
     }
 
-    private static ConcurrencyModel? Concurrency(WorkflowDeclaration workflow) => workflow.Cancel switch
+    private static ConcurrencyModel? Concurrency(WorkflowDeclaration workflow, IExpressionNames names) => workflow.Cancel switch
     {
         null => null,
         var cancel => new ConcurrencyModel(
-            workflow.ConcurrencyGroup ?? "${{ github.workflow }}-${{ github.ref }}",
+            workflow.ConcurrencyGroup?.Render(names) ?? "${{ github.workflow }}-${{ github.ref }}",
             cancel switch
             {
                 CancelInProgress.Always => "true",
@@ -246,7 +249,14 @@ internal sealed class Problems(WorkflowDeclaration workflow)
 {
     private readonly List<string> _messages = [];
 
-    public void Add(string message) => _messages.Add(message);
+    public void Add(string message)
+    {
+        // A value rendered twice (checked, then written) reports its problem once.
+        if (!_messages.Contains(message))
+        {
+            _messages.Add(message);
+        }
+    }
 
     public void ThrowIfAny()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pipeline.Planning;
 
 namespace Pipeline.Execution;
@@ -9,6 +10,9 @@ namespace Pipeline.Execution;
 /// </summary>
 internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, TimeProvider? clock = null)
 {
+    // How each target ended, for conditions that read another target's result (needs.<job>.result).
+    private readonly ConcurrentDictionary<string, TargetResult> _finished = new(StringComparer.Ordinal);
+
     public async Task<RunReport> RunAsync(Plan plan, int maxParallel, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
@@ -34,6 +38,14 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
     }
 
     private async Task<TargetResult> RunOneAsync(
+        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
+    {
+        var result = await StartOrSkipAsync(plan, target, before, throttle, cancellation).ConfigureAwait(false);
+        _finished[target.Name] = result;
+        return result;
+    }
+
+    private async Task<TargetResult> StartOrSkipAsync(
         Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
     {
         var results = await Task.WhenAll(before).ConfigureAwait(false);
@@ -66,7 +78,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
         }
     }
 
-    private static TargetResult? WhyNotRun(PlannedTarget target, TargetResult[] before, ConditionFacts facts, CancellationToken cancellation)
+    private TargetResult? WhyNotRun(PlannedTarget target, TargetResult[] before, ConditionFacts facts, CancellationToken cancellation)
     {
         if (target.SkipReason is { } reason)
         {
@@ -74,13 +86,12 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
         }
 
         var blocker = before.FirstOrDefault(r => target.BlockedBy.Contains(r.Name) && r.BlocksDependents);
+        var start = new TargetStart(ResultOf, executor.OutputText, executor.JobCell, cancellation.IsCancellationRequested);
 
         // Always/OnFailure conditions decide for themselves what a failure before them means.
         if (target.Definition.When is { DependsOnStatus: true } when)
         {
-            return when.Evaluate(facts with { UpstreamFailed = blocker is not null }) || cancellation.IsCancellationRequested
-                ? WhenCanceled(target, cancellation)
-                : new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition `{when}` is false");
+            return Decided(target, when, facts with { UpstreamFailed = blocker is not null }, start) ?? WhenCanceled(target, cancellation);
         }
 
         if (blocker is not null && !target.Definition.AssuredAfterFailure)
@@ -90,8 +101,35 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
             return new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"dependency {root} {verb}", FailedRoot: root);
         }
 
+        // A condition reading how earlier targets ended, or their outputs, is decided now.
+        if (target.Definition.When is { ReadsStartFacts: true } startCondition && Decided(target, startCondition, facts, start) is { } skipped)
+        {
+            return skipped;
+        }
+
         return WhenCanceled(target, cancellation);
     }
+
+    /// <summary>Null when the condition holds (or the run is canceled, which skips it anyway); otherwise the skip and why.</summary>
+    private static TargetResult? Decided(PlannedTarget target, Condition when, ConditionFacts facts, TargetStart start) =>
+        when.Decide(facts, start) switch
+        {
+            Evaluated.Known { Value: true } => null,
+            _ when start.Cancelled => null,
+            Evaluated.Unknown unknown => new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, Planner.UnknownLocally(when, unknown.Facts)),
+            _ => new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition `{when}` is false"),
+        };
+
+    private string? ResultOf(string target) =>
+        _finished.TryGetValue(target, out var result)
+            ? result.Status switch
+            {
+                TargetStatus.Succeeded => "success",
+                TargetStatus.Failed => "failure",
+                TargetStatus.Canceled => "cancelled",
+                _ => result.Reason?.StartsWith("--skip", StringComparison.Ordinal) == true ? null : "skipped",
+            }
+            : null;
 
     private static TargetResult? WhenCanceled(PlannedTarget target, CancellationToken cancellation) =>
         cancellation.IsCancellationRequested

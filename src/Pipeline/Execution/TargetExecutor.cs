@@ -36,6 +36,12 @@ internal sealed class TargetExecutor(
     /// When the plan has one matrix target and the environment names one of its cells (a CI matrix
     /// job's leg), that cell is the whole run's: the plan's other targets run in that leg too.
     /// </summary>
+    /// <summary>The one cell this CI job runs (its matrix values), or null locally and outside a matrix job.</summary>
+    internal MatrixCell? JobCell => _jobCell;
+
+    /// <summary>An output's value as text, set in this run or carried into it by the environment.</summary>
+    internal string? OutputText(IOutput output) => _outputs.TextOf(output);
+
     public void SelectJobCell(Plan plan)
     {
         var vars = variables ?? NoVariables;

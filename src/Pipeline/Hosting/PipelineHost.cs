@@ -50,7 +50,13 @@ internal static class PipelineHost
             }
 
             var gitHub = GitHubRun.From(environment.Variables);
-            var facts = ConditionFacts.From(gitHub, environment.RootDirectory);
+            var facts = ConditionFacts.From(gitHub, environment.RootDirectory) with
+            {
+                Variables = environment.Variables,
+                Workspace = environment.RootDirectory,
+                Parameters = session.Parameters.Declared,
+                ParameterText = session.Parameters.TextOf,
+            };
             var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip) { Facts = facts });
             var maxParallel = commandLine.MaxParallel ?? environment.ProcessorCount;
             if (commandLine.Plan is PlanFormat.Mermaid)

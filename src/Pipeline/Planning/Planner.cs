@@ -115,9 +115,18 @@ internal static class Planner
             return $"condition `{when}` is false";
         }
 
+        if (target.When is { } undecided && undecided.NeverKnown(facts) is [_, ..] unknown)
+        {
+            return UnknownLocally(undecided, unknown);
+        }
+
         var failed = target.Conditions.FirstOrDefault(c => c.Timing == ConditionTiming.Static && !c.Predicate());
         return failed is null ? null : $"condition `{failed.Expression}` is false";
     }
+
+    /// <summary>The reason a condition that cannot be decided here skips its target: never silently true.</summary>
+    internal static string UnknownLocally(Condition condition, IReadOnlyList<UnknownFact> unknown) =>
+        $"condition `{condition}` cannot be decided here: " + string.Join("; ", unknown.Select(f => $"{f.What}: {f.Why}"));
 
     private static string Resolve(TargetGraph graph, string typed)
     {

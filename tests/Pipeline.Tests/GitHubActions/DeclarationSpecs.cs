@@ -147,7 +147,7 @@ public sealed class DeclarationSpecs
         Assert.False(declaration.Dispatch);
         Assert.Null(declaration.Cancel);
         Assert.Equal(["ubuntu-24.04"], declaration.RunsOn!);
-        Assert.Equal([new KeyValuePair<string, string>("A", "1")], declaration.Env);
+        Assert.Equal([new KeyValuePair<string, string?>("A", "1")], declaration.Env.Select(e => KeyValuePair.Create(e.Key, e.Value.Text)));
         Assert.Equal([Permission.Contents.Read], declaration.Permissions!);
         Assert.Equal(TimeSpan.FromMinutes(10), declaration.Timeout);
         Assert.Empty(declaration.Pins);
@@ -159,7 +159,7 @@ public sealed class DeclarationSpecs
         Assert.Null(onlyJob.Timeout);
         Assert.Null(onlyJob.Environment);
         Assert.True(((ICollection<JobDeclaration>)declaration.Jobs).IsReadOnly);
-        Assert.True(((ICollection<KeyValuePair<string, string>>)declaration.Env).IsReadOnly);
+        Assert.True(((ICollection<KeyValuePair<string, DeclaredText>>)declaration.Env).IsReadOnly);
     }
 
     [Fact]

@@ -22,5 +22,5 @@ public sealed class GitHubExpressionSpecs
     [Theory]
     [MemberData(nameof(Cases))]
     public void Conditions_render_as_GitHub_expressions_with_the_parentheses_they_need(Condition condition, string expected) =>
-        Assert.Equal(expected, GitHubExpression.Of(condition));
+        Assert.Equal(expected, GitHubExpression.Of(condition, ExpressionText.Local));
 }

@@ -29,8 +29,11 @@ public abstract record Condition
     {
     }
 
-    /// <summary>Whether any part depends on how the targets before it ended (Always, OnFailure).</summary>
+    /// <summary>Whether any part depends on how the targets before it ended (Always, OnFailure, a status function).</summary>
     public abstract bool DependsOnStatus { get; }
+
+    /// <summary>Whether it reads what is known only when the target would start: a target's result or output, a matrix cell.</summary>
+    internal virtual bool ReadsStartFacts => DependsOnStatus;
 
     public static Condition OnEvent(RunEvent runEvent) => new EventIs(runEvent);
 
@@ -40,6 +43,17 @@ public abstract record Condition
     /// <summary>The run is for a tag whose name starts with <paramref name="prefix"/>; "" matches any tag.</summary>
     public static Condition OnTag(string prefix = "") =>
         new TagStartsWith(prefix.Length == 0 ? "" : CheckedRefName(prefix, nameof(prefix)));
+
+    /// <summary>
+    /// A typed expression: <c>Condition.When(Contexts.Vars("DEPLOY") == "true")</c>, or the expression
+    /// itself where a condition is expected. Evaluated locally from what is known here; a fact that
+    /// cannot be known locally (a CI step's output) skips the target and says so, never counts as true.
+    /// </summary>
+    public static Condition When(BooleanExpression expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return new ExpressionHolds(expression);
+    }
 
     public static Condition operator &(Condition left, Condition right) => new AllOf(left, right);
 
@@ -53,11 +67,25 @@ public abstract record Condition
 
     public static Condition LogicalNot(Condition condition) => !condition;
 
-    public abstract bool Evaluate(ConditionFacts facts);
+    /// <summary>True only when known to hold; a condition that cannot be decided here is not true.</summary>
+    public bool Evaluate(ConditionFacts facts) => Decide(facts, null) is Evaluated.Known { Value: true };
 
     /// <summary>False only when the condition is false however the targets before it end: then planning skips it.</summary>
     public bool CanBeTrue(ConditionFacts facts) =>
-        Evaluate(facts with { UpstreamFailed = false }) || Evaluate(facts with { UpstreamFailed = true });
+        Decide(facts with { UpstreamFailed = false }, null) is not Evaluated.Known { Value: false }
+        || Decide(facts with { UpstreamFailed = true }, null) is not Evaluated.Known { Value: false };
+
+    /// <summary>True, false, or unknown with the facts that were missing.</summary>
+    internal abstract Evaluated Decide(ConditionFacts facts, TargetStart? start);
+
+    /// <summary>The facts a condition needs and this run cannot know at all (not even when the target would start).</summary>
+    internal IReadOnlyList<UnknownFact> NeverKnown(ConditionFacts facts) =>
+        Decide(facts, null) is Evaluated.Unknown unknown && unknown.Facts.All(f => !f.KnownAtStart) ? unknown.Facts : [];
+
+    private static Evaluated Known(bool value) => Evaluated.Of(value);
+
+    private static Evaluated Truth(Evaluated value) =>
+        value is Evaluated.Known known ? Known(ExpressionValues.IsTruthy(known.Value)) : value;
 
     private static string CheckedRefName(string name, string parameter)
     {
@@ -74,7 +102,7 @@ public abstract record Condition
     {
         public override bool DependsOnStatus => false;
 
-        public override bool Evaluate(ConditionFacts facts) => facts.EventName == RunEventNames.Of(Event);
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) => Known(facts.EventName == RunEventNames.Of(Event));
 
         public override string ToString() => $"event is {RunEventNames.Of(Event)}";
     }
@@ -83,7 +111,7 @@ public abstract record Condition
     {
         public override bool DependsOnStatus => false;
 
-        public override bool Evaluate(ConditionFacts facts) => facts.Ref == "refs/heads/" + Branch;
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) => Known(facts.Ref == "refs/heads/" + Branch);
 
         public override string ToString() => $"branch is {Branch}";
     }
@@ -92,7 +120,7 @@ public abstract record Condition
     {
         public override bool DependsOnStatus => false;
 
-        public override bool Evaluate(ConditionFacts facts) => facts.Ref.StartsWith("refs/tags/" + Prefix, StringComparison.Ordinal);
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) => Known(facts.Ref.StartsWith("refs/tags/" + Prefix, StringComparison.Ordinal));
 
         public override string ToString() => Prefix.Length == 0 ? "a tag" : $"tag starts with {Prefix}";
     }
@@ -101,7 +129,7 @@ public abstract record Condition
     {
         public override bool DependsOnStatus => true;
 
-        public override bool Evaluate(ConditionFacts facts) => Kind == RunStatus.Always || facts.UpstreamFailed;
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) => Known(Kind == RunStatus.Always || facts.UpstreamFailed);
 
         public override string ToString() => Kind == RunStatus.Always ? "always" : "something before it failed";
     }
@@ -110,7 +138,15 @@ public abstract record Condition
     {
         public override bool DependsOnStatus => Left.DependsOnStatus || Right.DependsOnStatus;
 
-        public override bool Evaluate(ConditionFacts facts) => Left.Evaluate(facts) && Right.Evaluate(facts);
+        internal override bool ReadsStartFacts => Left.ReadsStartFacts || Right.ReadsStartFacts;
+
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) =>
+            (Left.Decide(facts, start), Right.Decide(facts, start)) switch
+            {
+                (Evaluated.Known { Value: false }, _) or (_, Evaluated.Known { Value: false }) => Known(false),
+                (Evaluated.Known, Evaluated.Known) => Known(true),
+                var (l, r) => Evaluated.Unknown.Of([l, r]),
+            };
 
         public override string ToString() => $"({Left} and {Right})";
     }
@@ -119,7 +155,15 @@ public abstract record Condition
     {
         public override bool DependsOnStatus => Left.DependsOnStatus || Right.DependsOnStatus;
 
-        public override bool Evaluate(ConditionFacts facts) => Left.Evaluate(facts) || Right.Evaluate(facts);
+        internal override bool ReadsStartFacts => Left.ReadsStartFacts || Right.ReadsStartFacts;
+
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) =>
+            (Left.Decide(facts, start), Right.Decide(facts, start)) switch
+            {
+                (Evaluated.Known { Value: true }, _) or (_, Evaluated.Known { Value: true }) => Known(true),
+                (Evaluated.Known, Evaluated.Known) => Known(false),
+                var (l, r) => Evaluated.Unknown.Of([l, r]),
+            };
 
         public override string ToString() => $"({Left} or {Right})";
     }
@@ -128,9 +172,35 @@ public abstract record Condition
     {
         public override bool DependsOnStatus => Operand.DependsOnStatus;
 
-        public override bool Evaluate(ConditionFacts facts) => !Operand.Evaluate(facts);
+        internal override bool ReadsStartFacts => Operand.ReadsStartFacts;
+
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) =>
+            Operand.Decide(facts, start) is Evaluated.Known { Value: bool value } ? Known(!value) : Operand.Decide(facts, start);
 
         public override string ToString() => $"not {Operand}";
+    }
+
+    public sealed record ExpressionHolds(BooleanExpression Expression) : Condition
+    {
+        public override bool DependsOnStatus => Reads(Expression.Node, n => n is CallNode call && Functions.StatusFunctions.Contains(call.Function));
+
+        internal override bool ReadsStartFacts =>
+            DependsOnStatus || Reads(Expression.Node, n => n is NeedsResultNode or NeedsOutputNode || n is ContextNode { Context: "matrix" });
+
+        internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) =>
+            Truth(ExpressionEvaluator.Evaluate(Expression.Node, new ConditionScope(facts, start)));
+
+        public override string ToString() => Expression.ToString();
+
+        private static bool Reads(ExpressionNode node, Func<ExpressionNode, bool> test) => test(node) || node switch
+        {
+            MemberNode member => Reads(member.Of, test),
+            CallNode call => call.Arguments.Any(a => Reads(a, test)),
+            BinaryNode binary => Reads(binary.Left, test) || Reads(binary.Right, test),
+            NotNode not => Reads(not.Operand, test),
+            ConcatNode concat => concat.Parts.Any(p => Reads(p, test)),
+            _ => false,
+        };
     }
 }
 

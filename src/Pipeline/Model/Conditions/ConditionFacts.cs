@@ -11,7 +11,22 @@ namespace Pipeline;
 /// <param name="UpstreamFailed">Whether a target this one follows failed (only status conditions read it).</param>
 public sealed record ConditionFacts(string EventName, string Ref, bool UpstreamFailed = false)
 {
+    // Shared, so that two facts read from the same run compare equal.
+    private static readonly IReadOnlyDictionary<string, string> NoVariables = new Dictionary<string, string>();
+
     public static ConditionFacts Local { get; } = new(RunEventNames.Of(RunEvent.Local), "");
+
+    /// <summary>The run's environment: <c>env.*</c>, <c>vars.*</c>, the runner's <c>GITHUB_*</c> and <c>RUNNER_*</c> variables.</summary>
+    internal IReadOnlyDictionary<string, string> Variables { get; init; } = NoVariables;
+
+    /// <summary>The pipeline's root, where <c>hashFiles</c> patterns start; null when unknown.</summary>
+    internal string? Workspace { get; init; }
+
+    /// <summary>A declared parameter's value as text (for <c>inputs.*</c>, and <c>vars.*</c> of a parameter read from one).</summary>
+    internal Func<IParameter, string?> ParameterText { get; init; } = _ => null;
+
+    /// <summary>Every declared parameter, so that <c>vars.NAME</c> finds the one whose variable is NAME.</summary>
+    internal IReadOnlyCollection<IParameter> Parameters { get; init; } = [];
 
     public static ConditionFacts From(GitHubRun run, AbsolutePath root)
     {

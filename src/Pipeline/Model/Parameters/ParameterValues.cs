@@ -72,6 +72,15 @@ public sealed class ParameterValues
     /// <summary>Whether a source gives a value or the declaration has a default.</summary>
     public bool HasValue(IParameter parameter) => Resolve(parameter) is not null || parameter.DefaultValue is not null;
 
+    /// <summary>The value (or default) as an expression reads it: text, lists comma-separated; null when it has none.</summary>
+    internal string? TextOf(IParameter parameter) => (Resolve(parameter)?.Value ?? parameter.DefaultValue) switch
+    {
+        null => null,
+        bool b => b ? "true" : "false",
+        string[] list => string.Join(',', list),
+        var value => System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture),
+    };
+
     /// <summary>Where the value came from, for help and error messages.</summary>
     internal string? SourceOf(IParameter parameter) => Resolve(parameter)?.Source;
 

@@ -1,0 +1,75 @@
+namespace Pipeline.GitHubActions;
+
+// Typed conditions decided by the engine inside a job: what they read that the runner's own
+// environment does not carry is handed to the build step, so the job decides as GitHub would.
+internal sealed partial class JobPlanner
+{
+    /// <summary>
+    /// For each typed condition of a target the job runs: the results of other jobs' targets,
+    /// <c>vars</c>, <c>inputs</c> and <c>steps</c> as <c>PIPELINE_CONTEXT_*</c> (JSON), and outputs of
+    /// other jobs as <c>PIPELINE_OUTPUT_*</c>. <c>github</c>, <c>runner</c> and <c>env</c> the engine reads itself.
+    /// </summary>
+    private IEnumerable<KeyValuePair<string, string>> ConditionContexts(List<TargetDefinition> runs, JobTargets targets, IExpressionNames names)
+    {
+        var read = runs.Select(t => t.When).OfType<Condition>().SelectMany(Expressions).SelectMany(Nodes).Distinct().ToList();
+        foreach (var node in read)
+        {
+            switch (node)
+            {
+                case NeedsResultNode needs when !targets.Runs.Contains(graph.Targets.FirstOrDefault(t => t.TargetType == needs.Target)?.Name ?? ""):
+                    yield return Context($"needs.{needs.Target.Name}.result", node, names);
+                    break;
+                case NeedsOutputNode output when graph.Targets.FirstOrDefault(t => t.OutputsProduced.Contains(output.Output)) is { } producer
+                    && !targets.Runs.Contains(producer.Name):
+                    yield return KeyValuePair.Create(output.Output.EnvironmentName, $"${{{{ {ExpressionText.Of(node, names)} }}}}");
+                    break;
+                case ContextNode { Context: "vars" or "steps" } path:
+                    yield return Context(path.Dotted, node, names);
+                    break;
+                case InputNode input:
+                    yield return Context("inputs." + ParameterNames.ToKebabCase(input.Parameter.Name), node, names);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>GitHub decides a job's <c>if:</c> before the job has a runner: it can read github, needs, vars and inputs only.</summary>
+    private void CheckJobLevelContexts(TargetDefinition root, JobTargets targets)
+    {
+        if (JobCondition(root, targets) is not { } when)
+        {
+            return;
+        }
+
+        foreach (var context in Expressions(when).SelectMany(Nodes).OfType<ContextNode>().Select(c => c.Context).Distinct())
+        {
+            if (context is not ("github" or "vars"))
+            {
+                problems.Add($"the job {root.Name}: its condition `{when}` reads {context}, which GitHub does not know when it decides whether the job runs " +
+                    "(a job's if: reads github, needs, vars and inputs). Put the target in a job that runs anyway (Triggers or DependsOn from another job's target), or read something else.");
+            }
+        }
+    }
+
+    private static KeyValuePair<string, string> Context(string shownPath, ExpressionNode node, IExpressionNames names) =>
+        KeyValuePair.Create(ContextVariables.NameOf(shownPath), $"${{{{ {ExpressionText.Of(new CallNode("toJSON", [node]), names)} }}}}");
+
+    private static IEnumerable<ExpressionNode> Expressions(Condition condition) => condition switch
+    {
+        Condition.ExpressionHolds holds => [holds.Expression.Node],
+        Condition.AllOf all => [.. Expressions(all.Left), .. Expressions(all.Right)],
+        Condition.AnyOf any => [.. Expressions(any.Left), .. Expressions(any.Right)],
+        Condition.NoneOf none => Expressions(none.Operand),
+        _ => [],
+    };
+
+    private static IEnumerable<ExpressionNode> Nodes(ExpressionNode node) => node switch
+    {
+        MemberNode member => [member, .. Nodes(member.Of)],
+        CallNode call => [call, .. call.Arguments.SelectMany(Nodes)],
+        BinaryNode binary => [binary, .. Nodes(binary.Left), .. Nodes(binary.Right)],
+        NotNode not => [not, .. Nodes(not.Operand)],
+        ConcatNode concat => [concat, .. concat.Parts.SelectMany(Nodes)],
+        _ => [node],
+    };
+}
