@@ -81,15 +81,17 @@ internal static class ExpressionValues
     public static object? FromJson(JsonNode? node) => node switch
     {
         null => null,
+
+        // Typed as object: JsonNode converts implicitly from string, double and bool, which would re-wrap them.
         JsonValue value => value.GetValueKind() switch
         {
-            JsonValueKind.String => value.GetValue<string>(),
+            JsonValueKind.String => (object)value.GetValue<string>(),
             JsonValueKind.Number => value.GetValue<double>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
             _ => null,
         },
-        _ => node,
+        _ => (object)node,
     };
 
     public static object? Parse(string json) => FromJson(JsonNode.Parse(json));

@@ -34,8 +34,8 @@ public sealed class StringExpression : Expression
     /// <summary>This value, or <paramref name="fallback"/> when it is empty (<c>a || b</c>).</summary>
     public StringExpression OrElse(StringExpression fallback) => new(new BinaryNode("||", Node, fallback.Node));
 
-    /// <summary>True when not empty (GitHub reads "" as false).</summary>
-    public BooleanExpression IsSet() => new(Node);
+    /// <summary>True when set and not empty (<c>x != ''</c>; GitHub reads an unset value as "" here).</summary>
+    public BooleanExpression IsSet() => this != "";
 
     public override bool Equals(object? obj) => base.Equals(obj);
 
