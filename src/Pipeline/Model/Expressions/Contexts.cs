@@ -68,6 +68,8 @@ public static class Contexts
 /// <summary>The <c>github</c> context: the run's event, ref and repository.</summary>
 public sealed class GitHubContext
 {
+    private readonly string _name = "github";
+
     internal GitHubContext()
     {
     }
@@ -99,9 +101,9 @@ public sealed class GitHubContext
 
     public StringExpression RunId => Of("run_id");
 
-    public NumberExpression RunNumber => new(Contexts.Path("github", "run_number"));
+    public NumberExpression RunNumber => new(Contexts.Path(_name, "run_number"));
 
-    public NumberExpression RunAttempt => new(Contexts.Path("github", "run_attempt"));
+    public NumberExpression RunAttempt => new(Contexts.Path(_name, "run_attempt"));
 
     /// <summary>A pull request's head branch; "" on other events.</summary>
     public StringExpression HeadRef => Of("head_ref");
@@ -112,41 +114,45 @@ public sealed class GitHubContext
     public StringExpression ServerUrl => Of("server_url");
 
     /// <summary>The event's payload (<c>github.event</c>); locally read from <c>GITHUB_EVENT_PATH</c> when set, otherwise unknown.</summary>
-    public ValueExpression Event => new(Contexts.Path("github", "event"));
+    public ValueExpression Event => new(Contexts.Path(_name, "event"));
 
-    private static StringExpression Of(string name) => new(Contexts.Path("github", name));
+    private StringExpression Of(string member) => new(Contexts.Path(_name, member));
 }
 
 /// <summary>The <c>runner</c> context: the machine the job runs on.</summary>
 public sealed class RunnerContext
 {
+    private readonly string _name = "runner";
+
     internal RunnerContext()
     {
     }
 
     /// <summary><c>Linux</c>, <c>Windows</c> or <c>macOS</c>.</summary>
-    public StringExpression Os => new(Contexts.Path("runner", "os"));
+    public StringExpression Os => new(Contexts.Path(_name, "os"));
 
     /// <summary><c>X64</c>, <c>ARM64</c>, <c>X86</c> or <c>ARM</c>.</summary>
-    public StringExpression Arch => new(Contexts.Path("runner", "arch"));
+    public StringExpression Arch => new(Contexts.Path(_name, "arch"));
 
-    public StringExpression Name => new(Contexts.Path("runner", "name"));
+    public StringExpression Name => new(Contexts.Path(_name, "name"));
 
-    public StringExpression Temp => new(Contexts.Path("runner", "temp"));
+    public StringExpression Temp => new(Contexts.Path(_name, "temp"));
 
     /// <summary><c>github-hosted</c> or <c>self-hosted</c>.</summary>
-    public StringExpression Environment => new(Contexts.Path("runner", "environment"));
+    public StringExpression Environment => new(Contexts.Path(_name, "environment"));
 }
 
 /// <summary>The <c>job</c> context.</summary>
 public sealed class JobContext
 {
+    private readonly string _name = "job";
+
     internal JobContext()
     {
     }
 
     /// <summary><c>success</c>, <c>failure</c> or <c>cancelled</c>: how the job is going so far.</summary>
-    public StringExpression Status => new(Contexts.Path("job", "status"));
+    public StringExpression Status => new(Contexts.Path(_name, "status"));
 }
 
 /// <summary><c>needs.&lt;job&gt;</c> for the job of one target.</summary>

@@ -102,7 +102,7 @@ internal static class ExpressionEvaluator
         _ => throw new NotSupportedException($"Unknown function {function}."),
     };
 
-    private static string Format(string format, IReadOnlyList<object?> values)
+    private static string Format(string format, List<object?> values)
     {
         var text = new StringBuilder();
         for (var i = 0; i < format.Length; i++)
