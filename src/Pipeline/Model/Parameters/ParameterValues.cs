@@ -72,6 +72,9 @@ public sealed class ParameterValues
     /// <summary>Whether a source gives a value or the declaration has a default.</summary>
     public bool HasValue(IParameter parameter) => Resolve(parameter) is not null || parameter.DefaultValue is not null;
 
+    /// <summary>The value, or the default, or null: what a target's fingerprint reads.</summary>
+    internal object? ValueOf(IParameter parameter) => Resolve(parameter)?.Value ?? parameter.DefaultValue;
+
     /// <summary>Where the value came from, for help and error messages.</summary>
     internal string? SourceOf(IParameter parameter) => Resolve(parameter)?.Source;
 
