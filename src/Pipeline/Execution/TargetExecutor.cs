@@ -219,14 +219,23 @@ internal sealed class TargetExecutor(
         }
 
         log.Info("Runs: " + decision.Reason);
-        _incremental.Forget(target, keyCell);
+        _incremental.Forget(target, keyCell, decision.Fingerprint);
         var result = await RunWithServicesAsync(target, log, cell, runCancellation).ConfigureAwait(false);
         if (result.Status != TargetStatus.Succeeded || runCancellation.IsCancellationRequested)
         {
             return result;
         }
 
-        _incremental.Remember(target, keyCell, decision.Fingerprint, _outputs.TextOf);
+        try
+        {
+            _incremental.Remember(target, keyCell, decision.Fingerprint, _outputs.TextOf);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The work is done and good; only the next run's shortcut is lost.
+            log.Warning("Its fingerprint could not be recorded, so it will run again next time: " + FirstLine(e.Message));
+        }
+
         return result with { Reason = decision.Reason };
     }
 

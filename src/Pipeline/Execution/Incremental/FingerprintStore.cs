@@ -32,7 +32,14 @@ internal sealed class FingerprintStore(AbsolutePath root)
     }
 
     /// <summary>Before a target runs: whatever happens to it, its earlier success no longer describes its outputs.</summary>
-    public void Forget(string target, MatrixCell? cell) => File.Delete(PathOf(target, cell));
+    public void Forget(string target, MatrixCell? cell)
+    {
+        var path = PathOf(target, cell);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
 
     private AbsolutePath PathOf(string target, string? cell) =>
         Directory / (cell is null ? target + ".json" : $"{target}@{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cell)))[..12]}.json");

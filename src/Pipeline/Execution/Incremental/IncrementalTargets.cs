@@ -54,8 +54,17 @@ internal sealed class IncrementalTargets(
         return UpToDateDecision.Runs(fingerprint, last is null ? "no earlier success recorded" : Fingerprint.Describe(Fingerprint.Changes(last.Inputs, fingerprint.Inputs)));
     }
 
-    /// <summary>Before it runs: a failure or cancellation must leave no success behind to be up to date against.</summary>
-    public void Forget(TargetDefinition target, MatrixCell? cell) => _records.Forget(target.Name, cell);
+    /// <summary>
+    /// Before it runs: a failure or cancellation must leave no success behind to be up to date
+    /// against — neither its record nor a cached success of the same inputs, which failed this time.
+    /// </summary>
+    public void Forget(TargetDefinition target, MatrixCell? cell, Fingerprint fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        _records.Forget(target.Name, cell);
+        _cache.Remove(fingerprint.Key);
+    }
 
     /// <summary>After a success: the record (with its typed output values) and the cache entry of its outputs.</summary>
     public void Remember(TargetDefinition target, MatrixCell? cell, Fingerprint fingerprint, Func<IOutput, string?> outputValue)

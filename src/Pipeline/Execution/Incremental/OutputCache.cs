@@ -42,6 +42,7 @@ internal sealed class OutputCache(AbsolutePath root, long limitBytes)
         var building = Directory / (".building-" + Guid.NewGuid().ToString("N")[..12]);
         try
         {
+            System.IO.Directory.CreateDirectory(building);
             long size = 0;
             foreach (var output in outputs)
             {
@@ -105,6 +106,8 @@ internal sealed class OutputCache(AbsolutePath root, long limitBytes)
         Touch(entry);
         return record;
     }
+
+    public void Remove(string key) => Delete(Directory / key);
 
     private void Evict()
     {
