@@ -123,7 +123,11 @@ public sealed class InputChangeSpecs
         var bin = run.Root.Path / "bin";
         var versionFile = run.Root.Write("bin/version.txt", "faketool 1.0");
         var tool = run.Root.Write("bin/faketool", $"#!/bin/sh\ncat '{versionFile}'\n");
-        File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tool, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         run.Variables["PATH"] = bin + ":/usr/bin:/bin";
         var fake = new RequiredTool("faketool", "it is a test's");
         var script = new Script().Target<A>(t => t.Inputs(i => i.Tool(fake)));
