@@ -1,4 +1,5 @@
 using System.Globalization;
+using Pipeline.Execution.Incremental;
 using Pipeline.Planning;
 
 namespace Pipeline.Cli;
@@ -27,6 +28,9 @@ internal sealed record CommandLine(
     bool Check,
     IReadOnlyList<string> ParameterTokens)
 {
+    /// <summary><c>--force</c>: which targets ignore their up-to-date check.</summary>
+    public ForceRequest Force { get; init; } = ForceRequest.None;
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var targets = new List<string>();
@@ -64,6 +68,7 @@ internal sealed record CommandLine(
             {
                 "--help" => parsed with { Help = true },
                 "--skip" => parsed with { Skip = option.Tokens.Count == 0 ? SkipRequest.AllButRequested : new SkipRequest(false, option.Tokens) },
+                "--force" => parsed with { Force = option.Tokens.Count == 0 ? ForceRequest.Everything : new ForceRequest(false, option.Tokens) },
                 "--plan" => parsed with { Plan = ParsePlanFormat(option.Tokens) },
                 "--max-parallel" => parsed with { MaxParallel = ParsePositive(option) },
                 "--profile" => parsed with { Profiles = [.. parsed.Profiles, .. RequireValues(option)] },

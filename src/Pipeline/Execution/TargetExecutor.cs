@@ -1,3 +1,4 @@
+using Pipeline.Execution.Incremental;
 using Pipeline.Planning;
 using Pipeline.Processes;
 
@@ -28,6 +29,11 @@ internal sealed class TargetExecutor(
     private readonly GitHubRun _gitHub = gitHub ?? (variables is null ? GitHubRun.None : GitHubRun.From(variables));
 
     private readonly RunOutputs _outputs = new(variables ?? NoVariables, () => parameters.SecretValues().Select(s => s.Value));
+
+    private readonly IncrementalTargets _incremental = new(rootDirectory, parameters, variables ?? NoVariables, processes);
+
+    /// <summary><c>--force</c>: the targets that run even when up to date.</summary>
+    public ForceRequest Force { get; init; } = ForceRequest.None;
 
     /// <summary>The cell a CI matrix job runs: every target of the job sees it, not only the matrix target.</summary>
     private MatrixCell? _jobCell;
@@ -83,7 +89,7 @@ internal sealed class TargetExecutor(
 
         return target.Matrix is { } matrix
             ? await RunCellsAsync(target, matrix, runCancellation).ConfigureAwait(false)
-            : await RunWithServicesAsync(target, log, null, runCancellation).ConfigureAwait(false);
+            : await RunIncrementallyAsync(target, log, null, runCancellation).ConfigureAwait(false);
     }
 
     /// <summary>Every selected cell side by side (at most MaxParallel); the target fails if a cell fails.</summary>
@@ -125,7 +131,7 @@ internal sealed class TargetExecutor(
             await throttle.WaitAsync(cellsCancellation.Token).ConfigureAwait(false);
             try
             {
-                var result = await RunWithServicesAsync(target, new TargetLog(target.Name, output, $"[{cell}] "), cell, cellsCancellation.Token).ConfigureAwait(false);
+                var result = await RunIncrementallyAsync(target, new TargetLog(target.Name, output, $"[{cell}] "), cell, cellsCancellation.Token).ConfigureAwait(false);
                 if (result.Status == TargetStatus.Failed && matrix.FailFast)
                 {
                     await cellsCancellation.CancelAsync().ConfigureAwait(false);
@@ -154,9 +160,89 @@ internal sealed class TargetExecutor(
             return failed.Result with { Reason = $"[{failedCell}] {failed.Result.Reason}" };
         }
 
-        return runCancellation.IsCancellationRequested
-            ? new TargetResult(target.Name, TargetStatus.Canceled, TimeSpan.Zero, "canceled while running")
-            : new TargetResult(target.Name, TargetStatus.Succeeded, TimeSpan.Zero, Attempts: results.Max(r => r.Result.Attempts));
+        if (runCancellation.IsCancellationRequested)
+        {
+            return new TargetResult(target.Name, TargetStatus.Canceled, TimeSpan.Zero, "canceled while running");
+        }
+
+        // With inputs declared, each cell decides for itself: the target is up to date only when every cell is.
+        var ran = results.Where(r => r.Result.Status != TargetStatus.UpToDate).ToList();
+        return ran.Count == 0
+            ? new TargetResult(target.Name, TargetStatus.UpToDate, TimeSpan.Zero, results.Length == 1 ? "its one cell is up to date" : $"all {results.Length} cells up to date")
+            : new TargetResult(
+                target.Name,
+                TargetStatus.Succeeded,
+                TimeSpan.Zero,
+                ran[0].Result.Reason is { } why ? $"[{ran[0].Cell}] {why}" : null,
+                Attempts: results.Max(r => r.Result.Attempts));
+    }
+
+    /// <summary>
+    /// For a target (or cell) with declared inputs: up to date — its outputs and typed output values
+    /// there, nothing run — or run, saying which input changed, and remembered when it succeeds.
+    /// </summary>
+    private async Task<TargetResult> RunIncrementallyAsync(TargetDefinition target, TargetLog log, MatrixCell? cell, CancellationToken runCancellation)
+    {
+        if (target.Inputs is null)
+        {
+            return await RunWithServicesAsync(target, log, cell, runCancellation).ConfigureAwait(false);
+        }
+
+        // A non-matrix target in a CI matrix leg sees the leg's cell, so the cell is part of its key too.
+        var keyCell = cell ?? (target.Matrix is null ? _jobCell : null);
+        UpToDateDecision decision;
+        try
+        {
+            decision = await _incremental.DecideAsync(target, keyCell, Force.Forces(target.Name), _outputs.TextOf, restore: true, runCancellation).ConfigureAwait(false);
+        }
+        catch (Exception) when (runCancellation.IsCancellationRequested)
+        {
+            return new TargetResult(target.Name, TargetStatus.Canceled, TimeSpan.Zero, "canceled while computing its fingerprint");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or PipelineException)
+        {
+            return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, "its fingerprint could not be computed: " + FirstLine(e.Message), e);
+        }
+
+        if (decision.IsUpToDate)
+        {
+            var outputs = new TargetOutputs(target, _outputs);
+            foreach (var produced in target.OutputsProduced)
+            {
+                if (decision.Restored?.Outputs.GetValueOrDefault(produced.Name) is { } value)
+                {
+                    _outputs.Set(produced, value);
+                }
+            }
+
+            if (Published(target, outputs) is { } unset)
+            {
+                return new TargetResult(target.Name, TargetStatus.Failed, TimeSpan.Zero, unset);
+            }
+
+            log.Info("Up to date: " + decision.Reason);
+            return new TargetResult(target.Name, TargetStatus.UpToDate, TimeSpan.Zero, decision.Reason);
+        }
+
+        log.Info("Runs: " + decision.Reason);
+        _incremental.Forget(target, keyCell, decision.Fingerprint);
+        var result = await RunWithServicesAsync(target, log, cell, runCancellation).ConfigureAwait(false);
+        if (result.Status != TargetStatus.Succeeded || runCancellation.IsCancellationRequested)
+        {
+            return result;
+        }
+
+        try
+        {
+            _incremental.Remember(target, keyCell, decision.Fingerprint, _outputs.TextOf);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The work is done and good; only the next run's shortcut is lost.
+            log.Warning("Its fingerprint could not be recorded, so it will run again next time: " + FirstLine(e.Message));
+        }
+
+        return result with { Reason = decision.Reason };
     }
 
     /// <summary>

@@ -10,6 +10,9 @@ internal enum TargetStatus
 
     /// <summary>Stopped by Ctrl+C or SIGTERM while it ran.</summary>
     Canceled,
+
+    /// <summary>Not run: its inputs match its last success and its outputs are there. Counts as a success.</summary>
+    UpToDate,
 }
 
 /// <param name="Reason">Why it was skipped or how it failed, one line.</param>
@@ -53,7 +56,7 @@ internal sealed record TargetResult(
 /// <summary>The outcome of a whole run, targets in plan order.</summary>
 internal sealed record RunReport(Plan Plan, IReadOnlyList<TargetResult> Results, TimeSpan Duration, bool Canceled)
 {
-    public bool Succeeded => !Canceled && Results.All(r => r.Status is TargetStatus.Succeeded or TargetStatus.Skipped || r.IsWarning);
+    public bool Succeeded => !Canceled && Results.All(r => r.Status is TargetStatus.Succeeded or TargetStatus.UpToDate or TargetStatus.Skipped || r.IsWarning);
 
     public TargetResult this[string name] => Results.First(r => r.Name == name);
 

@@ -1,5 +1,6 @@
 using Pipeline.Cli;
 using Pipeline.Execution;
+using Pipeline.Execution.Incremental;
 using Pipeline.Generation;
 using Pipeline.Output;
 using Pipeline.Planning;
@@ -59,6 +60,7 @@ internal static class PipelineHost
             };
             var plan = Planner.Create(session.Graph, new PlanRequest(commandLine.Targets, commandLine.Skip) { Facts = facts });
             var maxParallel = commandLine.MaxParallel ?? environment.ProcessorCount;
+            var force = commandLine.Force.Resolved(session.Graph);
             if (commandLine.Plan is PlanFormat.Mermaid)
             {
                 console.WriteLines(PlanRenderer.Mermaid(plan));
@@ -67,8 +69,11 @@ internal static class PipelineHost
 
             if (commandLine.Plan is PlanFormat.Text)
             {
-                var tools = await RequiredTools.DescribeAsync(plan, environment.Variables, new ProcessRunner(masker.Mask, NewRunId()), cancellation).ConfigureAwait(false);
-                console.WriteLines(PlanRenderer.Text(plan, maxParallel, tools));
+                var processes = new ProcessRunner(masker.Mask, NewRunId());
+                var tools = await RequiredTools.DescribeAsync(plan, environment.Variables, processes, cancellation).ConfigureAwait(false);
+                var incremental = new IncrementalTargets(environment.RootDirectory, session.Parameters, environment.Variables, processes);
+                var upToDate = await PlanNotes.DescribeAsync(plan, incremental, force, environment.Variables, cancellation).ConfigureAwait(false);
+                console.WriteLines(PlanRenderer.Text(plan, maxParallel, tools, upToDate));
                 return ExitCodes.Success;
             }
 
@@ -76,7 +81,7 @@ internal static class PipelineHost
             RequiredTools.Check(plan, environment.Variables);
             var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), gitHub.IsActions);
             services.Check(plan);
-            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, console, cancellation).ConfigureAwait(false);
+            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, force, console, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
@@ -98,7 +103,7 @@ internal static class PipelineHost
     }
 
     private static async Task<int> RunPlanAsync(
-        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, OutputConsole console, CancellationToken cancellation)
+        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, ForceRequest force, OutputConsole console, CancellationToken cancellation)
     {
         var environment = session.Environment;
         ConsoleCapture.Install();
@@ -112,7 +117,10 @@ internal static class PipelineHost
             : new LocalConsoleOutput(console);
         var processes = new ProcessRunner(console.Masker.Mask, runId);
         var executor = new TargetExecutor(
-            output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub);
+            output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub)
+        {
+            Force = force,
+        };
 
         foreach (var note in await RunFile.EndDeadRunsAsync(environment.RootDirectory).ConfigureAwait(false))
         {

@@ -59,6 +59,7 @@ internal sealed class LocalConsoleOutput(OutputConsole console) : IRunOutput
         {
             TargetStatus.Failed when result.WarningOnly => ("!", ConsoleColor.Yellow),
             TargetStatus.Succeeded => ("✔", ConsoleColor.Green),
+            TargetStatus.UpToDate => ("✔", ConsoleColor.DarkGreen),
             TargetStatus.Failed => ("✖", ConsoleColor.Red),
             TargetStatus.Canceled => ("■", ConsoleColor.Red),
             _ => ("–", ConsoleColor.DarkGray),

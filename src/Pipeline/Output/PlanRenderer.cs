@@ -5,7 +5,9 @@ namespace Pipeline.Output;
 /// <summary>A plan as text (<c>--plan</c>) and as a Mermaid graph (<c>--plan mermaid</c>, GitHub summaries).</summary>
 internal static class PlanRenderer
 {
-    public static IEnumerable<string> Text(Plan plan, int maxParallel, IReadOnlyList<(string Tool, string Found, string NeededBy)> tools)
+    /// <param name="upToDate">For targets with declared inputs: "up to date" or "runs: why".</param>
+    public static IEnumerable<string> Text(
+        Plan plan, int maxParallel, IReadOnlyList<(string Tool, string Found, string NeededBy)> tools, IReadOnlyDictionary<string, string>? upToDate = null)
     {
         yield return $"Plan for {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} of {Counted.Of(plan.Targets.Count, "target")} run, " +
             SideBySide(plan, maxParallel) + ".";
@@ -16,7 +18,7 @@ internal static class PlanRenderer
                 t.Wave.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 t.Name,
                 string.Join(", ", t.Follows),
-                t.SkipReason is null ? "" : "skipped: " + t.SkipReason,
+                t.SkipReason is null ? upToDate?.GetValueOrDefault(t.Name) ?? "" : "skipped: " + t.SkipReason,
                 .. withOutputs ? [Outputs(t.Definition)] : Array.Empty<string>()])
             .ToList();
         foreach (var line in TextTable.Render(["Wave", "Target", "Runs after", "Note", .. withOutputs ? ["Outputs"] : Array.Empty<string>()], rows))

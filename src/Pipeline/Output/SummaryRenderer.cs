@@ -31,14 +31,18 @@ internal static class SummaryRenderer
     /// <param name="shortened">A console table stays readable with long reasons cut; a Markdown page wraps them.</param>
     public static string StatusText(TargetResult r, bool shortened = true) => r.Status switch
     {
-        TargetStatus.Succeeded when r.Attempts > 1 => $"succeeded (attempt {r.Attempts})",
-        TargetStatus.Succeeded => "succeeded",
+        TargetStatus.Succeeded when r.Attempts > 1 => $"succeeded (attempt {r.Attempts})" + RanBecause(r, shortened),
+        TargetStatus.Succeeded => "succeeded" + RanBecause(r, shortened),
+        TargetStatus.UpToDate => "up to date: " + Shortened(r.Reason, shortened),
         TargetStatus.Failed when r.WarningOnly => "warning (failed, warning only): " + Shortened(r.Reason, shortened),
         TargetStatus.Failed => "failed: " + Shortened(r.Reason, shortened),
         TargetStatus.Skipped => "skipped: " + Shortened(r.Reason, shortened),
         TargetStatus.Canceled => "canceled",
         _ => r.Status.ToString(),
     };
+
+    /// <summary>A target with declared inputs says which one made it run.</summary>
+    private static string RanBecause(TargetResult r, bool shortened) => r.Reason is null ? "" : "; ran: " + Shortened(r.Reason, shortened);
 
     // A table row stays readable: the whole reason is in the target's log just above.
     private static string Shortened(string? reason, bool shortened) =>
@@ -54,6 +58,7 @@ internal static class SummaryRenderer
         TargetStatus.Succeeded => "✅",
         TargetStatus.Failed => "❌",
         TargetStatus.Canceled => "⛔",
+        TargetStatus.UpToDate => "♻️",
         _ => "⏭️",
     };
 

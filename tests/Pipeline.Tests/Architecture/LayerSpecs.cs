@@ -45,7 +45,7 @@ public sealed class LayerSpecs
     {
         var known = Layers.Where(l => l != "Model").ToArray();
         var strays = Types.InAssembly(typeof(Target).Assembly).GetTypes()
-            .Where(t => t.Namespace is { } ns && ns != "Pipeline" && !known.Contains(ns) && !t.Name.StartsWith('<') && ns != "Microsoft.CodeAnalysis" && ns != "System.Runtime.CompilerServices")
+            .Where(t => t.Namespace is { } ns && ns != "Pipeline" && !known.Any(l => ns == l || ns.StartsWith(l + ".", StringComparison.Ordinal)) && !t.Name.StartsWith('<') && ns != "Microsoft.CodeAnalysis" && ns != "System.Runtime.CompilerServices")
             .Select(t => t.FullName)
             .ToList();
 
@@ -70,7 +70,8 @@ public sealed class LayerSpecs
         {
             "Model" => types.ResideInNamespaceMatching("^Pipeline$").And().DoNotHaveNameMatching("^(PipelineBuilder|PipelineEnvironment|Dependencies)$"),
             "Pipeline.Hosting" => types.ResideInNamespaceMatching("^Pipeline\\.Hosting$").Or().HaveNameMatching("^(PipelineBuilder|PipelineEnvironment|Dependencies)$"),
-            _ => types.ResideInNamespaceMatching("^" + layer.Replace(".", "\\.", StringComparison.Ordinal) + "$"),
+            // A layer's concepts may have folders of their own (Pipeline.Execution.Incremental): they are that layer.
+            _ => types.ResideInNamespaceMatching("^" + layer.Replace(".", "\\.", StringComparison.Ordinal) + "(\\..+)?$"),
         };
     }
 }

@@ -72,8 +72,11 @@ public sealed class ParameterValues
     /// <summary>Whether a source gives a value or the declaration has a default.</summary>
     public bool HasValue(IParameter parameter) => Resolve(parameter) is not null || parameter.DefaultValue is not null;
 
+    /// <summary>The value, or the default, or null: what a target's fingerprint reads.</summary>
+    internal object? ValueOf(IParameter parameter) => Resolve(parameter)?.Value ?? parameter.DefaultValue;
+
     /// <summary>The value (or default) as an expression reads it: text, lists comma-separated; null when it has none.</summary>
-    internal string? TextOf(IParameter parameter) => (Resolve(parameter)?.Value ?? parameter.DefaultValue) switch
+    internal string? TextOf(IParameter parameter) => ValueOf(parameter) switch
     {
         null => null,
         bool b => b ? "true" : "false",

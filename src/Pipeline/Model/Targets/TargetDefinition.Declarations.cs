@@ -34,4 +34,10 @@ public sealed partial record TargetDefinition
 
     /// <summary>Programs it runs, checked on <c>PATH</c> before any target starts.</summary>
     public IReadOnlyList<RequiredTool> Tools { get; init; } = [];
+
+    /// <summary>What its fingerprint is made of; null when it declares none, and then it always runs.</summary>
+    public TargetInputs? Inputs { get; init; }
+
+    /// <summary>The files and folders it writes, relative to the root (see <see cref="TargetSpec.OutputFiles"/>).</summary>
+    public IReadOnlyList<string> OutputFiles { get; init; } = [];
 }

@@ -13,6 +13,8 @@ public sealed partial class TargetSpec
     private readonly List<IOutput> _outputsProduced = [];
     private readonly List<IOutput> _outputsConsumed = [];
     private TargetMatrix? _matrix;
+    private TargetInputs? _inputs;
+    private readonly List<string> _outputFiles = [];
 
     /// <summary>
     /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
@@ -108,6 +110,24 @@ public sealed partial class TargetSpec
         return Set(() => _outputsConsumed.Add(output));
     }
 
+    /// <summary>
+    /// What its result depends on (files, parameters, variables, tool versions, upstream outputs): with
+    /// inputs declared, it runs only when one changed since its last success, or its output files are gone.
+    /// </summary>
+    public TargetSpec Inputs(Action<TargetInputs> declare)
+    {
+        ArgumentNullException.ThrowIfNull(declare);
+        return Set(() =>
+        {
+            _inputs ??= new TargetInputs();
+            declare(_inputs);
+            _outputsConsumed.AddRange(_inputs.UpstreamOutputs);
+        });
+    }
+
+    /// <summary>Files or folders (relative to the root) it writes: kept in the local cache and restored when it is up to date.</summary>
+    public TargetSpec OutputFiles(params IEnumerable<string> paths) => Set(() => _outputFiles.AddRange(paths));
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
@@ -136,6 +156,8 @@ public sealed partial class TargetSpec
             OutputsConsumed = [.. _outputsConsumed.Distinct()],
             ServiceContainers = [.. _serviceContainers.Distinct()],
             Toolchains = [.. _toolchains.Distinct()],
+            Inputs = _inputs,
+            OutputFiles = [.. _outputFiles.Distinct()],
         };
     }
 }
