@@ -258,15 +258,14 @@ public sealed class BuildWorkflow : Workflow
         .Checkout(fetchDepth: 0)
         .NoCaches()
         .BeforeBuild(s => s.Name("Update agent configuration").Shell("pwsh").Run("""
+            # The OS is decided here, not by a step if: Windows keeps the SDK and packages on the D: drive.
+            $packages = if ($IsWindows) { 'D:\.nuget\packages' } else { Join-Path $HOME '.nuget/packages' }
             if ($IsWindows) {
-              "DOTNET_INSTALL_DIR=D:\tools\dotnet" >> ${env:GITHUB_ENV}
-              "DOTNET_ROOT=D:\tools\dotnet" >> ${env:GITHUB_ENV}
-              "NUGET_PACKAGES=D:\.nuget\packages" >> ${env:GITHUB_ENV}
+              Add-Content -Path $env:GITHUB_ENV -Value 'DOTNET_INSTALL_DIR=D:\tools\dotnet', 'DOTNET_ROOT=D:\tools\dotnet'
             } else {
-              $nugetHome = "~/.nuget/packages"
-              New-Item -Path $nugetHome -Type Directory -Force | Out-Null
-              "NUGET_PACKAGES=$(Resolve-Path $nugetHome)" >> ${env:GITHUB_ENV}
+              New-Item -ItemType Directory -Force -Path $packages | Out-Null
             }
+            Add-Content -Path $env:GITHUB_ENV -Value "NUGET_PACKAGES=$packages"
             """))
         // typed gap: a step output in the build step's env; the step exports SOURCE_DATE_EPOCH itself.
         .BeforeBuild(s => s.Name("Get Git commit timestamp").Id("get-commit-timestamp").Shell("pwsh").Run("""
