@@ -43,6 +43,9 @@ namespace Pipeline.Tests.GitHubActions.ReferenceWorkflows;
 /// </summary>
 public sealed class FluxSourceControllerSpecs
 {
+    /// <summary>build-push-action's inputs that must all be true: SBOM and provenance attestations, and the push.</summary>
+    private static readonly string[] Attestations = ["sbom", "provenance", "push"];
+
     private static WorkflowModel Plan() => Workflows.Plan<Flux.ReleaseWorkflow>(Flux.Declarations.Pipeline());
 
     private static YamlMappingNode Yaml() => RenderedYaml.Parse(Plan());
@@ -174,7 +177,7 @@ public sealed class FluxSourceControllerSpecs
         Assert.Equal("build-push", publish.At("id").Text());
         Assert.Equal("docker/build-push-action@263435318d21b8e681c14492fe198d362a7d2c83", publish.At("uses").Text());
         Assert.Equal("linux/amd64,linux/arm/v7,linux/arm64", publish.At("with", "platforms").Text());
-        Assert.Equal(["true", "true", "true"], new[] { "sbom", "provenance", "push" }.Select(k => publish.At("with", k).Text()));
+        Assert.All(Attestations, input => Assert.Equal("true", publish.At("with", input).Text()));
         Assert.Equal("${{ steps.buildx.outputs.name }}", publish.At("with", "builder").Text());
         Assert.Equal("${{ steps.meta.outputs.tags }}", publish.At("with", "tags").Text());
         Assert.Equal("${{ steps.meta.outputs.labels }}", publish.At("with", "labels").Text());

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
 
