@@ -173,7 +173,9 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {
-        var suffix = matrix is null ? "" : string.Concat(matrix.Axes.Select(a => $"-${{{{ matrix.{a.Name} }}}}"));
+        // A matrix of include entries only has no axes: its cells differ by their fields.
+        var varying = matrix is null ? [] : matrix.Axes.Count > 0 ? matrix.Axes.Select(a => a.Name) : matrix.Fields;
+        var suffix = string.Concat(varying.Select(name => $"-${{{{ matrix.{name} }}}}"));
         foreach (var artifact in runs.SelectMany(t => t.Produces).DistinctBy(a => a.Name))
         {
             List<KeyValuePair<string, string>> with =

@@ -39,4 +39,19 @@ public sealed class MatrixArtifactNameSpecs
 
         Assert.Equal("binaries-${{ matrix.platform }}", upload.With.Single(w => w.Key == "name").Value);
     }
+
+    [Fact]
+    public void A_matrix_of_include_entries_only_names_its_uploads_by_their_fields()
+    {
+        var os = MatrixAxis.Of("os-name");
+        var runner = MatrixAxis.Of("runner");
+        var script = new Script().Target<A>(t => t
+            .Matrix(m => m.Include((os, "linux"), (runner, "ubuntu-24.04")).Include((os, "windows"), (runner, "windows-2025")).RunsOn(runner))
+            .Produces(Artifact.Of("packages", "artifacts/package")));
+
+        var upload = InlineWorkflow.Plan(script, w => w.Job<A>())["a"].Steps.Single(s => s.Name == "Upload packages");
+
+        // Without the fields every cell would upload "packages", and the second upload would collide.
+        Assert.Equal("packages-${{ matrix.os-name }}-${{ matrix.runner }}", upload.With.Single(w => w.Key == "name").Value);
+    }
 }
