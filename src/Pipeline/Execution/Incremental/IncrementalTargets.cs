@@ -22,7 +22,7 @@ internal sealed class IncrementalTargets(
         TargetDefinition target, MatrixCell? cell, bool forced, Func<IOutput, string?> outputValue, bool restore, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var inputs = target.Inputs ?? throw new ArgumentException($"{target.Name} declares no inputs.", nameof(target));
+        var inputs = (target.Inputs ?? throw new ArgumentException($"{target.Name} declares no inputs.", nameof(target))).For(root, cell);
         var fingerprint = Fingerprint.Of(target.Name, cell, await _inputs.ReadAsync(inputs, outputValue, cancellation).ConfigureAwait(false));
         if (forced)
         {
@@ -32,13 +32,13 @@ internal sealed class IncrementalTargets(
         var last = _records.Read(target.Name, cell);
         if (last?.Key == fingerprint.Key && HasEveryValue(target, last))
         {
-            var missing = target.OutputFiles.Where(o => !File.Exists(root / o) && !Directory.Exists(root / o)).ToList();
+            var missing = target.OutputFilesOf(cell).Where(o => !File.Exists(root / o) && !Directory.Exists(root / o)).ToList();
             if (missing.Count == 0)
             {
                 return UpToDateDecision.UpToDate(fingerprint, "no input changed since its last success", last);
             }
 
-            if (FromCache(target, fingerprint, restore) is { } restored)
+            if (FromCache(target, cell, fingerprint, restore) is { } restored)
             {
                 return UpToDateDecision.UpToDate(fingerprint, $"no input changed; {string.Join(", ", missing)} restored from the local cache", restored);
             }
@@ -46,7 +46,7 @@ internal sealed class IncrementalTargets(
             return UpToDateDecision.Runs(fingerprint, $"its output {string.Join(", ", missing)} is missing and not in the local cache");
         }
 
-        if (FromCache(target, fingerprint, restore) is { } cached)
+        if (FromCache(target, cell, fingerprint, restore) is { } cached)
         {
             return UpToDateDecision.UpToDate(fingerprint, "its inputs match an earlier success; outputs restored from the local cache", cached);
         }
@@ -75,7 +75,7 @@ internal sealed class IncrementalTargets(
             .Where(o => o.Value is not null)
             .ToDictionary(o => o.Name, o => o.Value!, StringComparer.Ordinal);
         var record = new FingerprintRecord(target.Name, cell?.ToString(), fingerprint.Key, fingerprint.Inputs, outputs, DateTimeOffset.UtcNow);
-        _cache.Store(record, target.OutputFiles);
+        _cache.Store(record, target.OutputFilesOf(cell));
         _records.Write(record);
     }
 
@@ -83,7 +83,7 @@ internal sealed class IncrementalTargets(
     private static bool HasEveryValue(TargetDefinition target, FingerprintRecord record) =>
         target.OutputsProduced.All(o => record.Outputs.ContainsKey(o.Name));
 
-    private FingerprintRecord? FromCache(TargetDefinition target, Fingerprint fingerprint, bool restore)
+    private FingerprintRecord? FromCache(TargetDefinition target, MatrixCell? cell, Fingerprint fingerprint, bool restore)
     {
         if (_cache.Read(fingerprint.Key) is not { } cached || !HasEveryValue(target, cached))
         {
@@ -95,7 +95,7 @@ internal sealed class IncrementalTargets(
             return cached;
         }
 
-        if (_cache.Restore(fingerprint.Key, target.OutputFiles) is not { } restored)
+        if (_cache.Restore(fingerprint.Key, target.OutputFilesOf(cell)) is not { } restored)
         {
             return null;
         }

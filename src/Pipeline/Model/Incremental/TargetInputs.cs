@@ -14,6 +14,7 @@ public sealed class TargetInputs
     private readonly List<RequiredTool> _tools = [];
     private readonly List<KeyValuePair<string, string>> _values = [];
     private readonly List<IOutput> _outputs = [];
+    private readonly List<Action<TargetInputs, AbsolutePath, MatrixCell?>> _computed = [];
 
     internal TargetInputs()
     {
@@ -81,6 +82,47 @@ public sealed class TargetInputs
         ArgumentNullException.ThrowIfNull(output);
         _outputs.Add(output);
         return this;
+    }
+
+    /// <summary>
+    /// Inputs known only when the fingerprint is computed: <paramref name="declare"/> gets the
+    /// repository root (to read a project file's references, say) and, for a matrix target, the cell,
+    /// so each cell can depend on its own files. Upstream outputs must be declared up front.
+    /// </summary>
+    public TargetInputs Computed(Action<TargetInputs, AbsolutePath, MatrixCell?> declare)
+    {
+        ArgumentNullException.ThrowIfNull(declare);
+        _computed.Add(declare);
+        return this;
+    }
+
+    /// <summary>These inputs with the computed ones of <paramref name="cell"/> added; itself when it has none.</summary>
+    internal TargetInputs For(AbsolutePath root, MatrixCell? cell)
+    {
+        if (_computed.Count == 0)
+        {
+            return this;
+        }
+
+        var resolved = new TargetInputs();
+        resolved._files.AddRange(_files);
+        resolved._parameters.AddRange(_parameters);
+        resolved._environment.AddRange(_environment);
+        resolved._tools.AddRange(_tools);
+        resolved._values.AddRange(_values);
+        resolved._outputs.AddRange(_outputs);
+        foreach (var declare in _computed)
+        {
+            declare(resolved, root, cell);
+        }
+
+        // An output read only here would not be consumed, so its value could be missing when it is read.
+        if (resolved._outputs.Count != _outputs.Count || resolved._computed.Count > 0)
+        {
+            throw new DefinitionException("Computed inputs cannot add upstream outputs or more computed inputs: declare those with Inputs(…) directly.");
+        }
+
+        return resolved;
     }
 }
 

@@ -38,6 +38,13 @@ public sealed partial record TargetDefinition
     /// <summary>What its fingerprint is made of; null when it declares none, and then it always runs.</summary>
     public TargetInputs? Inputs { get; init; }
 
-    /// <summary>The files and folders it writes, relative to the root (see <see cref="TargetSpec.OutputFiles"/>).</summary>
+    /// <summary>The files and folders it writes, relative to the root (see <see cref="TargetSpec.OutputFiles(IEnumerable{string})"/>).</summary>
     public IReadOnlyList<string> OutputFiles { get; init; } = [];
+
+    /// <summary>The files and folders each matrix cell writes besides <see cref="OutputFiles"/>.</summary>
+    internal IReadOnlyList<Func<MatrixCell?, IEnumerable<string>>> CellOutputFiles { get; init; } = [];
+
+    /// <summary>What one run (a cell, or the whole target when <paramref name="cell"/> is null) writes.</summary>
+    internal IReadOnlyList<string> OutputFilesOf(MatrixCell? cell) =>
+        CellOutputFiles.Count == 0 ? OutputFiles : [.. OutputFiles.Concat(CellOutputFiles.SelectMany(paths => paths(cell))).Distinct()];
 }

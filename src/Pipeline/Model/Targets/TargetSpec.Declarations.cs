@@ -15,6 +15,7 @@ public sealed partial class TargetSpec
     private TargetMatrix? _matrix;
     private TargetInputs? _inputs;
     private readonly List<string> _outputFiles = [];
+    private readonly List<Func<MatrixCell?, IEnumerable<string>>> _cellOutputFiles = [];
 
     /// <summary>
     /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
@@ -128,6 +129,13 @@ public sealed partial class TargetSpec
     /// <summary>Files or folders (relative to the root) it writes: kept in the local cache and restored when it is up to date.</summary>
     public TargetSpec OutputFiles(params IEnumerable<string> paths) => Set(() => _outputFiles.AddRange(paths));
 
+    /// <summary>Files or folders a matrix target's cell writes (its own results folder, say): each cell keeps and restores its own.</summary>
+    public TargetSpec OutputFiles(Func<MatrixCell?, IEnumerable<string>> pathsOfCell)
+    {
+        ArgumentNullException.ThrowIfNull(pathsOfCell);
+        return Set(() => _cellOutputFiles.Add(pathsOfCell));
+    }
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
@@ -158,6 +166,7 @@ public sealed partial class TargetSpec
             Toolchains = [.. _toolchains.Distinct()],
             Inputs = _inputs,
             OutputFiles = [.. _outputFiles.Distinct()],
+            CellOutputFiles = [.. _cellOutputFiles],
         };
     }
 }
