@@ -14,5 +14,6 @@ public sealed class Test : Target
         .DependsOn<Format>()
         .DependsOn<Lint>()
         .DependsOn<RunTests>()
+        .DependsOn<TestTotals>()
         .DependsOn<CheckGenerated>();
 }

@@ -3,11 +3,13 @@ namespace Pipeline.Components.Testing;
 /// <summary>
 /// <c>cargo test --no-fail-fast</c> in a workspace (or one crate of it with <c>-p</c>). Its standard
 /// output is logged and saved as the result file (<c>artifacts/test-results/&lt;suite&gt;/cargo-test.txt</c>).
+/// Its inputs: the workspace's Cargo.toml files, Cargo.lock, each crate's src/, tests/, benches/ and
+/// examples/, build.rs, and cargo's version; never target/.
 /// </summary>
 /// <param name="workspaceDirectory">The folder with the workspace's Cargo.toml, relative to the repository root.</param>
 /// <param name="crate">One package of the workspace; null for all of them.</param>
 /// <param name="arguments">More arguments for <c>cargo test</c>, e.g. <c>--locked</c>.</param>
-public sealed class CargoTests(string workspaceDirectory, string? crate = null, IReadOnlyList<string>? arguments = null) : ITestSuite
+public sealed class CargoTests(string workspaceDirectory, string? crate = null, IReadOnlyList<string>? arguments = null) : ITestSuite, ISuiteInputs
 {
     private static readonly Tool Cargo = new("cargo");
 
@@ -18,6 +20,18 @@ public sealed class CargoTests(string workspaceDirectory, string? crate = null, 
     {
         CachePaths = [.. Toolchain.Cargo.CachePaths.Where(p => p != "target"), $"{workspaceDirectory.TrimEnd('/')}/target"],
     };
+
+    public void DeclareInputs(TargetInputs inputs, AbsolutePath root)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var workspace = InputGlobs.Under(workspaceDirectory);
+        foreach (var glob in new[] { "**/Cargo.toml", "Cargo.lock", "**/build.rs", "**/src/**", "**/tests/**", "**/benches/**", "**/examples/**" })
+        {
+            inputs.Files(workspace + glob, InputGlobs.Excluded);
+        }
+
+        inputs.Tool(RequiredTool.Cargo).Value(Name + " arguments", string.Join(' ', arguments ?? []));
+    }
 
     public async Task<TestSummary> RunAsync(TargetContext context)
     {

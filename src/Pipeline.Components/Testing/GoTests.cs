@@ -3,16 +3,29 @@ namespace Pipeline.Components.Testing;
 /// <summary>
 /// <c>go test -json ./...</c> in a module's folder. The event stream is the result file
 /// (<c>artifacts/test-results/&lt;suite&gt;/go-test.json</c>); the log gets each failed test's output instead.
+/// Its inputs: go.mod, go.sum, every .go file and testdata file of the module, and go's version.
 /// </summary>
 /// <param name="moduleDirectory">The folder with go.mod, relative to the repository root.</param>
 /// <param name="packages">The package patterns to test.</param>
-public sealed class GoTests(string moduleDirectory, string packages = "./...") : ITestSuite
+public sealed class GoTests(string moduleDirectory, string packages = "./...") : ITestSuite, ISuiteInputs
 {
     private static readonly Tool Go = new("go");
 
     public string Name => $"go {moduleDirectory}";
 
     public Toolchain Toolchain => Toolchain.Go.WithVersionFile($"{moduleDirectory.TrimEnd('/')}/go.mod");
+
+    public void DeclareInputs(TargetInputs inputs, AbsolutePath root)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var module = InputGlobs.Under(moduleDirectory);
+        foreach (var glob in new[] { "go.mod", "go.sum", "**/*.go", "**/testdata/**" })
+        {
+            inputs.Files(module + glob, InputGlobs.Excluded);
+        }
+
+        inputs.Tool(RequiredTool.Go).Value(Name + " packages", packages);
+    }
 
     public async Task<TestSummary> RunAsync(TargetContext context)
     {

@@ -17,6 +17,9 @@ public abstract class TestTarget : Target
 {
     private const int NamesInMessage = 10;
 
+    /// <summary>The matrix axis of <see cref="SuitesAsMatrix"/>: one value per suite, its name.</summary>
+    public const string SuiteAxis = "suite";
+
     /// <summary>Every suite this target runs, in order (also what it declares: toolchains).</summary>
     protected abstract IEnumerable<ITestSuite> Suites { get; }
 
@@ -26,22 +29,63 @@ public abstract class TestTarget : Target
     /// </summary>
     protected virtual IEnumerable<ITestSuite> SuitesFor(TargetContext context) => Suites;
 
+    /// <summary>
+    /// Each suite as a cell of a matrix over them (axis <see cref="SuiteAxis"/>): side by side locally,
+    /// one CI job each and, when the suites declare their inputs, each skipped while nothing it depends on changed.
+    /// </summary>
+    protected virtual bool SuitesAsMatrix => false;
+
     /// <summary>Days CI keeps the uploaded result files; null for the CI service's default.</summary>
     protected virtual int? ResultsRetentionDays => null;
 
-    /// <summary>Declares the result files and each suite's toolchain, then what <see cref="Extend"/> adds.</summary>
+    /// <summary>
+    /// Declares the result files and each suite's toolchain, the matrix of <see cref="SuitesAsMatrix"/>
+    /// and, when every suite declares its inputs, those (with <c>CI</c>, which turns tool-less skips into
+    /// failures) and each suite's results folder as its output; then what <see cref="Extend"/> adds.
+    /// </summary>
     protected sealed override void Configure(TargetSpec target)
     {
+        var suites = Suites.ToList();
         target
             .Description("Runs the tests; ends with N passed, N failed, N skipped")
             .Produces(TestResultFiles.Artifact with { RetentionDays = ResultsRetentionDays });
-        foreach (var toolchain in Suites.Select(s => s.Toolchain).Distinct())
+        foreach (var toolchain in suites.Select(s => s.Toolchain).Distinct())
         {
             target.Toolchain(toolchain);
         }
 
+        if (SuitesAsMatrix)
+        {
+            // Every suite runs, and reports, even when another fails.
+            target.Matrix(MatrixAxis.Of(SuiteAxis, suites.Select(s => s.Name)), failFast: false);
+        }
+
+        if (suites.Count > 0 && suites.All(s => s is ISuiteInputs))
+        {
+            target
+                .Inputs(i => i.Environment("CI").Computed((inputs, root, cell) =>
+                {
+                    foreach (var suite in SuitesOfCell(cell) ?? Suites)
+                    {
+                        ((ISuiteInputs)suite).DeclareInputs(inputs, root);
+                    }
+                }))
+                .OutputFiles(cell => SuitesOfCell(cell)?.Select(RecordedResults.FolderOf) ?? []);
+        }
+
         Extend(target);
     }
+
+    /// <summary>
+    /// The suites one run (a cell, or the whole target) executes, when known without running:
+    /// null in a matrix of the pipeline's own, whose cells pick their suites in <see cref="SuitesFor"/>.
+    /// </summary>
+    private IEnumerable<ITestSuite>? SuitesOfCell(MatrixCell? cell) => cell switch
+    {
+        null => Suites,
+        _ when SuitesAsMatrix && cell.Values.Any(v => v.Key == SuiteAxis) => Suites.Where(s => s.Name == cell[SuiteAxis]),
+        _ => null,
+    };
 
     /// <summary>
     /// What this pipeline adds to the Test target (a matrix, service containers): relations, conditions, a description of its own.
@@ -55,9 +99,16 @@ public abstract class TestTarget : Target
     protected override async Task RunAsync(TargetContext context)
     {
         var results = new List<(ITestSuite Suite, TestSummary Summary)>();
-        foreach (var suite in SuitesFor(context))
+        var suites = SuitesFor(context);
+        if (SuitesAsMatrix && context.Matrix?.Values.FirstOrDefault(v => v.Key == SuiteAxis).Value is { } cellSuite)
+        {
+            suites = suites.Where(s => s.Name == cellSuite);
+        }
+
+        foreach (var suite in suites)
         {
             var summary = await RunSuiteAsync(suite, context);
+            RecordedResults.Write(context, suite, summary);
             context.Log.Info($"{suite.Name}: {summary}");
             results.Add((suite, summary));
         }
