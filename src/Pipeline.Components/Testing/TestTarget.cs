@@ -57,7 +57,7 @@ public abstract class TestTarget : Target
         if (SuitesAsMatrix)
         {
             // Every suite runs, and reports, even when another fails.
-            target.Matrix(MatrixAxis.Of(SuiteAxis, suites.Select(s => s.Name)), failFast: false);
+            target.Matrix(MatrixAxis.Of(SuiteAxis, SuiteKeys.Of(suites).Values), failFast: false);
         }
 
         if (suites.Count > 0 && suites.All(s => s is ISuiteInputs))
@@ -83,7 +83,7 @@ public abstract class TestTarget : Target
     private IEnumerable<ITestSuite>? SuitesOfCell(MatrixCell? cell) => cell switch
     {
         null => Suites,
-        _ when SuitesAsMatrix && cell.Values.Any(v => v.Key == SuiteAxis) => Suites.Where(s => s.Name == cell[SuiteAxis]),
+        _ when SuitesAsMatrix && cell.Values.Any(v => v.Key == SuiteAxis) => InCell(Suites, cell[SuiteAxis]),
         _ => null,
     };
 
@@ -102,7 +102,7 @@ public abstract class TestTarget : Target
         var suites = SuitesFor(context);
         if (SuitesAsMatrix && context.Matrix?.Values.FirstOrDefault(v => v.Key == SuiteAxis).Value is { } cellSuite)
         {
-            suites = suites.Where(s => s.Name == cellSuite);
+            suites = InCell(suites, cellSuite);
         }
 
         foreach (var suite in suites)
@@ -140,6 +140,13 @@ public abstract class TestTarget : Target
             context.Log.Error($"{suite.Name} broke: {e.Message}");
             return new TestSummary(0, 1, 0, [$"{suite.Name} (broke)"], []);
         }
+    }
+
+    private static IEnumerable<ITestSuite> InCell(IEnumerable<ITestSuite> suites, string key)
+    {
+        var all = suites.ToList();
+        var keys = SuiteKeys.Of(all);
+        return all.Where(s => keys[s.Name] == key);
     }
 
     /// <summary>One line, as the run summary shows only the first: the count and the first names.</summary>
