@@ -29,4 +29,40 @@ public sealed class Repository(PipelineEnvironment environment)
             .Order(StringComparer.Ordinal);
 
     public static Tool DotNet { get; } = new("dotnet");
+
+    /// <summary>Build output and fetched packages: never an input.</summary>
+    public static readonly string[] NotInputs = ["**/bin/**", "**/obj/**", "**/target/**", "**/node_modules/**", "artifacts/**"];
+
+    /// <summary>What the solution's projects are built from (its projects live under these folders), as input globs.</summary>
+    public static readonly string[] SolutionSources =
+    [
+        "src/**", "tests/**", "bench/**", "build/**", "templates/**", "samples/*/build/**",
+        SolutionFile, "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json", "nuget.config", ".editorconfig",
+    ];
+
+    /// <summary>The solution's projects, relative to the root, as the solution file lists them.</summary>
+    public IEnumerable<string> Projects =>
+        File.ReadLines(Solution)
+            .Where(line => line.StartsWith("Project(", StringComparison.Ordinal))
+            .Select(line => line.Split('"'))
+            .Where(parts => parts.Length > 5 && parts[5].EndsWith("proj", StringComparison.Ordinal))
+            .Select(parts => parts[5].Replace('\\', '/'));
+
+    /// <summary>
+    /// The projects whose <paramref name="folder"/> (under each project's folder, e.g. <c>obj/project.assets.json</c>)
+    /// is missing: an input of the targets that make it, so deleting a build output makes them run again.
+    /// </summary>
+    public string Missing(string folder) =>
+        string.Join(' ', Projects.Where(p => !Path.Exists(Root / Path.GetDirectoryName(p)! / folder)));
+
+    /// <summary>Declares the solution's sources, the SDK, and which projects lack <paramref name="output"/>.</summary>
+    public void SolutionInputs(TargetInputs inputs, string output)
+    {
+        foreach (var glob in SolutionSources)
+        {
+            inputs.Files(glob, NotInputs);
+        }
+
+        inputs.Tool(RequiredTool.DotNet).Computed((i, _, _) => i.Value("projects without " + output, Missing(output)));
+    }
 }

@@ -2,11 +2,12 @@ using Pipeline;
 
 namespace Build;
 
-public sealed class Compile(Repository repository) : Target
+public sealed class Compile(Repository repository, ParameterValues parameters) : Target
 {
     protected override void Configure(TargetSpec target) => target
         .Description("Builds the solution")
-        .DependsOn<Restore>();
+        .DependsOn<Restore>()
+        .Inputs(i => repository.SolutionInputs(i.Parameter(BuildParameters.Configuration), "bin/" + parameters.Get(BuildParameters.Configuration)));
 
     protected override Task RunAsync(TargetContext context) =>
         context.RunAsync(Repository.DotNet.Command(
