@@ -55,7 +55,7 @@ internal static partial class DotNetProjectClosure
     }
 
     /// <summary>A solution's projects, or the project itself.</summary>
-    private static IEnumerable<AbsolutePath> ProjectsOf(AbsolutePath projectOrSolution)
+    private static List<AbsolutePath> ProjectsOf(AbsolutePath projectOrSolution)
     {
         var folder = Path.GetDirectoryName(projectOrSolution.Value)!;
         var extension = Path.GetExtension(projectOrSolution.Value);
@@ -83,7 +83,7 @@ internal static partial class DotNetProjectClosure
     }
 
     /// <summary>The project's references and file items, as written (relative to its folder); none that need MSBuild to evaluate.</summary>
-    private static IEnumerable<string> ReferencesOf(AbsolutePath project) =>
+    private static List<string> ReferencesOf(AbsolutePath project) =>
         Load(project)?.Descendants()
             .Where(e => e.Name.LocalName == "ProjectReference" || FileItems.Contains(e.Name.LocalName))
             .Select(e => (string?)e.Attribute("Include"))

@@ -92,7 +92,7 @@ public sealed class SuiteInputsSpecs
 
         Assert.Contains("8 passed, 0 failed, 0 skipped", TotalsOf(first));
         Assert.Equal((1, 2), (app.Runs, other.Runs));
-        Assert.Contains($"SuitesSideBySide │ [suite={app.Name}] Up to date: no input changed since its last success", second.Lines);
+        Assert.Contains("SuitesSideBySide │ [suite=App.Tests] Up to date: no input changed since its last success", second.Lines);
         Assert.Contains("8 passed, 0 failed, 0 skipped (1 of 2 suites up to date, counted from their last run)", TotalsOf(second));
     }
 

@@ -14,7 +14,7 @@ public sealed class BuildScriptSpecs
         Assert.Contains("Targets (default: Test):", result.StandardOutput);
         Assert.Matches(@"Compile\s+Builds the solution\s+→ Restore", result.StandardOutput);
         Assert.Matches(@"RunTests\s+Runs every test project.*→ Compile, InstallWorkflowLint", result.StandardOutput);
-        Assert.Matches(@"Test\s+Checks a change.*→ Format, Lint, RunTests, CheckGenerated", result.StandardOutput);
+        Assert.Matches(@"Test\s+Checks a change.*→ Format, Lint, RunTests, TestTotals, CheckGenerated", result.StandardOutput);
         Assert.Matches(@"--configuration <Debug\|Release>\s+Build configuration .*\(default: Debug\)\s+CONFIGURATION", result.StandardOutput);
         Assert.Contains("--max-parallel", result.StandardOutput);
     }
@@ -44,11 +44,12 @@ public sealed class BuildScriptSpecs
         var result = await Repo.BuildShAsync("Test", "--plan");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("Plan for Test: 8 of 8 targets run", result.StandardOutput);
+        Assert.Contains("Plan for Test: 9 of 9 targets run", result.StandardOutput);
         Assert.Matches(@"1\s+Restore", result.StandardOutput);
         Assert.Matches(@"2\s+Compile\s+Restore", result.StandardOutput);
         Assert.Matches(@"3\s+RunTests\s+Compile, InstallWorkflowLint", result.StandardOutput);
-        Assert.Matches(@"4\s+Test\s+Format, Lint, RunTests, CheckGenerated", result.StandardOutput);
+        Assert.Matches(@"4\s+TestTotals\s+RunTests", result.StandardOutput);
+        Assert.Matches(@"5\s+Test\s+Format, Lint, RunTests, TestTotals, CheckGenerated", result.StandardOutput);
         Assert.DoesNotContain("▶ started", result.StandardOutput);
     }
 
