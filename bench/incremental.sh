@@ -7,6 +7,7 @@
 #   4. a 1 → 4 → 1 diamond of 500 ms targets and the start-up (`--help`; Cake: `--description`,
 #      which compiles the script and lists its tasks) of Pipeline and of Cake 7.0.
 # Usage: bench/incremental.sh [runs]   (step 1's first run takes ~10 minutes on 2 cores)
+#        SECTIONS="fingerprint cake" bench/incremental.sh   (some of: tests fingerprint cake)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 repo="$PWD"
@@ -44,7 +45,12 @@ what_ran() {
   grep -E 'RunTests +│ \[suite=[^]]*\] (Runs|Up to date):' "$log" | sed -E 's/^RunTests +│ /  /' || true
 }
 
+sections=" ${SECTIONS:-tests fingerprint cake} "
 log="$(mktemp)"
+probe=tests/Pipeline.Delivery.Tests/IncrementalBenchProbe.cs
+trap 'rm -f "$repo/$probe" "$log"' EXIT
+
+if [[ "$sections" == *" tests "* ]]; then
 echo "== ./build.sh Test: a first run records, the second finds nothing changed"
 echo "first:  $(timed_build Test)"
 echo "second: $(timed_build Test)"
@@ -52,15 +58,15 @@ what_ran
 
 echo
 echo "== one source file of one test project changed (tests/Pipeline.Delivery.Tests)"
-probe=tests/Pipeline.Delivery.Tests/IncrementalBenchProbe.cs
-trap 'rm -f "$repo/$probe" "$log"' EXIT
 printf '// Written by bench/incremental.sh: a change to one test project.\nnamespace Pipeline.Delivery.Tests;\n\ninternal static class IncrementalBenchProbe\n{\n    public const int Value = %s;\n}\n' "$(date +%s)" >"$probe"
 echo "changed: $(timed_build Test)"
 what_ran
 rm -f "$probe"
 echo "restored: $(timed_build Test)"
 what_ran | grep -E 'totals|RunTests' || true
+fi
 
+if [[ "$sections" == *" fingerprint "* ]]; then
 echo
 echo "== fingerprinting this repository's inputs (warm)"
 read -r plan plan_min < <(measure ./build.sh Test --plan)
@@ -71,7 +77,9 @@ awk -v a="$plan" -v b="$help" 'BEGIN { printf "fingerprints of the 8 incremental
 # The file hashes alone (what a target's fingerprint reads), counted on the inputs of Compile.
 files=$(find src tests bench build templates samples/*/build \( -name bin -o -name obj -o -name node_modules -o -name target \) -prune -o -type f -print | wc -l)
 echo "files under the solution's sources: $files"
+fi
 
+if [[ "$sections" == *" cake "* ]]; then
 echo
 echo "== the same 1 → 4 → 1 diamond of 500 ms targets and start-up: Pipeline and Cake 7.0"
 scratch="$(mktemp -d)"
@@ -141,3 +149,4 @@ echo "diamond, Pipeline (--max-parallel 4): median ${p_diamond} s (min ${p_diamo
 echo "diamond, Cake 7.0:                    median ${c_diamond} s (min ${c_diamond_min} s)"
 echo "start-up, Pipeline --help:            median ${p_help} s (min ${p_help_min} s)"
 echo "start-up, Cake 7.0 --description:     median ${c_help} s (min ${c_help_min} s)"
+fi
