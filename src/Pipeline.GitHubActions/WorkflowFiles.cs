@@ -18,11 +18,17 @@ public sealed class WorkflowFiles : IGeneratedFileSource
     }
 
     /// <summary>Each workflow's model, validated: what tests assert on.</summary>
-    internal IReadOnlyList<WorkflowModel> Plan(TargetGraph graph) =>
-        [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare(), graph))];
+    internal IReadOnlyList<WorkflowModel> Plan(TargetGraph graph, GenerationContext? context = null)
+    {
+        var pipelineInputs = context is null ? CompiledPipelineCache.DefaultInputs : CompiledPipelineCache.InputsOf(context.RootDirectory, context.BuildProjectDirectory);
+        return [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare() with { PipelineInputs = pipelineInputs }, graph))];
+    }
 
-    public IEnumerable<GeneratedFile> Generate(GenerationContext context) =>
-        [.. Plan(context.Graph).Select(w => new GeneratedFile(w.Path, WorkflowRenderer.Render(w)))];
+    public IEnumerable<GeneratedFile> Generate(GenerationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return [.. Plan(context.Graph, context).Select(w => new GeneratedFile(w.Path, WorkflowRenderer.Render(w)))];
+    }
 }
 
 public static class WorkflowFilesExtensions

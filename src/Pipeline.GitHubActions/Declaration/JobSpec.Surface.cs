@@ -83,7 +83,7 @@ public sealed partial class JobSpec
     /// <summary>No <c>actions/setup-dotnet</c> step: the runner's (or container's) .NET must satisfy <c>global.json</c>.</summary>
     public JobSpec NoDotNetSetUp() => Surface(s => s with { SetUpDotNet = false });
 
-    /// <summary>No <c>actions/cache</c> step for the job's toolchains.</summary>
+    /// <summary>No cache step: neither the toolchains' packages nor the compiled pipeline nor up-to-date outputs.</summary>
     public JobSpec NoCaches() => Surface(s => s with { Caches = false });
 
     /// <summary>CI-only settings of a service container one of the job's targets uses.</summary>

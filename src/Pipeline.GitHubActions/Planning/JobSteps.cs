@@ -25,11 +25,12 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
     {
         var surface = declaration.Surface;
         var toolchains = new[] { Toolchain.DotNet }.Concat(runs.SelectMany(t => t.Toolchains)).DistinctBy(t => t.Name).ToList();
+        var caches = surface.Caches && PublishingWorkflow.Reason(workflow, graph, split) is null; // never in a publishing workflow
         List<StepModel> steps =
         [
             Checkout(declaration.FetchDepth, surface.Checkout),
             .. toolchains.Where(t => surface.SetUpDotNet || t.Name != Toolchain.DotNet.Name).Select(Setup).OfType<StepModel>(),
-            .. surface.Caches ? toolchains.Select(Cache) : [],
+            .. caches ? toolchains.Select(Cache) : [],
         ];
         steps.AddRange(Downloads(runs));
         steps.AddRange(surface.Downloads.Select(Download));
@@ -39,6 +40,10 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         var skip = job.Skips.Count == 0 ? "" : " --skip " + string.Join(' ', job.Skips);
         var script = JobSurfacePlanner.BuildScript(surface, runsOn);
         steps.Add(StepModel.Command($"Run {job.Root}", $"{script} {job.Root}{skip}", env) with { IsBuild = true });
+        if (caches)
+        {
+            IncrementalCacheSteps.AddAround(steps, workflow, job, runs, env);
+        }
 
         steps.AddRange(Uploads(runs, matrix, surface.Uploads));
         steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));

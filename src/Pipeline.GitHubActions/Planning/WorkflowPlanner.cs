@@ -74,6 +74,7 @@ internal static class WorkflowPlanner
             AllPermissions = workflow.Surface.AllPermissions,
             Raw = workflow.Surface.Raw,
             Warnings = TriggerChecks.Warnings(workflow),
+            Notes = PublishingWorkflow.Reason(workflow, graph, split) is { } publishing ? [PublishingWorkflow.Note(publishing)] : [],
         };
     }
 

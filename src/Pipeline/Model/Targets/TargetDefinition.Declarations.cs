@@ -40,4 +40,7 @@ public sealed partial record TargetDefinition
 
     /// <summary>The files and folders it writes, relative to the root (see <see cref="TargetSpec.OutputFiles"/>).</summary>
     public IReadOnlyList<string> OutputFiles { get; init; } = [];
+
+    /// <summary>It pushes or publishes beyond the run (see <see cref="TargetSpec.Publishes"/>).</summary>
+    public bool Publishes { get; init; }
 }

@@ -15,6 +15,7 @@ public sealed partial class TargetSpec
     private TargetMatrix? _matrix;
     private TargetInputs? _inputs;
     private readonly List<string> _outputFiles = [];
+    private bool _publishes;
 
     /// <summary>
     /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
@@ -128,6 +129,12 @@ public sealed partial class TargetSpec
     /// <summary>Files or folders (relative to the root) it writes: kept in the local cache and restored when it is up to date.</summary>
     public TargetSpec OutputFiles(params IEnumerable<string> paths) => Set(() => _outputFiles.AddRange(paths));
 
+    /// <summary>
+    /// It pushes or publishes beyond the run (a registry, a package feed, an environment): a generated
+    /// workflow that runs it restores no cache, so nothing a pull request could have cached reaches a release.
+    /// </summary>
+    public TargetSpec Publishes() => Set(() => _publishes = true);
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
@@ -158,6 +165,7 @@ public sealed partial class TargetSpec
             Toolchains = [.. _toolchains.Distinct()],
             Inputs = _inputs,
             OutputFiles = [.. _outputFiles.Distinct()],
+            Publishes = _publishes,
         };
     }
 }
