@@ -98,8 +98,10 @@ public sealed class OutputWorkflowSpecs
         return (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["jobs"];
     }
 
+    /// <summary>The step that runs the job's targets ("Run &lt;Target&gt;"), not the cache steps' commands.</summary>
     internal static YamlMappingNode BuildStep(YamlNode job) =>
-        ((YamlSequenceNode)((YamlMappingNode)job)["steps"]).Children.Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("run"));
+        ((YamlSequenceNode)((YamlMappingNode)job)["steps"]).Children.Cast<YamlMappingNode>()
+            .Single(s => s.Children.ContainsKey("run") && s.Children.TryGetValue("name", out var name) && ((YamlScalarNode)name).Value!.StartsWith("Run ", StringComparison.Ordinal));
 
     internal static string? Scalar(YamlNode node, params string[] path)
     {
