@@ -74,7 +74,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
     }
 
     /// <summary>A download the job asked for: every artifact of the run, or those matching a pattern.</summary>
-    private StepModel Download(DownloadRequest request) => StepModel.Action(
+    private StepModel Download(DownloadRequest request) => request.FromTriggeringRun ? FromTriggeringRun(request) : StepModel.Action(
         request.Pattern is null ? "Download all artifacts" : $"Download {request.Pattern}",
         Action(DefaultActions.DownloadArtifact),
         [
@@ -82,6 +82,25 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
             .. request.MergeMultiple ? [new KeyValuePair<string, string>("merge-multiple", "true")] : Array.Empty<KeyValuePair<string, string>>(),
             new("path", request.Path),
         ]);
+
+    /// <summary>An artifact of the run that triggered this one: only a <c>workflow_run</c> workflow has one.</summary>
+    private StepModel FromTriggeringRun(DownloadRequest request)
+    {
+        if (workflow.Surface.WorkflowRun is null)
+        {
+            problems.Add($"the job {job.Root} downloads {request.Pattern} from the triggering run, but the workflow has no workflow_run trigger: add OnWorkflowRun<T>().");
+        }
+
+        return StepModel.Action(
+            $"Download {request.Pattern} from the triggering run",
+            Action(DefaultActions.DownloadArtifact),
+            [
+                new("name", request.Pattern!),
+                new("path", request.Path),
+                new("run-id", "${{ github.event.workflow_run.id }}"),
+                new("github-token", "${{ github.token }}"),
+            ]);
+    }
 
     private StepModel? Setup(Toolchain toolchain) => toolchain.Name switch
     {
