@@ -222,17 +222,17 @@ public sealed class VectorSpecs
         var workflow = Plan<V.K8sE2eSuite>();
         var yaml = RenderedYaml.Parse(workflow);
 
-        Assert.Equal(["changes", "build-x8664unknown-linux-gnu", "compute-k8s-test-plan", "test-e2e-kubernetes", "final-result"], workflow.Jobs.Select(j => j.Id));
+        Assert.Equal(["changes", "build-x8664-unknown-linux-gnu", "compute-k8s-test-plan", "test-e2e-kubernetes", "final-result"], workflow.Jobs.Select(j => j.Id));
         const string UnlessSkipped = "${{ !failure() && !cancelled() && github.event_name != 'pull_request' && " +
             "needs.changes.outputs.website-only != 'true' && needs.changes.outputs.k8s != 'false' }}";
-        Assert.Equal(UnlessSkipped, yaml.At("jobs", "build-x8664unknown-linux-gnu", "if").Text());
+        Assert.Equal(UnlessSkipped, yaml.At("jobs", "build-x8664-unknown-linux-gnu", "if").Text());
         Assert.Equal(UnlessSkipped, yaml.At("jobs", "compute-k8s-test-plan", "if").Text());
         Assert.Equal(["changes"], workflow["compute-k8s-test-plan"].Needs);
         Assert.Equal(5, workflow["compute-k8s-test-plan"].TimeoutMinutes);
         Assert.Equal(["k8s-test-plan"], workflow["compute-k8s-test-plan"].Outputs.Select(o => o.Key));
 
         var e2e = workflow["test-e2e-kubernetes"];
-        Assert.Equal(["build-x8664unknown-linux-gnu", "compute-k8s-test-plan"], e2e.Needs);
+        Assert.Equal(["build-x8664-unknown-linux-gnu", "compute-k8s-test-plan"], e2e.Needs);
         Assert.Equal("${{ fromJSON(needs.compute-k8s-test-plan.outputs.k8s-test-plan) }}", e2e.MatrixFrom);
         Assert.Equal("(always()) && needs.compute-k8s-test-plan.outputs.k8s-test-plan != '[]'", e2e.If);
         Assert.False(e2e.Matrix!.FailFast);
@@ -260,7 +260,7 @@ public sealed class VectorSpecs
         Assert.Equal("develop", charts.At("with", "ref").Text());
         Assert.Equal("helm-charts", charts.At("with", "path").Text());
         Assert.Equal("e2e-test-deb-package", yaml.Step("test-e2e-kubernetes", "Download e2e-test-deb-package").At("with", "name").Text());
-        Assert.Equal("e2e-test-deb-package", yaml.Step("build-x8664unknown-linux-gnu", "Upload e2e-test-deb-package").At("with", "name").Text());
+        Assert.Equal("e2e-test-deb-package", yaml.Step("build-x8664-unknown-linux-gnu", "Upload e2e-test-deb-package").At("with", "name").Text());
         Assert.Equal("${{ matrix.cell.kubernetesVersion.version }}", yaml.Step("test-e2e-kubernetes", "Set up Minikube").At("env", "KUBERNETES_VERSION").Text());
         Assert.Equal("${{ !success() }}", yaml.Step("test-e2e-kubernetes", "Dump diagnostics").At("if").Text());
 
