@@ -192,9 +192,12 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {
-        // A matrix of include entries only has no axes: its cells differ by their fields.
+        // A matrix of include entries only has no axes: its cells differ by their fields. A matrix from
+        // an output may hold objects, which make no name: its cells are told apart by their index.
         var varying = matrix is null ? [] : matrix.Axes.Count > 0 ? matrix.Axes.Select(a => a.Name) : matrix.Fields;
-        var suffix = string.Concat(varying.Select(name => $"-${{{{ matrix.{name} }}}}"));
+        var suffix = matrix?.Source is not null
+            ? "-${{ strategy.job-index }}"
+            : string.Concat(varying.Select(name => $"-${{{{ matrix.{name} }}}}"));
         foreach (var artifact in runs.SelectMany(t => t.Produces).DistinctBy(a => a.Name))
         {
             List<KeyValuePair<string, string>> with =
