@@ -278,12 +278,11 @@ public sealed class BuildWorkflow : Workflow
             }
             Add-Content -Path $env:GITHUB_ENV -Value "NUGET_PACKAGES=$packages"
             """))
-        // typed gap: a step output in the build step's env; the step exports SOURCE_DATE_EPOCH itself.
         .BeforeBuild(s => s.Name("Get Git commit timestamp").Id("get-commit-timestamp").Shell("pwsh").Run("""
             $epoch = git log -1 --pretty=%ct
             "epoch=$epoch" >> ${env:GITHUB_OUTPUT}
-            "SOURCE_DATE_EPOCH=$epoch" >> ${env:GITHUB_ENV}
             """))
+        .BuildStepEnv("SOURCE_DATE_EPOCH", Contexts.Step("get-commit-timestamp").Output("epoch"))
         .BeforeBuild(s => s.Name("Setup .NET SDKs").Uses("actions/setup-dotnet").With("dotnet-version", "8.0.x\n9.0.x"))
         .AfterBuild(s => s.Name("Upload Coverage Reports").Uses("actions/upload-artifact").If(Functions.Always())
             .With("name", "coverage-" + OsName) // typed gap: an artifact named by one chosen matrix field (see Publish NuGet packages)

@@ -19,9 +19,8 @@ using Pipeline.Tests.GitHubActions.ReferenceWorkflows.Polly;
 //   the source's literal with ${{ }} inside).
 // - Step id, shell pwsh, per-OS default shell: covered (typed: Id, Shell, DefaultShell; a windows-*
 //   runner runs ./build.ps1).
-// - Step env reading step outputs (SOURCE_DATE_EPOCH): typed gap: the build step's env is the
-//   generator's and takes no expression (a job's env: cannot read steps), so the step exports it to
-//   GITHUB_ENV. An action step's env reads a step output typed (Contexts.Step("nuget-login")).
+// - Step env reading step outputs (SOURCE_DATE_EPOCH): covered (typed: BuildStepEnv with
+//   Contexts.Step("get-commit-timestamp").Output("epoch"); an action step's env reads one the same way).
 // - Step ifs (always(), !cancelled(), runner.os, matrix fields, github.event.repository.fork): covered
 //   (typed: Functions.Always/Cancelled, Contexts.Runner.Os, Contexts.Matrix, Contexts.GitHub.Event).
 //   The source's `${{ !cancelled() }}` is written without the wrapper an if: does not need.
