@@ -51,6 +51,44 @@ internal sealed partial class JobPlanner
         }
     }
 
+    /// <summary>Reading the triggering run's artifacts goes through the API: the job's token must be allowed to read actions.</summary>
+    private void CheckTriggeringRunDownloads(JobDeclaration job, TargetDefinition root)
+    {
+        if (!job.Surface.Downloads.Any(d => d.FromTriggeringRun))
+        {
+            return;
+        }
+
+        var all = job.Permissions is null ? workflow.Surface.AllPermissions : job.Surface.AllPermissions;
+        var grants = job.Permissions ?? workflow.Permissions ?? [Permission.Contents.Read];
+        if (all is not (PermissionAccess.Read or PermissionAccess.Write) && !grants.Any(g => g.Permission == Permission.Actions && g.Access != PermissionAccess.None))
+        {
+            problems.Add($"the job {root.Name} downloads from the triggering run, which needs actions: read; grant Permission.Actions.Read to the job or the workflow.");
+        }
+    }
+
+    /// <summary>The variables the job declares for its build step, which never replace one the generator sets.</summary>
+    private List<KeyValuePair<string, string>> WithBuildStepEnv(List<KeyValuePair<string, string>> env, JobDeclaration job, TargetDefinition root, IExpressionNames names)
+    {
+        foreach (var (name, value) in job.Surface.BuildStepEnv)
+        {
+            if (!Identifiers.IsEnvName(name))
+            {
+                problems.Add($"the job {root.Name}: the build step variable name '{name}' must be letters, digits and '_', not starting with a digit.");
+            }
+            else if (env.Any(e => e.Key == name))
+            {
+                problems.Add($"the job {root.Name} sets the build step variable {name}, which the generator sets itself (a secret, input, output or matrix value); choose another name.");
+            }
+            else
+            {
+                env.Add(KeyValuePair.Create(name, value.Render(names)));
+            }
+        }
+
+        return [.. env.OrderBy(e => e.Key, StringComparer.Ordinal)];
+    }
+
     private static KeyValuePair<string, string> Context(string shownPath, ExpressionNode node, IExpressionNames names) =>
         KeyValuePair.Create(ContextVariables.NameOf(shownPath), $"${{{{ {ExpressionText.Of(new CallNode("toJSON", [node]), names)} }}}}");
 

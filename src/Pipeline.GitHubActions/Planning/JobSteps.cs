@@ -79,7 +79,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
     }
 
     /// <summary>A download the job asked for: every artifact of the run, or those matching a pattern.</summary>
-    private StepModel Download(DownloadRequest request) => StepModel.Action(
+    private StepModel Download(DownloadRequest request) => request.FromTriggeringRun ? FromTriggeringRun(request) : StepModel.Action(
         request.Pattern is null ? "Download all artifacts" : $"Download {request.Pattern}",
         Action(DefaultActions.DownloadArtifact),
         [
@@ -87,6 +87,25 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
             .. request.MergeMultiple ? [new KeyValuePair<string, string>("merge-multiple", "true")] : Array.Empty<KeyValuePair<string, string>>(),
             new("path", request.Path),
         ]);
+
+    /// <summary>An artifact of the run that triggered this one: only a <c>workflow_run</c> workflow has one.</summary>
+    private StepModel FromTriggeringRun(DownloadRequest request)
+    {
+        if (workflow.Surface.WorkflowRun is null)
+        {
+            problems.Add($"the job {job.Root} downloads {request.Pattern} from the triggering run, but the workflow has no workflow_run trigger: add OnWorkflowRun<T>().");
+        }
+
+        return StepModel.Action(
+            $"Download {request.Pattern} from the triggering run",
+            Action(DefaultActions.DownloadArtifact),
+            [
+                new("name", request.Pattern!),
+                new("path", request.Path),
+                new("run-id", "${{ github.event.workflow_run.id }}"),
+                new("github-token", "${{ github.token }}"),
+            ]);
+    }
 
     private StepModel? Setup(Toolchain toolchain) => toolchain.Name switch
     {
@@ -178,9 +197,12 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {
-        // A matrix of include entries only has no axes: its cells differ by their fields.
+        // A matrix of include entries only has no axes: its cells differ by their fields. A matrix from
+        // an output may hold objects, which make no name: its cells are told apart by their index.
         var varying = matrix is null ? [] : matrix.Axes.Count > 0 ? matrix.Axes.Select(a => a.Name) : matrix.Fields;
-        var suffix = string.Concat(varying.Select(name => $"-${{{{ matrix.{name} }}}}"));
+        var suffix = matrix?.Source is not null
+            ? "-${{ strategy.job-index }}"
+            : string.Concat(varying.Select(name => $"-${{{{ matrix.{name} }}}}"));
         foreach (var artifact in runs.SelectMany(t => t.Produces).DistinctBy(a => a.Name))
         {
             List<KeyValuePair<string, string>> with =

@@ -78,7 +78,11 @@ internal static class PipelineHost
                 var tools = await RequiredTools.DescribeAsync(plan, environment.Variables, processes, cancellation).ConfigureAwait(false);
                 var incremental = new IncrementalTargets(environment.RootDirectory, session.Parameters, environment.Variables, processes);
                 var upToDate = await PlanNotes.DescribeAsync(plan, incremental, force, environment.Variables, cancellation).ConfigureAwait(false);
-                console.WriteLines(PlanRenderer.Text(plan, maxParallel, tools, upToDate));
+                var ciSteps = builder.Generators.OfType<ICiOnlySteps>()
+                    .SelectMany(g => g.StepsBesides(session.Graph))
+                    .GroupBy(s => s.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(s => s.Value)], StringComparer.Ordinal);
+                console.WriteLines(PlanRenderer.Text(plan, maxParallel, tools, upToDate, ciSteps));
                 return ExitCodes.Success;
             }
 

@@ -18,6 +18,9 @@ public abstract record Condition
 
     public static Condition OnWorkflowDispatch { get; } = new EventIs(RunEvent.WorkflowDispatch);
 
+    /// <summary>The run checks a merge queue's group (<c>merge_group</c>).</summary>
+    public static Condition OnMergeGroup { get; } = new EventIs(RunEvent.MergeGroup);
+
     /// <summary>Runs whatever happened before it, even after a failure: reports, notifications, cleanup.</summary>
     public static Condition Always { get; } = new Status(RunStatus.Always);
 
