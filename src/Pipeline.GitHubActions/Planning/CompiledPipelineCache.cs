@@ -61,7 +61,8 @@ internal static partial class CompiledPipelineCache
             "Cache the compiled pipeline",
             cache,
             new("path", ".nuke/temp/bin\n" + Stamp),
-            new("key", $"${{{{ runner.os }}}}-compiled-pipeline-${{{{ hashFiles({patterns}) }}}}")) with { Id = StepId };
+            new("key", $"${{{{ runner.os }}}}-compiled-pipeline-${{{{ hashFiles({patterns}) }}}}")) with
+        { Id = StepId };
         yield return StepModel.Command("Trust the restored pipeline", "touch " + Stamp, []) with
         {
             If = $"steps.{StepId}.outputs.cache-hit == 'true'",

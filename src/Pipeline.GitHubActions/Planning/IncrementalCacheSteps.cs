@@ -54,7 +54,8 @@ internal static class IncrementalCacheSteps
             restore,
             new("path", Paths),
             new("key", $"{prefix}${{{{ steps.{FingerprintsId}.outputs.{FingerprintReport.KeyName} }}}}"),
-            new("restore-keys", prefix)) with { Id = RestoreId };
+            new("restore-keys", prefix)) with
+        { Id = RestoreId };
     }
 
     /// <summary>Only after success (a failed run records nothing worth keeping) and only when the exact key missed.</summary>

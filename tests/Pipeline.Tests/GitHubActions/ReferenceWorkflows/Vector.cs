@@ -374,7 +374,7 @@ public sealed class K8sE2eSuite : Workflow
         .Job<ComputeK8sTestPlan>(j => j
             .Timeout(TimeSpan.FromMinutes(5))
             .Raw("if", RunsUnlessSkipped) // typed gap: as above
-            // The build step's id is the generator's "build" (no typed reference to the job's own build step).
+                                          // The build step's id is the generator's "build" (no typed reference to the job's own build step).
             .AfterBuild(s => s.Name("Show the plan").Env("PLAN", Contexts.Step("build").Output("k8s-test-plan")).Run("echo \"$PLAN\"")))
         .Job<TestE2eKubernetes>(j => j
             .Name("K8s " + KubernetesVersion + " / " + ContainerRuntime + " (" + Cell["kubernetesVersion"]["role"].AsString() + ")")
