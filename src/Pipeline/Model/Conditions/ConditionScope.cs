@@ -13,7 +13,7 @@ internal sealed class ConditionScope(ConditionFacts facts, TargetStart? start = 
 {
     private const string InCiOnly = "steps run in CI only";
 
-    public string? Workspace => facts.Workspace;
+    public AbsolutePath? Workspace => facts.Workspace;
 
     public Evaluated Context(IReadOnlyList<string> path)
     {
