@@ -11,23 +11,22 @@ internal sealed partial class JobPlanner
     /// </summary>
     private IEnumerable<KeyValuePair<string, string>> ConditionContexts(List<TargetDefinition> runs, JobTargets targets, IExpressionNames names)
     {
-        var read = runs.Select(t => t.When).OfType<Condition>().SelectMany(Expressions).SelectMany(Nodes).Distinct().ToList();
+        var read = runs.Select(t => t.When).OfType<Condition>().SelectMany(c => c.ExpressionNodes()).Distinct().ToList();
         foreach (var node in read)
         {
             switch (node)
             {
                 case NeedsResultNode needs when !targets.Runs.Contains(graph.Targets.FirstOrDefault(t => t.TargetType == needs.Target)?.Name ?? ""):
-                    yield return Context($"needs.{needs.Target.Name}.result", node, names);
+                case ContextNode { Context: "vars" or "steps" }:
+                case InputNode:
+                    // Named by the path a local run shows (needs.Lint.result), which is where the engine looks.
+                    yield return KeyValuePair.Create(
+                        ContextVariables.NameOf(ExpressionText.Display(node)),
+                        $"${{{{ {ExpressionText.Of(new CallNode("toJSON", [node]), names)} }}}}");
                     break;
                 case NeedsOutputNode output when graph.Targets.FirstOrDefault(t => t.OutputsProduced.Contains(output.Output)) is { } producer
                     && !targets.Runs.Contains(producer.Name):
                     yield return KeyValuePair.Create(output.Output.EnvironmentName, $"${{{{ {ExpressionText.Of(node, names)} }}}}");
-                    break;
-                case ContextNode { Context: "vars" or "steps" } path:
-                    yield return Context(path.Dotted, node, names);
-                    break;
-                case InputNode input:
-                    yield return Context("inputs." + ParameterNames.ToKebabCase(input.Parameter.Name), node, names);
                     break;
             }
         }
@@ -41,7 +40,7 @@ internal sealed partial class JobPlanner
             return;
         }
 
-        foreach (var context in Expressions(when).SelectMany(Nodes).OfType<ContextNode>().Select(c => c.Context).Distinct())
+        foreach (var context in when.ExpressionNodes().OfType<ContextNode>().Select(c => c.Context).Distinct())
         {
             if (context is not ("github" or "vars"))
             {
@@ -88,26 +87,4 @@ internal sealed partial class JobPlanner
 
         return [.. env.OrderBy(e => e.Key, StringComparer.Ordinal)];
     }
-
-    private static KeyValuePair<string, string> Context(string shownPath, ExpressionNode node, IExpressionNames names) =>
-        KeyValuePair.Create(ContextVariables.NameOf(shownPath), $"${{{{ {ExpressionText.Of(new CallNode("toJSON", [node]), names)} }}}}");
-
-    private static IEnumerable<ExpressionNode> Expressions(Condition condition) => condition switch
-    {
-        Condition.ExpressionHolds holds => [holds.Expression.Node],
-        Condition.AllOf all => [.. Expressions(all.Left), .. Expressions(all.Right)],
-        Condition.AnyOf any => [.. Expressions(any.Left), .. Expressions(any.Right)],
-        Condition.NoneOf none => Expressions(none.Operand),
-        _ => [],
-    };
-
-    private static IEnumerable<ExpressionNode> Nodes(ExpressionNode node) => node switch
-    {
-        MemberNode member => [member, .. Nodes(member.Of)],
-        CallNode call => [call, .. call.Arguments.SelectMany(Nodes)],
-        BinaryNode binary => [binary, .. Nodes(binary.Left), .. Nodes(binary.Right)],
-        NotNode not => [not, .. Nodes(not.Operand)],
-        ConcatNode concat => [concat, .. concat.Parts.SelectMany(Nodes)],
-        _ => [node],
-    };
 }
