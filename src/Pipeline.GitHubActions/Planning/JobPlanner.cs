@@ -71,12 +71,11 @@ internal sealed partial class JobPlanner(
     private JobModel WithSurface(
         JobModel model, JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, JobSteps steps, WorkflowNames names)
     {
-        var surface = new JobSurfacePlanner(problems, names);
-        var settings = surface.Plan(job, root, runs, services);
+        var settings = new JobSurfacePlanner(problems, names).Plan(job, root, runs, services);
         var needs = model.Needs.Concat(steps.NeedsForConditions.Concat(names.Needed).Select(IdOf)).Distinct().ToList();
         return model with
         {
-            Name = surface.DisplayName(job.Surface) ?? model.Name,
+            Name = settings.DisplayName ?? model.Name,
             Needs = needs,
             Secrets = [.. model.Secrets.Union(steps.Secrets).Order(StringComparer.Ordinal)],
             Settings = settings,
