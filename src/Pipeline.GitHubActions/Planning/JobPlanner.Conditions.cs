@@ -58,7 +58,8 @@ internal sealed partial class JobPlanner
             return;
         }
 
-        var all = job.Permissions is null ? workflow.Surface.AllPermissions : job.Surface.AllPermissions;
+        // The job's own read-all/write-all or grants replace the workflow's, as GitHub reads them.
+        var all = job.Surface.AllPermissions ?? (job.Permissions is null ? workflow.Surface.AllPermissions : null);
         var grants = job.Permissions ?? workflow.Permissions ?? [Permission.Contents.Read];
         if (all is not (PermissionAccess.Read or PermissionAccess.Write) && !grants.Any(g => g.Permission == Permission.Actions && g.Access != PermissionAccess.None))
         {

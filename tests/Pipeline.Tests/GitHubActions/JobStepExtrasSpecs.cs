@@ -40,6 +40,9 @@ public sealed class JobStepExtrasSpecs
         Assert.Contains(KeyValuePair.Create("name", "packages"), download.With);
         await WorkflowLint.AssertCleanAsync(WorkflowRenderer.Render(workflow), "triggered.yml");
 
+        var readAll = WorkflowPlanner.Plan(new TriggeredWithReadAllJob().Declare(), Workflows.Graph(script.Builder()));
+        Assert.Single(readAll["a"].Steps, s => s.Name == "Download packages from the triggering run");
+
         var noTrigger = Assert.Throws<DefinitionException>(() => InlineWorkflow.Plan(script, w => w.Job<A>(j => j.DownloadFromTriggeringRun(Packages))));
         Assert.Contains("the workflow has no workflow_run trigger", noTrigger.Message, StringComparison.Ordinal);
         Assert.Contains("needs actions: read", noTrigger.Message, StringComparison.Ordinal);
@@ -81,6 +84,13 @@ public sealed class JobStepExtrasSpecs
             .OnWorkflowRun<WithSteps>(types: ["completed"])
             .Permissions(Permission.Contents.Read, Permission.Actions.Read)
             .Job<A>(j => j.DownloadFromTriggeringRun(Packages, "artifacts"));
+    }
+
+    public sealed class TriggeredWithReadAllJob : Workflow
+    {
+        protected override void Configure(WorkflowSpec workflow) => workflow
+            .OnWorkflowRun<WithSteps>(types: ["completed"])
+            .Job<A>(j => j.PermissionsReadAll().DownloadFromTriggeringRun(Packages, "artifacts"));
     }
 
     public sealed class WithSteps : Workflow
