@@ -10,7 +10,8 @@ public sealed class Publish(Repository repository) : Target
         .Consumes(Artifacts.Packages)
         .Requires(BuildParameters.PackageFeedApiKey)
         .Requires(BuildParameters.PackageFeedUrl)
-        .OnlyWhen(Condition.OnTag("v"));
+        .OnlyWhen(Condition.OnTag("v"))
+        .Publishes();
 
     protected override async Task RunAsync(TargetContext context)
     {

@@ -7,7 +7,7 @@ namespace Pipeline.GitHubActions;
 /// The workflows a pipeline generates: one <c>.github/workflows/*.yml</c> per <see cref="Workflow"/>
 /// class, written by <c>./build.sh --generate</c> and verified by <c>--generate --check</c>.
 /// </summary>
-public sealed class WorkflowFiles : IGeneratedFileSource
+public sealed class WorkflowFiles : IGeneratedFileSource, ICiOnlySteps
 {
     private readonly List<Func<Workflow>> _workflows = [];
 
@@ -18,11 +18,50 @@ public sealed class WorkflowFiles : IGeneratedFileSource
     }
 
     /// <summary>Each workflow's model, validated: what tests assert on.</summary>
-    internal IReadOnlyList<WorkflowModel> Plan(TargetGraph graph) =>
-        [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare(), graph))];
+    internal IReadOnlyList<WorkflowModel> Plan(TargetGraph graph, GenerationContext? context = null)
+    {
+        var pipelineInputs = context is null ? CompiledPipelineCache.DefaultInputs : CompiledPipelineCache.InputsOf(context.RootDirectory, context.BuildProjectDirectory);
+        return [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare() with { PipelineInputs = pipelineInputs }, graph))];
+    }
 
-    public IEnumerable<GeneratedFile> Generate(GenerationContext context) =>
-        [.. Plan(context.Graph).Select(w => new GeneratedFile(w.Path, WorkflowRenderer.Render(w)))];
+    public IEnumerable<GeneratedFile> Generate(GenerationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return [.. Plan(context.Graph, context).Select(w => new GeneratedFile(w.Path, WorkflowRenderer.Render(w)))];
+    }
+
+    /// <summary>The steps each job declares before and after its build step, under the job's root target.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> StepsBesides(TargetGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        var steps = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var workflow in _workflows.Select(create => create().Declare()))
+        {
+            foreach (var job in workflow.Jobs)
+            {
+                if (graph.Targets.FirstOrDefault(t => t.TargetType == job.TargetType) is not { } root)
+                {
+                    continue;
+                }
+
+                var described = job.Surface.BeforeBuild.Select(s => Describe(s, "before"))
+                    .Concat(job.Surface.AfterBuild.Select(s => Describe(s, "after")))
+                    .Select(text => $"{text} ({workflow.Name})");
+                steps.TryAdd(root.Name, []);
+                steps[root.Name].AddRange(described);
+            }
+        }
+
+        return steps.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value, StringComparer.Ordinal);
+    }
+
+    private static string Describe(StepDeclaration step, string when)
+    {
+        var what = step.Name ?? step.Uses?.Split('@')[0] ?? step.Run?.Split('\n')[0].Trim() ?? "a step";
+        return step.LocalEquivalent is { } local
+            ? $"{when}: {what}, locally {local.Name}"
+            : $"{when}: {what}, in CI only";
+    }
 }
 
 public static class WorkflowFilesExtensions

@@ -45,6 +45,7 @@ public abstract class DeployStagingTarget : Target
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Description($"Deploys {Application} to {EnvironmentName}");
+        target.Publishes(); // what it deploys must not come from a cache another run wrote
         target.Reads(DeploymentParameters.DeployDriver);
         target.Reads(DeploymentParameters.DeployImage);
         target.Reads(DeploymentParameters.KubeconfigData);

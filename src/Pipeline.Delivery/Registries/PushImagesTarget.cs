@@ -51,8 +51,8 @@ public abstract class PushImagesTarget<TBuild> : Target
     }
 
     /// <summary>
-    /// Declares the dependency on <typeparamref name="TBuild"/>, the artifacts, the registry's secrets and
-    /// "never on a pull request", then what <see cref="Extend"/> adds.
+    /// Declares the dependency on <typeparamref name="TBuild"/>, the artifacts, the registry's secrets,
+    /// "never on a pull request" and that it publishes, then what <see cref="Extend"/> adds.
     /// </summary>
     protected sealed override void Configure(TargetSpec target)
     {
@@ -62,7 +62,8 @@ public abstract class PushImagesTarget<TBuild> : Target
             .Consumes(BuildImagesTarget.ImagesArtifact)
             .Produces(HasOwnRecord ? PushedImages.ArtifactOf(GetType()) : PushedImages.Artifact)
             .OnlyWhen(!Condition.OnPullRequest)
-            .Requires(RequiredTool.Docker);
+            .Requires(RequiredTool.Docker)
+            .Publishes(); // its workflow restores no cache: nothing another run cached reaches the registry
         var registry = Registry;
         foreach (var parameter in registry?.Parameters ?? [])
         {

@@ -39,6 +39,17 @@ public sealed partial class JobSpec
         return this;
     }
 
+    /// <summary>
+    /// A variable of the build step alone, for a value GitHub knows only once an earlier step ran:
+    /// <c>BuildStepEnv("SOURCE_DATE_EPOCH", Contexts.Step("time").Output("epoch"))</c>. A parameter
+    /// read from that variable gets the value, as locally from the environment.
+    /// </summary>
+    public JobSpec BuildStepEnv(string name, Expression value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return Surface(s => s with { BuildStepEnv = [.. s.BuildStepEnv, new(name, DeclaredText.Of(value))] });
+    }
+
     /// <summary>One run of this job per group at a time (job-level <c>concurrency:</c>); the group may hold expressions.</summary>
     public JobSpec Concurrency(string group, bool cancelInProgress = false) =>
         Surface(s => s with { Concurrency = new DeclaredConcurrency(DeclaredText.Of(group), cancelInProgress) });
@@ -83,7 +94,7 @@ public sealed partial class JobSpec
     /// <summary>No <c>actions/setup-dotnet</c> step: the runner's (or container's) .NET must satisfy <c>global.json</c>.</summary>
     public JobSpec NoDotNetSetUp() => Surface(s => s with { SetUpDotNet = false });
 
-    /// <summary>No <c>actions/cache</c> step for the job's toolchains.</summary>
+    /// <summary>No cache step: neither the toolchains' packages nor the compiled pipeline nor up-to-date outputs.</summary>
     public JobSpec NoCaches() => Surface(s => s with { Caches = false });
 
     /// <summary>CI-only settings of a service container one of the job's targets uses.</summary>
@@ -113,6 +124,18 @@ public sealed partial class JobSpec
     public JobSpec DownloadArtifacts(string? pattern = null, string path = ".", bool mergeMultiple = false)
     {
         _downloads.Add(new DownloadRequest(pattern, path, mergeMultiple));
+        return this;
+    }
+
+    /// <summary>
+    /// Under a <c>workflow_run</c> trigger: downloads <paramref name="artifact"/> as the run that
+    /// triggered this one uploaded it (<c>run-id: ${{ github.event.workflow_run.id }}</c>). Reading
+    /// another run's artifacts takes <c>actions: read</c>, which the job must be granted.
+    /// </summary>
+    public JobSpec DownloadFromTriggeringRun(Artifact artifact, string path = ".")
+    {
+        ArgumentNullException.ThrowIfNull(artifact);
+        _downloads.Add(new DownloadRequest(artifact.Name, path, false) { FromTriggeringRun = true });
         return this;
     }
 

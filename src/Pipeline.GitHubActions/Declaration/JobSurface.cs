@@ -12,6 +12,9 @@ internal sealed record JobSurface
 
     public IReadOnlyList<KeyValuePair<string, DeclaredText>> Env { get; init; } = [];
 
+    /// <summary>Variables of the build step alone (values known only after earlier steps ran).</summary>
+    public IReadOnlyList<KeyValuePair<string, DeclaredText>> BuildStepEnv { get; init; } = [];
+
     public DeclaredConcurrency? Concurrency { get; init; }
 
     public JobContainer? Container { get; init; }
@@ -61,7 +64,11 @@ internal sealed record CheckoutOptions(bool Lfs, CheckoutSubmodules Submodules, 
 internal sealed record UploadOptions(bool? Overwrite, int? RetentionDays);
 
 /// <summary>Every artifact of this run (no pattern) or those matching a pattern, into a folder.</summary>
-internal sealed record DownloadRequest(string? Pattern, string Path, bool MergeMultiple);
+internal sealed record DownloadRequest(string? Pattern, string Path, bool MergeMultiple)
+{
+    /// <summary>From the run whose completion triggered this one (<c>workflow_run</c>), not from this run.</summary>
+    public bool FromTriggeringRun { get; init; }
+}
 
 /// <summary>Which submodules the checkout fetches.</summary>
 public enum CheckoutSubmodules

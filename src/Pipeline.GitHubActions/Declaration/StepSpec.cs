@@ -18,6 +18,7 @@ public sealed class StepSpec
     private string? _id;
     private string? _if;
     private Condition? _ifCondition;
+    private Type? _localEquivalent;
     private string? _uses;
     private string? _run;
     private string? _shell;
@@ -95,6 +96,12 @@ public sealed class StepSpec
     /// <summary>GitHub cancels the step after this long: its <c>timeout-minutes</c>, rounded up. Must be positive.</summary>
     public StepSpec Timeout(TimeSpan limit) => Set(() => _timeout = JobSpec.Checked(limit));
 
+    /// <summary>
+    /// The target that does this step's work in a local run (a registry login, say): <c>--plan</c> names it
+    /// instead of showing the step as CI only. The target still runs only where the graph runs it.
+    /// </summary>
+    public StepSpec LocalEquivalent<TTarget>() where TTarget : Target => Set(() => _localEquivalent = typeof(TTarget));
+
     /// <summary>A key the typed API does not model, written after the typed ones (see the escape hatch in the package README).</summary>
     public StepSpec Raw(string key, object? value) => Set(() => _raw.Add(key, value));
 
@@ -102,6 +109,7 @@ public sealed class StepSpec
         _name, _id, _if, _uses, _run, [.. _with], [.. _env], _shell, _workingDirectory, _continueOnError, _timeout, _raw.ToList())
     {
         IfCondition = _ifCondition,
+        LocalEquivalent = _localEquivalent,
     };
 
     private StepSpec Set(Action apply)
@@ -131,4 +139,7 @@ internal sealed record StepDeclaration(
 {
     /// <summary>A typed <c>if:</c>, written once the workflow knows its jobs (instead of <see cref="If"/>).</summary>
     public Condition? IfCondition { get; init; }
+
+    /// <summary>The target that does the step's work locally, or null when it runs in CI only.</summary>
+    public Type? LocalEquivalent { get; init; }
 }

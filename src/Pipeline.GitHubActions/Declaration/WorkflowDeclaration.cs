@@ -34,6 +34,9 @@ internal sealed record WorkflowDeclaration(
     /// <summary>The other triggers, dispatch input choices, permission shorthands and raw keys.</summary>
     public WorkflowSurface Surface { get; init; } = WorkflowSurface.Empty;
 
+    /// <summary>The <c>hashFiles</c> patterns of what the compiled pipeline is made of (see <see cref="CompiledPipelineCache"/>).</summary>
+    public IReadOnlyList<string> PipelineInputs { get; init; } = CompiledPipelineCache.DefaultInputs;
+
     /// <summary>Relative to the repository root: <c>.github/workflows/{FileName}.yml</c>.</summary>
     public string Path => $"{WorkflowPlanner.WorkflowsDirectory}/{FileName}.yml";
 }

@@ -15,6 +15,9 @@ internal sealed record JobSettingsModel(
     IReadOnlyList<RawKey> RawStrategy,
     IReadOnlyList<RawKey> RawMatrix)
 {
+    /// <summary>The name GitHub shows for the job as written, or null for the default (the target's name).</summary>
+    public string? DisplayName { get; init; }
+
     public static JobSettingsModel Empty { get; } =
         new([], null, null, null, null, new Dictionary<string, ServiceSettings>(), [], [], []);
 

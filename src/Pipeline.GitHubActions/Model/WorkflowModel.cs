@@ -26,6 +26,9 @@ internal sealed record WorkflowModel(
     /// <summary>What generation warns about (written as comments at the top of the file).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
+    /// <summary>What the reader should know about the file, such as why it has no cache (comments after the warnings).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public JobModel this[string jobId] =>
         Jobs.FirstOrDefault(j => j.Id == jobId) ?? throw new KeyNotFoundException($"No job '{jobId}' in {Path}; jobs: {string.Join(", ", Jobs.Select(j => j.Id))}.");
 }

@@ -8,6 +8,8 @@ internal static class DefaultActions
     public const string SetupGo = "actions/setup-go";
     public const string SetupNode = "actions/setup-node";
     public const string Cache = "actions/cache";
+    public const string CacheRestore = "actions/cache/restore";
+    public const string CacheSave = "actions/cache/save";
     public const string UploadArtifact = "actions/upload-artifact";
     public const string DownloadArtifact = "actions/download-artifact";
 
@@ -18,12 +20,17 @@ internal static class DefaultActions
         [SetupGo] = "v5",
         [SetupNode] = "v4",
         [Cache] = "v4",
+        [CacheRestore] = "v4",
+        [CacheSave] = "v4",
         [UploadArtifact] = "v4",
         [DownloadArtifact] = "v4",
     };
 
+    /// <summary>An action in a folder of a repository (<c>actions/cache/restore</c>) follows the repository's pin.</summary>
     public static ActionReference Reference(string action, IReadOnlyDictionary<string, ActionPin> pins) =>
-        pins.TryGetValue(action, out var pin)
+        pins.TryGetValue(action, out var pin) || pins.TryGetValue(RepositoryOf(action), out pin)
             ? new ActionReference($"{action}@{pin.CommitSha}", pin.Tag)
             : new ActionReference($"{action}@{MajorTags[action]}", null);
+
+    private static string RepositoryOf(string action) => string.Join('/', action.Split('/').Take(2));
 }

@@ -11,23 +11,22 @@ internal sealed partial class JobPlanner
     /// </summary>
     private IEnumerable<KeyValuePair<string, string>> ConditionContexts(List<TargetDefinition> runs, JobTargets targets, IExpressionNames names)
     {
-        var read = runs.Select(t => t.When).OfType<Condition>().SelectMany(Expressions).SelectMany(Nodes).Distinct().ToList();
+        var read = runs.Select(t => t.When).OfType<Condition>().SelectMany(c => c.ExpressionNodes()).Distinct().ToList();
         foreach (var node in read)
         {
             switch (node)
             {
                 case NeedsResultNode needs when !targets.Runs.Contains(graph.Targets.FirstOrDefault(t => t.TargetType == needs.Target)?.Name ?? ""):
-                    yield return Context($"needs.{needs.Target.Name}.result", node, names);
+                case ContextNode { Context: "vars" or "steps" }:
+                case InputNode:
+                    // Named by the path a local run shows (needs.Lint.result), which is where the engine looks.
+                    yield return KeyValuePair.Create(
+                        ContextVariables.NameOf(ExpressionText.Display(node)),
+                        $"${{{{ {ExpressionText.Of(new CallNode("toJSON", [node]), names)} }}}}");
                     break;
                 case NeedsOutputNode output when graph.Targets.FirstOrDefault(t => t.OutputsProduced.Contains(output.Output)) is { } producer
                     && !targets.Runs.Contains(producer.Name):
                     yield return KeyValuePair.Create(output.Output.EnvironmentName, $"${{{{ {ExpressionText.Of(node, names)} }}}}");
-                    break;
-                case ContextNode { Context: "vars" or "steps" } path:
-                    yield return Context(path.Dotted, node, names);
-                    break;
-                case InputNode input:
-                    yield return Context("inputs." + ParameterNames.ToKebabCase(input.Parameter.Name), node, names);
                     break;
             }
         }
@@ -41,7 +40,7 @@ internal sealed partial class JobPlanner
             return;
         }
 
-        foreach (var context in Expressions(when).SelectMany(Nodes).OfType<ContextNode>().Select(c => c.Context).Distinct())
+        foreach (var context in when.ExpressionNodes().OfType<ContextNode>().Select(c => c.Context).Distinct())
         {
             if (context is not ("github" or "vars"))
             {
@@ -51,25 +50,42 @@ internal sealed partial class JobPlanner
         }
     }
 
-    private static KeyValuePair<string, string> Context(string shownPath, ExpressionNode node, IExpressionNames names) =>
-        KeyValuePair.Create(ContextVariables.NameOf(shownPath), $"${{{{ {ExpressionText.Of(new CallNode("toJSON", [node]), names)} }}}}");
-
-    private static IEnumerable<ExpressionNode> Expressions(Condition condition) => condition switch
+    /// <summary>Reading the triggering run's artifacts goes through the API: the job's token must be allowed to read actions.</summary>
+    private void CheckTriggeringRunDownloads(JobDeclaration job, TargetDefinition root)
     {
-        Condition.ExpressionHolds holds => [holds.Expression.Node],
-        Condition.AllOf all => [.. Expressions(all.Left), .. Expressions(all.Right)],
-        Condition.AnyOf any => [.. Expressions(any.Left), .. Expressions(any.Right)],
-        Condition.NoneOf none => Expressions(none.Operand),
-        _ => [],
-    };
+        if (!job.Surface.Downloads.Any(d => d.FromTriggeringRun))
+        {
+            return;
+        }
 
-    private static IEnumerable<ExpressionNode> Nodes(ExpressionNode node) => node switch
+        // The job's own read-all/write-all or grants replace the workflow's, as GitHub reads them.
+        var all = job.Surface.AllPermissions ?? (job.Permissions is null ? workflow.Surface.AllPermissions : null);
+        var grants = job.Permissions ?? workflow.Permissions ?? [Permission.Contents.Read];
+        if (all is not (PermissionAccess.Read or PermissionAccess.Write) && !grants.Any(g => g.Permission == Permission.Actions && g.Access != PermissionAccess.None))
+        {
+            problems.Add($"the job {root.Name} downloads from the triggering run, which needs actions: read; grant Permission.Actions.Read to the job or the workflow.");
+        }
+    }
+
+    /// <summary>The variables the job declares for its build step, which never replace one the generator sets.</summary>
+    private List<KeyValuePair<string, string>> WithBuildStepEnv(List<KeyValuePair<string, string>> env, JobDeclaration job, TargetDefinition root, IExpressionNames names)
     {
-        MemberNode member => [member, .. Nodes(member.Of)],
-        CallNode call => [call, .. call.Arguments.SelectMany(Nodes)],
-        BinaryNode binary => [binary, .. Nodes(binary.Left), .. Nodes(binary.Right)],
-        NotNode not => [not, .. Nodes(not.Operand)],
-        ConcatNode concat => [concat, .. concat.Parts.SelectMany(Nodes)],
-        _ => [node],
-    };
+        foreach (var (name, value) in job.Surface.BuildStepEnv)
+        {
+            if (!Identifiers.IsEnvName(name))
+            {
+                problems.Add($"the job {root.Name}: the build step variable name '{name}' must be letters, digits and '_', not starting with a digit.");
+            }
+            else if (env.Any(e => e.Key == name))
+            {
+                problems.Add($"the job {root.Name} sets the build step variable {name}, which the generator sets itself (a secret, input, output or matrix value); choose another name.");
+            }
+            else
+            {
+                env.Add(KeyValuePair.Create(name, value.Render(names)));
+            }
+        }
+
+        return [.. env.OrderBy(e => e.Key, StringComparer.Ordinal)];
+    }
 }

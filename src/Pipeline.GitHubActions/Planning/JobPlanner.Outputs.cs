@@ -130,10 +130,5 @@ internal sealed partial class JobPlanner
             problems.Add($"the matrix of {root.Name} comes from the output {source.Output.Name} of {producer}, which would run in the same job, " +
                 $"but a job's matrix is decided before the job starts. Give {producer} a job of its own (.Job<{producer}>()).");
         }
-
-        if (runs.SelectMany(t => t.Produces).FirstOrDefault() is { } artifact)
-        {
-            problems.Add($"the job {root.Name} would upload the artifact {artifact.Name} from every cell of a matrix that comes from an output, under one name. Upload from a job without such a matrix.");
-        }
     }
 }

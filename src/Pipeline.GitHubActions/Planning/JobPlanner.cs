@@ -31,7 +31,9 @@ internal sealed partial class JobPlanner(
         CheckMatrixArtifactNames(root, runs);
         CheckMatrix(root, runs, targets);
         CheckJobLevelContexts(root, targets);
+        CheckTriggeringRunDownloads(job, root);
         var env = WithOutputsAndCells([.. StepEnv(root, runs, services, secrets, job.Surface), .. ConditionContexts(runs, targets, names)], root, runs, targets);
+        env = WithBuildStepEnv(env, job, root, names);
         var runsOn = (job.RunsOnExpression is { } typed ? [typed.Render(names)] : job.RunsOn) ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn;
         var jobSteps = new JobSteps(workflow, graph, split, targets, problems, names);
         var steps = jobSteps.Plan(runs, root.Matrix, job, env, runsOn);
@@ -69,12 +71,11 @@ internal sealed partial class JobPlanner(
     private JobModel WithSurface(
         JobModel model, JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs, List<ServiceContainer> services, JobSteps steps, WorkflowNames names)
     {
-        var surface = new JobSurfacePlanner(problems, names);
-        var settings = surface.Plan(job, root, runs, services);
+        var settings = new JobSurfacePlanner(problems, names).Plan(job, root, runs, services);
         var needs = model.Needs.Concat(steps.NeedsForConditions.Concat(names.Needed).Select(IdOf)).Distinct().ToList();
         return model with
         {
-            Name = surface.DisplayName(job.Surface) ?? model.Name,
+            Name = settings.DisplayName ?? model.Name,
             Needs = needs,
             Secrets = [.. model.Secrets.Union(steps.Secrets).Order(StringComparer.Ordinal)],
             Settings = settings,

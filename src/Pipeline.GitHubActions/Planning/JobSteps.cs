@@ -25,11 +25,12 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
     {
         var surface = declaration.Surface;
         var toolchains = new[] { Toolchain.DotNet }.Concat(runs.SelectMany(t => t.Toolchains)).DistinctBy(t => t.Name).ToList();
+        var caches = surface.Caches && PublishingWorkflow.Reason(workflow, graph, split) is null; // never in a publishing workflow
         List<StepModel> steps =
         [
             Checkout(declaration.FetchDepth, surface.Checkout),
             .. toolchains.Where(t => surface.SetUpDotNet || t.Name != Toolchain.DotNet.Name).Select(Setup).OfType<StepModel>(),
-            .. surface.Caches ? toolchains.Select(Cache) : [],
+            .. caches ? toolchains.Select(Cache) : [],
         ];
         steps.AddRange(Downloads(runs));
         steps.AddRange(surface.Downloads.Select(Download));
@@ -39,6 +40,10 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         var skip = job.Skips.Count == 0 ? "" : " --skip " + string.Join(' ', job.Skips);
         var script = JobSurfacePlanner.BuildScript(surface, runsOn);
         steps.Add(StepModel.Command($"Run {job.Root}", $"{script} {job.Root}{skip}", env) with { IsBuild = true });
+        if (caches)
+        {
+            IncrementalCacheSteps.AddAround(steps, workflow, job, runs, env);
+        }
 
         steps.AddRange(Uploads(runs, matrix, surface.Uploads));
         steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));
@@ -74,7 +79,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
     }
 
     /// <summary>A download the job asked for: every artifact of the run, or those matching a pattern.</summary>
-    private StepModel Download(DownloadRequest request) => StepModel.Action(
+    private StepModel Download(DownloadRequest request) => request.FromTriggeringRun ? FromTriggeringRun(request) : StepModel.Action(
         request.Pattern is null ? "Download all artifacts" : $"Download {request.Pattern}",
         Action(DefaultActions.DownloadArtifact),
         [
@@ -82,6 +87,25 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
             .. request.MergeMultiple ? [new KeyValuePair<string, string>("merge-multiple", "true")] : Array.Empty<KeyValuePair<string, string>>(),
             new("path", request.Path),
         ]);
+
+    /// <summary>An artifact of the run that triggered this one: only a <c>workflow_run</c> workflow has one.</summary>
+    private StepModel FromTriggeringRun(DownloadRequest request)
+    {
+        if (workflow.Surface.WorkflowRun is null)
+        {
+            problems.Add($"the job {job.Root} downloads {request.Pattern} from the triggering run, but the workflow has no workflow_run trigger: add OnWorkflowRun<T>().");
+        }
+
+        return StepModel.Action(
+            $"Download {request.Pattern} from the triggering run",
+            Action(DefaultActions.DownloadArtifact),
+            [
+                new("name", request.Pattern!),
+                new("path", request.Path),
+                new("run-id", "${{ github.event.workflow_run.id }}"),
+                new("github-token", "${{ github.token }}"),
+            ]);
+    }
 
     private StepModel? Setup(Toolchain toolchain) => toolchain.Name switch
     {
@@ -173,9 +197,12 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {
-        // A matrix of include entries only has no axes: its cells differ by their fields.
+        // A matrix of include entries only has no axes: its cells differ by their fields. A matrix from
+        // an output may hold objects, which make no name: its cells are told apart by their index.
         var varying = matrix is null ? [] : matrix.Axes.Count > 0 ? matrix.Axes.Select(a => a.Name) : matrix.Fields;
-        var suffix = string.Concat(varying.Select(name => $"-${{{{ matrix.{name} }}}}"));
+        var suffix = matrix?.Source is not null
+            ? "-${{ strategy.job-index }}"
+            : string.Concat(varying.Select(name => $"-${{{{ matrix.{name} }}}}"));
         foreach (var artifact in runs.SelectMany(t => t.Produces).DistinctBy(a => a.Name))
         {
             List<KeyValuePair<string, string>> with =

@@ -13,7 +13,8 @@ internal sealed class JobSurfacePlanner(Problems problems, IExpressionNames name
         var owner = $"the job {root.Name}";
         var env = surface.Env.Select(e => KeyValuePair.Create(e.Key, e.Value.Render(names))).ToList();
         var concurrency = surface.Concurrency is { } declared ? new JobConcurrency(declared.Group.Render(names), declared.CancelInProgress) : null;
-        CheckTexts(surface, owner, env, concurrency, DisplayName(surface));
+        var displayName = surface.DisplayName?.Render(names);
+        CheckTexts(surface, owner, env, concurrency, displayName);
         CheckServices(surface, root, services);
         CheckUploads(surface, root, runs);
         PermissionLevels.Check(problems, owner, job.Permissions);
@@ -34,7 +35,10 @@ internal sealed class JobSurfacePlanner(Problems problems, IExpressionNames name
             surface.Services,
             surface.Raw,
             surface.RawStrategy,
-            surface.RawMatrix);
+            surface.RawMatrix)
+        {
+            DisplayName = displayName,
+        };
     }
 
     /// <summary><c>./build.ps1</c> for a PowerShell default shell or, without one, a Windows runner; else <c>./build.sh</c>.</summary>
@@ -45,9 +49,6 @@ internal sealed class JobSurfacePlanner(Problems problems, IExpressionNames name
         _ when runsOn.Any(label => label.StartsWith("windows", StringComparison.OrdinalIgnoreCase)) => "./build.ps1",
         _ => "./build.sh",
     };
-
-    /// <summary>The job's display name as written, or null for the default (the target's name).</summary>
-    public string? DisplayName(JobSurface surface) => surface.DisplayName?.Render(names);
 
     private void CheckTexts(
         JobSurface surface, string owner, List<KeyValuePair<string, string>> env, JobConcurrency? concurrency, string? displayName)

@@ -74,6 +74,7 @@ internal static class WorkflowPlanner
             AllPermissions = workflow.Surface.AllPermissions,
             Raw = workflow.Surface.Raw,
             Warnings = TriggerChecks.Warnings(workflow),
+            Notes = PublishingWorkflow.Reason(workflow, graph, split) is { } publishing ? [PublishingWorkflow.Note(publishing)] : [],
         };
     }
 
@@ -251,7 +252,8 @@ internal sealed class Problems(WorkflowDeclaration workflow)
 
     public void Add(string message)
     {
-        // A value rendered twice (checked, then written) reports its problem once.
+        // One expression may be written in several places of a job (its if:, a variable of its build
+        // step): what is wrong with it is reported once.
         if (!_messages.Contains(message))
         {
             _messages.Add(message);

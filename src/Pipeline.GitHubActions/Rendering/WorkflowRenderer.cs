@@ -34,6 +34,12 @@ internal static partial class WorkflowRenderer
         {
             emitter.Emit(new Comment("Warning: " + warning, false));
         }
+
+        foreach (var note in workflow.Notes)
+        {
+            emitter.Emit(new Comment(note, false));
+        }
+
         root.Emit(emitter);
         emitter.Emit(new DocumentEnd(true));
         emitter.Emit(new StreamEnd());

@@ -31,6 +31,9 @@ internal sealed record CommandLine(
     /// <summary><c>--force</c>: which targets ignore their up-to-date check.</summary>
     public ForceRequest Force { get; init; } = ForceRequest.None;
 
+    /// <summary><c>--fingerprints</c>: print the planned targets' fingerprints (CI's cache key), run nothing.</summary>
+    public bool Fingerprints { get; init; }
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var targets = new List<string>();
@@ -69,6 +72,7 @@ internal sealed record CommandLine(
                 "--help" => parsed with { Help = true },
                 "--skip" => parsed with { Skip = option.Tokens.Count == 0 ? SkipRequest.AllButRequested : new SkipRequest(false, option.Tokens) },
                 "--force" => parsed with { Force = option.Tokens.Count == 0 ? ForceRequest.Everything : new ForceRequest(false, option.Tokens) },
+                "--fingerprints" => parsed with { Fingerprints = true },
                 "--plan" => parsed with { Plan = ParsePlanFormat(option.Tokens) },
                 "--max-parallel" => parsed with { MaxParallel = ParsePositive(option) },
                 "--profile" => parsed with { Profiles = [.. parsed.Profiles, .. RequireValues(option)] },

@@ -12,7 +12,7 @@ internal static class TargetDirectories
     public static AbsolutePath For(AbsolutePath root, string target, MatrixCell? cell)
     {
         var directory = root / ".nuke" / "temp" / "targets" / target;
-        return cell is null ? directory : directory / Name(cell);
+        return cell is null ? directory : directory / CellName(cell.ToString());
     }
 
     /// <summary>Empties what an earlier run left and creates it.</summary>
@@ -27,11 +27,14 @@ internal static class TargetDirectories
         return directory;
     }
 
-    /// <summary>Readable, and unique even when two cells' values read the same once cleaned: a short hash of the whole cell follows.</summary>
-    private static string Name(MatrixCell cell)
+    /// <summary>
+    /// A file name for a cell (<c>os=linux, arch=x64</c>): readable, and unique even when two cells'
+    /// values read the same once cleaned, as a short hash of the whole cell follows.
+    /// </summary>
+    public static string CellName(string cell)
     {
-        var readable = new string([.. cell.ToString().Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cell.ToString())))[..8];
+        var readable = new string([.. cell.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_')]);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cell)))[..8];
         return $"{(readable.Length > 60 ? readable[..60] : readable)}-{hash}";
     }
 }

@@ -48,17 +48,20 @@ internal sealed class TargetExecutor(
     /// <summary>An output's value as text, set in this run or carried into it by the environment.</summary>
     internal string? OutputText(IOutput output) => _outputs.TextOf(output);
 
-    public void SelectJobCell(Plan plan)
+    public void SelectJobCell(Plan plan) => _jobCell = JobCellOf(plan, variables ?? NoVariables);
+
+    /// <summary>The cell the environment names for the plan's one matrix target, or null (also read by <c>--fingerprints</c>).</summary>
+    internal static MatrixCell? JobCellOf(Plan plan, IReadOnlyDictionary<string, string> variables)
     {
-        var vars = variables ?? NoVariables;
+        ArgumentNullException.ThrowIfNull(plan);
         var matrices = plan.ToRun.Select(t => t.Definition.Matrix).OfType<TargetMatrix>().ToList();
-        if (matrices is not [var matrix] || !matrix.IsSelectedBy(vars))
+        if (matrices is not [var matrix] || !matrix.IsSelectedBy(variables))
         {
-            return;
+            return null;
         }
 
-        var cells = matrix.Source is { } source ? TargetMatrix.CellsOf(source, () => "[]", vars) : matrix.CellsSelectedBy(vars);
-        _jobCell = cells.Count == 1 ? cells[0] : null;
+        var cells = matrix.Source is { } source ? TargetMatrix.CellsOf(source, () => "[]", variables) : matrix.CellsSelectedBy(variables);
+        return cells.Count == 1 ? cells[0] : null;
     }
 
     public async Task<TargetResult> ExecuteAsync(TargetDefinition target, CancellationToken runCancellation)

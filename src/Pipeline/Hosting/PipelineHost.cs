@@ -67,13 +67,22 @@ internal static class PipelineHost
                 return ExitCodes.Success;
             }
 
+            if (commandLine.Fingerprints)
+            {
+                return await PrintFingerprintsAsync(session, gitHub, plan, masker, console, cancellation).ConfigureAwait(false);
+            }
+
             if (commandLine.Plan is PlanFormat.Text)
             {
                 var processes = new ProcessRunner(masker.Mask, NewRunId());
                 var tools = await RequiredTools.DescribeAsync(plan, environment.Variables, processes, cancellation).ConfigureAwait(false);
                 var incremental = new IncrementalTargets(environment.RootDirectory, session.Parameters, environment.Variables, processes);
                 var upToDate = await PlanNotes.DescribeAsync(plan, incremental, force, environment.Variables, cancellation).ConfigureAwait(false);
-                console.WriteLines(PlanRenderer.Text(plan, maxParallel, tools, upToDate));
+                var ciSteps = builder.Generators.OfType<ICiOnlySteps>()
+                    .SelectMany(g => g.StepsBesides(session.Graph))
+                    .GroupBy(s => s.Key, StringComparer.Ordinal)
+                    .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(s => s.Value)], StringComparer.Ordinal);
+                console.WriteLines(PlanRenderer.Text(plan, maxParallel, tools, upToDate, ciSteps));
                 return ExitCodes.Success;
             }
 
@@ -155,6 +164,23 @@ internal static class PipelineHost
             RunFile.DeleteFolder(RunFile.HeldOutputOf(environment.RootDirectory, runId)); // every group is written by now
             return report.ExitCode;
         }
+    }
+
+    /// <summary>Printed, and appended to <c>$GITHUB_OUTPUT</c> in a CI step: the same keys a run records, computed without running.</summary>
+    private static async Task<int> PrintFingerprintsAsync(
+        PipelineSession session, GitHubRun gitHub, Plan plan, SecretMasker masker, OutputConsole console, CancellationToken cancellation)
+    {
+        var environment = session.Environment;
+        var processes = new ProcessRunner(masker.Mask, NewRunId());
+        var incremental = new IncrementalTargets(environment.RootDirectory, session.Parameters, environment.Variables, processes);
+        var lines = await FingerprintReport.ComputeAsync(plan, incremental, environment.Variables, cancellation).ConfigureAwait(false);
+        console.WriteLines([.. lines.Select(l => $"{l.Key}={l.Value}")]);
+        if (gitHub.OutputPath is { Length: > 0 } outputFile)
+        {
+            FingerprintReport.WriteTo(outputFile, lines);
+        }
+
+        return ExitCodes.Success;
     }
 
     private static string NewRunId() => Guid.NewGuid().ToString("N")[..12];

@@ -7,7 +7,11 @@ internal static class PlanRenderer
 {
     /// <param name="upToDate">For targets with declared inputs: "up to date" or "runs: why".</param>
     public static IEnumerable<string> Text(
-        Plan plan, int maxParallel, IReadOnlyList<(string Tool, string Found, string NeededBy)> tools, IReadOnlyDictionary<string, string>? upToDate = null)
+        Plan plan,
+        int maxParallel,
+        IReadOnlyList<(string Tool, string Found, string NeededBy)> tools,
+        IReadOnlyDictionary<string, string>? upToDate = null,
+        IReadOnlyDictionary<string, IReadOnlyList<string>>? ciOnlySteps = null)
     {
         yield return $"Plan for {string.Join(", ", plan.Requested)}: {plan.ToRun.Count()} of {Counted.Of(plan.Targets.Count, "target")} run, " +
             SideBySide(plan, maxParallel) + ".";
@@ -24,6 +28,17 @@ internal static class PlanRenderer
         foreach (var line in TextTable.Render(["Wave", "Target", "Runs after", "Note", .. withOutputs ? ["Outputs"] : Array.Empty<string>()], rows))
         {
             yield return line;
+        }
+
+        var ciSteps = plan.Targets.Where(t => ciOnlySteps?.ContainsKey(t.Name) == true).ToList();
+        if (ciSteps.Count > 0)
+        {
+            // Steps a CI job runs besides ./build.sh: a local run does not, unless a target stands for them.
+            yield return "";
+            foreach (var line in TextTable.Render(["Job of", "Steps besides the targets"], [.. ciSteps.SelectMany(t => ciOnlySteps![t.Name].Select(s => (IReadOnlyList<string>)[t.Name, s]))]))
+            {
+                yield return line;
+            }
         }
 
         if (tools.Count > 0)

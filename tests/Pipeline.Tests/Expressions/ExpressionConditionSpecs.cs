@@ -88,4 +88,24 @@ public sealed class ExpressionConditionSpecs
         Assert.Equal(0, run.ExitCode);
         Assert.True(script.Ran("A"));
     }
+
+    [Fact]
+    public async Task A_list_output_is_text_as_on_GitHub_and_fromJSON_reads_the_list()
+    {
+        var changes = new Output<IReadOnlyList<string>>("Filters that matched", "Changes");
+        var script = new Script()
+            .Target<A>(t => t.Produces(changes), c =>
+            {
+                c.Set(changes, ["contrib-shared-tests"]);
+                return Task.CompletedTask;
+            })
+            .Target<B>(t => t.DependsOn<A>().OnlyWhen(Contexts.Output(changes).Contains("shared")))
+            .Target<C>(t => t.DependsOn<A>().OnlyWhen(Functions.FromJson(Contexts.Output(changes).AsString()).Contains("shared")));
+
+        var run = await script.RunAsync(["B", "C"], new Dictionary<string, string>());
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.True(script.Ran("B")); // a substring of the text, as GitHub decides the job
+        Assert.False(script.Ran("C")); // not an item of the list
+    }
 }

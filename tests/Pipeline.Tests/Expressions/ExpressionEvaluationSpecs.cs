@@ -27,6 +27,8 @@ public sealed class ExpressionEvaluationSpecs
         Assert.Equal(false, Value(Contexts.Env("MISSING").IsSet(), facts));
         Assert.Equal(true, Value(Contexts.Env("ZERO").IsSet(), facts)); // "0" is a non-empty string
         Assert.Equal("fallback", Value(Contexts.Env("EMPTY").OrElse("fallback"), facts));
+        Assert.Equal(true, Value(Contexts.Env("COUNT").AsNumber() == 3, facts));
+        Assert.Equal(false, Value(Contexts.Env("COUNT") == "3.0", facts)); // text against text stays text
     }
 
     [Fact]

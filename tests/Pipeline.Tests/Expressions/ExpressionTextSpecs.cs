@@ -17,7 +17,7 @@ public sealed class ExpressionTextSpecs
         { Contexts.GitHub.Event["pull_request"]["draft"] == false, "github.event.pull_request.draft == false" },
         { Contexts.GitHub.Event["pull_request"]["labels"].Each("name").Contains("deploy"), "contains(github.event.pull_request.labels.*.name, 'deploy')" },
         { Contexts.Needs<A>().Failed | Contexts.Needs<B>().Skipped, "needs.A.result == 'failure' || needs.B.result == 'skipped'" },
-        { Contexts.Output(Version) == "1.0", "needs.producer.outputs.version == '1.0'" },
+        { Contexts.Output(Version) == "1.0", "needs.*.outputs.version == '1.0'" },
         { Contexts.Input(Channel) == "it's", "inputs.channel == 'it''s'" },
         { Contexts.GitHub.RunAttempt > 1, "github.run_attempt > 1" },
         { Contexts.Step("meta").Output("tags").IsSet(), "steps.meta.outputs.tags != ''" },

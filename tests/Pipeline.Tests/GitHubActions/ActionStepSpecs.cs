@@ -35,7 +35,7 @@ public sealed class ActionStepSpecs
         var yaml = RenderedYaml.Parse(workflow);
 
         Assert.Equal(
-            ["Check out", "Set up .NET", "Cache dotnet packages", "docker/setup-buildx-action", "Log in", "Run A", "Report"],
+            ["Check out", "Set up .NET", "Cache dotnet packages", "docker/setup-buildx-action", "Log in", "Cache the compiled pipeline", "Trust the restored pipeline", "Run A", "Report"],
             yaml.StepNames("a"));
         var buildx = yaml.Step("a", "docker/setup-buildx-action");
         Assert.Equal($"docker/setup-buildx-action@{BuildxSha}", buildx.At("uses").Text());

@@ -65,6 +65,26 @@ public sealed class OutputWorkflowSpecs
     }
 
     [Fact]
+    public async Task Each_cell_of_a_matrix_from_an_output_uploads_under_its_index_and_the_consumer_merges_them()
+    {
+        var packages = Artifact.Of("packages", "artifacts/packages");
+        var script = new Script()
+            .Target<A>(t => t.Produces(Changed))
+            .Target<B>(t => t.DependsOn<A>().Matrix(Component).Produces(packages))
+            .Target<C>(t => t.DependsOn<B>().Consumes(packages));
+
+        var workflow = InlineWorkflow.Plan(script, w => w.Job<A>().Job<B>().Job<C>());
+        var upload = workflow["b"].Steps.Single(s => s.Name == "Upload packages");
+        var download = workflow["c"].Steps.Single(s => s.Name == "Download packages");
+
+        // Items may be objects, which make no name; the index always does.
+        Assert.Contains(KeyValuePair.Create("name", "packages-${{ strategy.job-index }}"), upload.With);
+        Assert.Contains(KeyValuePair.Create("pattern", "packages-*"), download.With);
+        Assert.Contains(KeyValuePair.Create("merge-multiple", "true"), download.With);
+        await WorkflowLint.AssertCleanAsync(WorkflowRenderer.Render(workflow), "dynamic-matrix-artifacts.yml");
+    }
+
+    [Fact]
     public void The_empty_list_gate_joins_the_targets_own_condition()
     {
         var script = new Script()
@@ -98,8 +118,10 @@ public sealed class OutputWorkflowSpecs
         return (YamlMappingNode)((YamlMappingNode)stream.Documents[0].RootNode)["jobs"];
     }
 
+    /// <summary>The step that runs the job's targets ("Run &lt;Target&gt;"), not the cache steps' commands.</summary>
     internal static YamlMappingNode BuildStep(YamlNode job) =>
-        ((YamlSequenceNode)((YamlMappingNode)job)["steps"]).Children.Cast<YamlMappingNode>().Single(s => s.Children.ContainsKey("run"));
+        ((YamlSequenceNode)((YamlMappingNode)job)["steps"]).Children.Cast<YamlMappingNode>()
+            .Single(s => s.Children.ContainsKey("run") && s.Children.TryGetValue("name", out var name) && ((YamlScalarNode)name).Value!.StartsWith("Run ", StringComparison.Ordinal));
 
     internal static string? Scalar(YamlNode node, params string[] path)
     {

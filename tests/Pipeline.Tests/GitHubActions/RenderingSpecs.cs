@@ -68,9 +68,15 @@ public sealed class RenderingSpecs
             {
                 if (step.Children.TryGetValue("run", out var run))
                 {
-                    runs++;
-                    Assert.DoesNotContain("${{", ((YamlScalarNode)run).Value, StringComparison.Ordinal);
-                    Assert.StartsWith("./build.sh ", ((YamlScalarNode)run).Value, StringComparison.Ordinal);
+                    var command = ((YamlScalarNode)run).Value!;
+                    Assert.DoesNotContain("${{", command, StringComparison.Ordinal);
+                    if (command == "touch .nuke/temp/build-inputs")
+                    {
+                        continue; // renews the restored compiled pipeline's stamp
+                    }
+
+                    Assert.StartsWith("./build.sh ", command, StringComparison.Ordinal);
+                    runs += command.EndsWith(" --fingerprints", StringComparison.Ordinal) ? 0 : 1;
                 }
             }
         }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 
 namespace Pipeline.Execution.Incremental;
@@ -42,7 +40,7 @@ internal sealed class FingerprintStore(AbsolutePath root)
     }
 
     private AbsolutePath PathOf(string target, string? cell) =>
-        Directory / (cell is null ? target + ".json" : $"{target}@{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(cell)))[..12]}.json");
+        Directory / (cell is null ? target + ".json" : $"{target}@{TargetDirectories.CellName(cell)}.json");
 
     private AbsolutePath PathOf(string target, MatrixCell? cell) => PathOf(target, cell?.ToString());
 }

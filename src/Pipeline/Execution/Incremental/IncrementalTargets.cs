@@ -22,8 +22,7 @@ internal sealed class IncrementalTargets(
         TargetDefinition target, MatrixCell? cell, bool forced, Func<IOutput, string?> outputValue, bool restore, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var inputs = (target.Inputs ?? throw new ArgumentException($"{target.Name} declares no inputs.", nameof(target))).For(root, cell);
-        var fingerprint = Fingerprint.Of(target.Name, cell, await _inputs.ReadAsync(inputs, outputValue, cancellation).ConfigureAwait(false));
+        var fingerprint = await FingerprintAsync(target, cell, outputValue, cancellation).ConfigureAwait(false);
         if (forced)
         {
             return UpToDateDecision.Runs(fingerprint, "--force");
@@ -52,6 +51,14 @@ internal sealed class IncrementalTargets(
         }
 
         return UpToDateDecision.Runs(fingerprint, last is null ? "no earlier success recorded" : Fingerprint.Describe(Fingerprint.Changes(last.Inputs, fingerprint.Inputs)));
+    }
+
+    /// <summary>Its fingerprint alone, as <see cref="DecideAsync"/> computes it: what <c>--fingerprints</c> prints for CI's cache key.</summary>
+    public async Task<Fingerprint> FingerprintAsync(TargetDefinition target, MatrixCell? cell, Func<IOutput, string?> outputValue, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var inputs = (target.Inputs ?? throw new ArgumentException($"{target.Name} declares no inputs.", nameof(target))).For(root, cell);
+        return Fingerprint.Of(target.Name, cell, await _inputs.ReadAsync(inputs, outputValue, cancellation).ConfigureAwait(false));
     }
 
     /// <summary>

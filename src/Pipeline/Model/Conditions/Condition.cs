@@ -18,6 +18,9 @@ public abstract record Condition
 
     public static Condition OnWorkflowDispatch { get; } = new EventIs(RunEvent.WorkflowDispatch);
 
+    /// <summary>The run checks a merge queue's group (<c>merge_group</c>).</summary>
+    public static Condition OnMergeGroup { get; } = new EventIs(RunEvent.MergeGroup);
+
     /// <summary>Runs whatever happened before it, even after a failure: reports, notifications, cleanup.</summary>
     public static Condition Always { get; } = new Status(RunStatus.Always);
 
@@ -77,6 +80,16 @@ public abstract record Condition
 
     /// <summary>True, false, or unknown with the facts that were missing.</summary>
     internal abstract Evaluated Decide(ConditionFacts facts, TargetStart? start);
+
+    /// <summary>Every node of the typed expressions it holds (none for the event, ref and status cases).</summary>
+    internal IEnumerable<ExpressionNode> ExpressionNodes() => this switch
+    {
+        ExpressionHolds holds => ExpressionTree.Nodes(holds.Expression.Node),
+        AllOf all => [.. all.Left.ExpressionNodes(), .. all.Right.ExpressionNodes()],
+        AnyOf any => [.. any.Left.ExpressionNodes(), .. any.Right.ExpressionNodes()],
+        NoneOf none => none.Operand.ExpressionNodes(),
+        _ => [],
+    };
 
     /// <summary>The facts a condition needs and this run cannot know at all (not even when the target would start).</summary>
     internal IReadOnlyList<UnknownFact> NeverKnown(ConditionFacts facts) =>
@@ -175,32 +188,23 @@ public abstract record Condition
         internal override bool ReadsStartFacts => Operand.ReadsStartFacts;
 
         internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) =>
-            Operand.Decide(facts, start) is Evaluated.Known { Value: bool value } ? Known(!value) : Operand.Decide(facts, start);
+            Operand.Decide(facts, start) is var operand && operand is Evaluated.Known { Value: bool value } ? Known(!value) : operand;
 
         public override string ToString() => $"not {Operand}";
     }
 
     public sealed record ExpressionHolds(BooleanExpression Expression) : Condition
     {
-        public override bool DependsOnStatus => Reads(Expression.Node, n => n is CallNode call && Functions.StatusFunctions.Contains(call.Function));
+        public override bool DependsOnStatus =>
+            ExpressionNodes().Any(n => n is CallNode call && Functions.StatusFunctions.Contains(call.Function));
 
         internal override bool ReadsStartFacts =>
-            DependsOnStatus || Reads(Expression.Node, n => n is NeedsResultNode or NeedsOutputNode || n is ContextNode { Context: "matrix" });
+            DependsOnStatus || ExpressionNodes().Any(n => n is NeedsResultNode or NeedsOutputNode || n is ContextNode { Context: "matrix" });
 
         internal override Evaluated Decide(ConditionFacts facts, TargetStart? start) =>
             Truth(ExpressionEvaluator.Evaluate(Expression.Node, new ConditionScope(facts, start)));
 
         public override string ToString() => Expression.ToString();
-
-        private static bool Reads(ExpressionNode node, Func<ExpressionNode, bool> test) => test(node) || node switch
-        {
-            MemberNode member => Reads(member.Of, test),
-            CallNode call => call.Arguments.Any(a => Reads(a, test)),
-            BinaryNode binary => Reads(binary.Left, test) || Reads(binary.Right, test),
-            NotNode not => Reads(not.Operand, test),
-            ConcatNode concat => concat.Parts.Any(p => Reads(p, test)),
-            _ => false,
-        };
     }
 }
 

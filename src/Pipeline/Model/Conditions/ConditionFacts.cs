@@ -20,7 +20,7 @@ public sealed record ConditionFacts(string EventName, string Ref, bool UpstreamF
     internal IReadOnlyDictionary<string, string> Variables { get; init; } = NoVariables;
 
     /// <summary>The pipeline's root, where <c>hashFiles</c> patterns start; null when unknown.</summary>
-    internal string? Workspace { get; init; }
+    internal AbsolutePath? Workspace { get; init; }
 
     /// <summary>A declared parameter's value as text (for <c>inputs.*</c>, and <c>vars.*</c> of a parameter read from one).</summary>
     internal Func<IParameter, string?> ParameterText { get; init; } = _ => null;

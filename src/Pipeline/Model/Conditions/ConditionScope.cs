@@ -13,7 +13,7 @@ internal sealed class ConditionScope(ConditionFacts facts, TargetStart? start = 
 {
     private const string InCiOnly = "steps run in CI only";
 
-    public string? Workspace => facts.Workspace;
+    public AbsolutePath? Workspace => facts.Workspace;
 
     public Evaluated Context(IReadOnlyList<string> path)
     {
@@ -57,7 +57,8 @@ internal sealed class ConditionScope(ConditionFacts facts, TargetStart? start = 
     {
         var shown = $"needs.*.outputs.{output.Id}";
         return start is null ? Evaluated.Missing(shown, "known when the target would start", knownAtStart: true)
-            : start.OutputText(output) is { } text ? Evaluated.Of(Parsed(text, keepText: output.ValueType == typeof(string)))
+            // A job output is text on GitHub, whatever its type here: fromJSON(…) reads a list or a number.
+            : start.OutputText(output) is { } text ? Evaluated.Of(text)
             : Evaluated.Of(null);
     }
 
@@ -73,7 +74,7 @@ internal sealed class ConditionScope(ConditionFacts facts, TargetStart? start = 
     };
 
     private Evaluated? Given(string path) =>
-        facts.Variables.TryGetValue(ContextVariables.NameOf(path), out var text) ? Evaluated.Of(Parsed(text, keepText: false)) : null;
+        facts.Variables.TryGetValue(ContextVariables.NameOf(path), out var text) ? Evaluated.Of(Parsed(text)) : null;
 
     private Evaluated GitHub(IReadOnlyList<string> path)
     {
@@ -151,15 +152,15 @@ internal sealed class ConditionScope(ConditionFacts facts, TargetStart? start = 
         }
 
         var value = start.Cell?.Values.Where(v => v.Key == field).Select(v => v.Value).FirstOrDefault();
-        return Evaluated.Of(value is null ? null : Parsed(value, keepText: false));
+        return Evaluated.Of(value is null ? null : Parsed(value));
     }
 
     private string? Variable(string name) => facts.Variables.GetValueOrDefault(name) is { Length: > 0 } value ? value : null;
 
     // Values arrive as text; a dynamic cell's item and a context variable are JSON. Plain text stays text.
-    private static object? Parsed(string text, bool keepText)
+    private static object? Parsed(string text)
     {
-        if (keepText || text.Length == 0 || text[0] is not ('{' or '[' or '"') && text is not ("true" or "false" or "null"))
+        if (text.Length == 0 || text[0] is not ('{' or '[' or '"') && text is not ("true" or "false" or "null"))
         {
             return text;
         }

@@ -8,6 +8,12 @@ public enum RunEvent
     PullRequest,
     Schedule,
     WorkflowDispatch,
+    PullRequestTarget,
+    MergeGroup,
+    WorkflowRun,
+    WorkflowCall,
+    Release,
+    RepositoryDispatch,
 }
 
 /// <summary>The spelling GitHub uses for each event (<c>github.event_name</c>, <c>GITHUB_EVENT_NAME</c>).</summary>
@@ -20,6 +26,12 @@ public static class RunEventNames
         RunEvent.PullRequest => "pull_request",
         RunEvent.Schedule => "schedule",
         RunEvent.WorkflowDispatch => "workflow_dispatch",
+        RunEvent.PullRequestTarget => "pull_request_target",
+        RunEvent.MergeGroup => "merge_group",
+        RunEvent.WorkflowRun => "workflow_run",
+        RunEvent.WorkflowCall => "workflow_call",
+        RunEvent.Release => "release",
+        RunEvent.RepositoryDispatch => "repository_dispatch",
         _ => throw new ArgumentOutOfRangeException(nameof(runEvent), runEvent, null),
     };
 }

@@ -44,6 +44,13 @@ public static class Contexts
         return new(Path("matrix", axis.Name));
     }
 
+    /// <summary><c>matrix.&lt;axis&gt;</c> of a matrix whose cells come from an output: this cell's item.</summary>
+    public static ValueExpression Matrix<T>(MatrixAxis<T> axis)
+    {
+        ArgumentNullException.ThrowIfNull(axis);
+        return new(Path("matrix", axis.Name));
+    }
+
     /// <summary><c>matrix.&lt;field&gt;</c>, for a field an include adds or a dynamic matrix's item has.</summary>
     public static ValueExpression Matrix(string field) => new(Path("matrix", CheckedName(field)));
 

@@ -16,7 +16,7 @@ internal static class ExpressionEvaluator
     public static Evaluated Evaluate(ExpressionNode node, IExpressionScope scope) => node switch
     {
         LiteralNode literal => Evaluated.Of(literal.Value),
-        ContextNode path => Path(path.Path, scope),
+        ContextNode path => scope.Context(path.Path),
         MemberNode member => Map(Evaluate(member.Of, scope), v => ExpressionValues.Member(v, member.Name)),
         NeedsResultNode needs => scope.Result(needs.Target),
         NeedsOutputNode output => scope.Output(output.Output),
@@ -31,9 +31,6 @@ internal static class ExpressionEvaluator
         CallNode call => All(call.Arguments.Select(a => Evaluate(a, scope)), values => Call(call.Function, values)),
         _ => throw new NotSupportedException($"No local evaluation for {node.GetType().Name}."),
     };
-
-    /// <summary>A context path, read member by member after the scope resolved the context.</summary>
-    private static Evaluated Path(IReadOnlyList<string> path, IExpressionScope scope) => scope.Context(path);
 
     /// <summary>Members of a resolved value, with GitHub's "*" filter mapping the members after it over each item.</summary>
     internal static object? Walk(object? value, IEnumerable<string> members)

@@ -14,8 +14,6 @@ internal sealed record LiteralNode(object? Value) : ExpressionNode;
 internal sealed record ContextNode(IReadOnlyList<string> Path) : ExpressionNode
 {
     public string Context => Path[0];
-
-    public string Dotted => string.Join('.', Path);
 }
 
 /// <summary>A member (or "*" filter) of a computed value: <c>fromJSON(x).name</c>.</summary>
@@ -38,3 +36,20 @@ internal sealed record NotNode(ExpressionNode Operand) : ExpressionNode;
 
 /// <summary>Text and expressions side by side: <c>${{ github.workflow }}-${{ github.ref }}</c> as a value, <c>format(…)</c> inside one.</summary>
 internal sealed record ConcatNode(IReadOnlyList<ExpressionNode> Parts) : ExpressionNode;
+
+/// <summary>Walks an expression tree: what a condition reads decides when and where it can be decided.</summary>
+internal static class ExpressionTree
+{
+    /// <summary>The node and every node below it, parents first.</summary>
+    public static IEnumerable<ExpressionNode> Nodes(ExpressionNode node) => [node, .. Children(node).SelectMany(Nodes)];
+
+    private static IEnumerable<ExpressionNode> Children(ExpressionNode node) => node switch
+    {
+        MemberNode member => [member.Of],
+        CallNode call => call.Arguments,
+        BinaryNode binary => [binary.Left, binary.Right],
+        NotNode not => [not.Operand],
+        ConcatNode concat => concat.Parts,
+        _ => [],
+    };
+}

@@ -136,7 +136,7 @@ internal static class ExpressionText
 
         public string JobOf(Type target) => target.Name;
 
-        public string JobProducing(IOutput output) => "producer";
+        public string JobProducing(IOutput output) => "*";
 
         public string InputOf(IParameter parameter) => ParameterNames.ToKebabCase(parameter.Name);
     }

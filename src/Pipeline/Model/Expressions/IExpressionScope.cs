@@ -17,5 +17,5 @@ internal interface IExpressionScope
     Evaluated Status(string function);
 
     /// <summary>The folder <c>hashFiles</c> patterns are relative to (GitHub's workspace); null when unknown.</summary>
-    string? Workspace { get; }
+    AbsolutePath? Workspace { get; }
 }

@@ -31,6 +31,9 @@ public sealed class StringExpression : Expression
 
     public BooleanExpression EndsWith(StringExpression suffix) => Functions.EndsWith(this, suffix);
 
+    /// <summary>The same value compared as a number (<c>env.RESULT == 1</c>): GitHub turns text into a number against one.</summary>
+    public NumberExpression AsNumber() => new(Node);
+
     /// <summary>This value, or <paramref name="fallback"/> when it is empty (<c>a || b</c>).</summary>
     public StringExpression OrElse(StringExpression fallback) => new(new BinaryNode("||", Node, fallback.Node));
 

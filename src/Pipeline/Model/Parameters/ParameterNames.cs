@@ -41,8 +41,9 @@ internal static class ParameterNames
         for (var i = 0; i < name.Length; i++)
         {
             var c = name[i];
+            // A capital starts a word after a lower-case letter or a digit (X8664Unknown: x8664-unknown), or ends an acronym (HTTPServer).
             var startsWord = i > 0 && char.IsUpper(c) &&
-                (char.IsLower(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
+                (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
             if (startsWord)
             {
                 builder.Append(separator);

@@ -9,6 +9,7 @@ internal static class ReservedOptions
         ("--plan", null, true, "Print the plan (order, waves, skips) and run nothing; '--plan mermaid' prints a Mermaid graph."),
         ("--skip", null, true, "Alone: run only the named targets. With names: leave those targets out."),
         ("--force", null, true, "Alone: run every target even when its inputs are unchanged. With names: those targets."),
+        ("--fingerprints", null, false, "Print the fingerprint of each planned target with declared inputs (for a CI cache key) and run nothing."),
         ("--max-parallel", null, true, "How many targets may run at once (default: the processor count)."),
         ("--profile", null, true, "Also read .nuke/parameters.<profile>.json (several allowed; later wins)."),
         ("--generate", null, false, "Write the generated files (parameter schema, IDE launch profiles, workflows)."),

@@ -47,4 +47,6 @@ public sealed partial record TargetDefinition
     /// <summary>What one run (a cell, or the whole target when <paramref name="cell"/> is null) writes.</summary>
     internal IReadOnlyList<string> OutputFilesOf(MatrixCell? cell) =>
         CellOutputFiles.Count == 0 ? OutputFiles : [.. OutputFiles.Concat(CellOutputFiles.SelectMany(paths => paths(cell))).Distinct()];
+    /// <summary>It pushes or publishes beyond the run (see <see cref="TargetSpec.Publishes"/>).</summary>
+    public bool Publishes { get; init; }
 }

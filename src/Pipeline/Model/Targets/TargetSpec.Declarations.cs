@@ -16,6 +16,7 @@ public sealed partial class TargetSpec
     private TargetInputs? _inputs;
     private readonly List<string> _outputFiles = [];
     private readonly List<Func<MatrixCell?, IEnumerable<string>>> _cellOutputFiles = [];
+    private bool _publishes;
 
     /// <summary>
     /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
@@ -136,6 +137,12 @@ public sealed partial class TargetSpec
         return Set(() => _cellOutputFiles.Add(pathsOfCell));
     }
 
+    /// <summary>
+    /// It pushes or publishes beyond the run (a registry, a package feed, an environment): a generated
+    /// workflow that runs it restores no cache, so nothing a pull request could have cached reaches a release.
+    /// </summary>
+    public TargetSpec Publishes() => Set(() => _publishes = true);
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
@@ -167,6 +174,7 @@ public sealed partial class TargetSpec
             Inputs = _inputs,
             OutputFiles = [.. _outputFiles.Distinct()],
             CellOutputFiles = [.. _cellOutputFiles],
+            Publishes = _publishes,
         };
     }
 }

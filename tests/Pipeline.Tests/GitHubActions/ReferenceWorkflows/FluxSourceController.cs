@@ -73,6 +73,12 @@ public sealed class GhcrProvenance : SeedTarget
 
 public sealed class ReleaseWorkflow : Workflow
 {
+    /// <summary>The controller's name: the repository's, without its owner.</summary>
+    private static readonly StringExpression Controller = Contexts.GitHub.Event["repository"]["name"].AsString();
+
+    /// <summary>The image on Docker Hub: <c>owner/controller</c>; GHCR's is the same under <c>ghcr.io/</c>.</summary>
+    private static readonly StringExpression Image = Contexts.GitHub.RepositoryOwner + "/" + Controller;
+
     protected override void Configure(WorkflowSpec workflow) => workflow
         .Name("release").FileName("release")
         .OnPush(tags: ["v*"])
@@ -96,9 +102,9 @@ public sealed class ReleaseWorkflow : Workflow
             .BeforeBuild(s => s.Name("Setup Kustomize").Uses("fluxcd/pkg/actions/kustomize"))
             .BeforeBuild(s => s
                 .Name("Prepare").Id("prep")
-                .Env("GIT_REF", "${{ github.ref }}") // typed gap: expression
-                .Env("GIT_SHA", "${{ github.sha }}") // typed gap: expression
-                .Env("RELEASE_CANDIDATE_PREFIX", "${{ github.event.inputs.tag }}") // typed gap: expression (an input outside the build step; empty on a tag push)
+                .Env("GIT_REF", Contexts.GitHub.Ref)
+                .Env("GIT_SHA", Contexts.GitHub.Sha)
+                .Env("RELEASE_CANDIDATE_PREFIX", Contexts.Input(Declarations.Tag)) // inputs.tag: empty on a tag push, as github.event.inputs.tag is
                 .Run("""
                     VERSION="${RELEASE_CANDIDATE_PREFIX}-${GIT_SHA::8}"
                     if [[ $GIT_REF == refs/tags/* ]]; then
@@ -114,38 +120,35 @@ public sealed class ReleaseWorkflow : Workflow
                 .With("registry", "ghcr.io").With("username", "fluxcdbot").With("password", Declarations.GitHubToken))
             .BeforeBuild(s => s
                 .Name("Login to Docker Hub").Uses("docker/login-action")
-                .With("username", "${{ github.repository_owner == 'fluxcd' && 'fluxcdbot' || github.repository_owner }}") // typed gap: expression (ternary)
+                .With("username", "${{ github.repository_owner == 'fluxcd' && 'fluxcdbot' || github.repository_owner }}") // typed gap: expression (a conditional value: && takes booleans only, so `cond && 'text' || other` cannot be built)
                 .With("password", Declarations.DockerHubToken))
             .BeforeBuild(s => s
                 .Name("Generate images meta").Id("meta").Uses("docker/metadata-action")
-                .With("images", """
-                    ${{ github.repository_owner }}/${{ github.event.repository.name }}
-                    ghcr.io/${{ github.repository_owner }}/${{ github.event.repository.name }}
-                    """) // typed gap: expression (string concatenation)
-                .With("tags", "type=raw,value=${{ steps.prep.outputs.VERSION }}")) // typed gap: expression (a step's output)
+                .With("images", Image + "\nghcr.io/" + Image)
+                .With("tags", "type=raw,value=" + Contexts.Step("prep").Output("VERSION")))
             .BeforeBuild(s => s
                 .Name("Publish images").Id("build-push").Uses("docker/build-push-action")
                 .With("sbom", true).With("provenance", true).With("push", true)
-                .With("builder", "${{ steps.buildx.outputs.name }}") // typed gap: expression (a step's output)
+                .With("builder", Contexts.Step("buildx").Output("name"))
                 .With("context", ".").With("file", "./Dockerfile")
                 .With("platforms", "linux/amd64,linux/arm/v7,linux/arm64")
-                .With("tags", "${{ steps.meta.outputs.tags }}") // typed gap: expression (a step's output)
-                .With("labels", "${{ steps.meta.outputs.labels }}")) // typed gap: expression (a step's output)
+                .With("tags", Contexts.Step("meta").Output("tags"))
+                .With("labels", Contexts.Step("meta").Output("labels")))
             .BeforeBuild(s => s.Uses("sigstore/cosign-installer").With("cosign-release", "v2.6.1"))
             .BeforeBuild(s => s
                 .Name("Sign images")
                 .Env("COSIGN_EXPERIMENTAL", "1")
-                .Env("CONTROLLER", "${{ github.event.repository.name }}") // typed gap: expression
-                .Env("DIGEST", "${{ steps.build-push.outputs.digest }}") // typed gap: expression (a step's output)
-                .Env("REPOSITORY_OWNER", "${{ github.repository_owner }}") // typed gap: expression
+                .Env("CONTROLLER", Controller)
+                .Env("DIGEST", Contexts.Step("build-push").Output("digest"))
+                .Env("REPOSITORY_OWNER", Contexts.GitHub.RepositoryOwner)
                 .Run("""
                     cosign sign --yes "${REPOSITORY_OWNER}/${CONTROLLER}@${DIGEST}"
                     cosign sign --yes "ghcr.io/${REPOSITORY_OWNER}/${CONTROLLER}@${DIGEST}"
                     """))
             .BeforeBuild(s => s
                 .Name("Generate release artifacts")
-                .If("startsWith(github.ref, 'refs/tags/v')") // typed gap: expression (a step's if: from a Condition)
-                .Env("CONTROLLER", "${{ github.event.repository.name }}") // typed gap: expression
+                .If(Condition.OnTag("v"))
+                .Env("CONTROLLER", Controller)
                 .Run("""
                     mkdir -p config/release
                     kustomize build ./config/crd > "./config/release/${CONTROLLER}.crds.yaml"
@@ -154,7 +157,7 @@ public sealed class ReleaseWorkflow : Workflow
             .BeforeBuild(s => s.Uses("anchore/sbom-action/download-syft"))
             .BeforeBuild(s => s
                 .Name("Create release and SBOM").Id("run-goreleaser")
-                .If("startsWith(github.ref, 'refs/tags/v')") // typed gap: expression (a step's if: from a Condition)
+                .If(Condition.OnTag("v"))
                 .Uses("goreleaser/goreleaser-action")
                 .With("version", "latest").With("args", "release --clean --skip=validate")
                 .Env("GITHUB_TOKEN", Declarations.GitHubToken)))

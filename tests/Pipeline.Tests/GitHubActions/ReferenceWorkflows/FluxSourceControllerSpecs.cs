@@ -22,21 +22,25 @@ namespace Pipeline.Tests.GitHubActions.ReferenceWorkflows;
 /// <item>Consuming a reusable workflow's outputs through <c>needs.&lt;call&gt;.outputs</c> in another call's <c>with</c> —
 ///   covered (typed) for jobs: <c>Produces</c>/<c>Consumes</c> give <c>outputs:</c> and <c>needs.release.outputs.*</c>;
 ///   for calls, out of scope (issue 14).</item>
-/// <item>A job <c>if</c> on <c>startsWith(github.ref, 'refs/tags/v')</c> — covered (typed): <c>Condition.OnTag("v")</c>.</item>
+/// <item>A job <c>if</c> on <c>startsWith(github.ref, 'refs/tags/v')</c> — covered (typed): <c>Condition.OnTag("v")</c>, and the
+///   release steps' <c>if</c> the same way (<c>StepSpec.If(Condition.OnTag("v"))</c>).</item>
 /// <item>Multi-platform builds: setup-qemu, setup-buildx (its <c>name</c> output feeds <c>builder</c>), build-push-action with
 ///   platforms, sbom, provenance, push, tags/labels from metadata-action — covered (typed) as action steps with ids and
-///   inputs; the step-output references are covered through the escape hatch (typed gap: expression).</item>
+///   inputs; the step-output references are typed (<c>Contexts.Step("buildx").Output("name")</c>).</item>
 /// <item>Logging in to two registries, one with a callee-declared secret and one with a renamed org secret — covered (typed):
 ///   <c>With("password", secret parameter)</c> and <c>Secret(parameter, name)</c>; the owner-based username ternary through
-///   the escape hatch (typed gap: expression).</item>
+///   the escape hatch (typed gap: expression — there is no conditional value: <c>&amp;</c> joins booleans only, so
+///   <c>cond &amp;&amp; 'fluxcdbot' || owner</c> cannot be built).</item>
 /// <item>Keyless cosign signing: installer with a pinned tool version, a script signing <c>image@digest</c>, id-token and
-///   packages write — covered (typed) steps and permissions; the digest reference through the escape hatch (typed gap: expression).</item>
+///   packages write — covered (typed) steps and permissions; the digest reference typed
+///   (<c>Contexts.Step("build-push").Output("digest")</c>).</item>
 /// <item>Action references to a sub-path of a repository — covered (typed): <c>Pin("fluxcd/pkg/actions/kustomize", sha, "main")</c>.</item>
 /// <item>Step outputs consumed as JSON and turned into job outputs — covered (typed) differently: the SLSA metadata step is
 ///   the build step (target <see cref="Flux.Release"/>), which reads GoReleaser's <c>dist/artifacts.json</c> and sets three
 ///   typed outputs. Typed gap: a user step's outputs cannot become job outputs or reach the build step's env.</item>
 /// <item>Tolerance for output-name case differences (VERSION vs version) — covered (typed) for job outputs: one declared
-///   <c>Output&lt;T&gt;</c> gives one spelling everywhere; a user step's outputs stay strings (typed gap: expression).</item>
+///   <c>Output&lt;T&gt;</c> gives one spelling everywhere; a user step's output is read by the id and name it is written
+///   with (<c>Contexts.Step("prep").Output("VERSION")</c>: the name is not checked against what the step writes).</item>
 /// <item>A pinning policy with exceptions (SHA for ordinary actions, tags for SLSA generators) — covered (typed) for the
 ///   SHA pins (<c>Pin</c>, written <c>@sha # tag</c>); the policy with its exception list is out of scope (issue 14: action pin lock files).</item>
 /// </list>
@@ -143,7 +147,7 @@ public sealed class FluxSourceControllerSpecs
 
         Assert.Equal(
             [
-                "Check out", "Set up .NET", "Cache dotnet packages", "Setup Kustomize", "Prepare", "Setup QEMU", "Setup Docker Buildx",
+                "Check out", "Set up .NET", "Setup Kustomize", "Prepare", "Setup QEMU", "Setup Docker Buildx",
                 "Login to GitHub Container Registry", "Login to Docker Hub", "Generate images meta", "Publish images", "sigstore/cosign-installer",
                 "Sign images", "Generate release artifacts", "anchore/sbom-action/download-syft", "Create release and SBOM", "Run Release",
             ],
@@ -156,6 +160,9 @@ public sealed class FluxSourceControllerSpecs
         var prepare = yaml.Step("release", "Prepare");
         Assert.Equal("prep", prepare.At("id").Text());
         Assert.Equal(["GIT_REF", "GIT_SHA", "RELEASE_CANDIDATE_PREFIX"], prepare.At("env").Keys());
+        Assert.Equal("${{ github.ref }}", prepare.At("env", "GIT_REF").Text());
+        Assert.Equal("${{ github.sha }}", prepare.At("env", "GIT_SHA").Text());
+        Assert.Equal("${{ inputs.tag }}", prepare.At("env", "RELEASE_CANDIDATE_PREFIX").Text());
         Assert.Equal("buildx", yaml.Step("release", "Setup Docker Buildx").At("id").Text());
         Assert.Equal("docker/setup-qemu-action@c7c53464625b32c7a7e944ae62b3e17d2b600130", yaml.Step("release", "Setup QEMU").At("uses").Text());
 
@@ -170,7 +177,12 @@ public sealed class FluxSourceControllerSpecs
 
         var meta = yaml.Step("release", "Generate images meta");
         Assert.Equal("meta", meta.At("id").Text());
-        Assert.Equal(2, meta.At("with", "images").Text().Split('\n').Length);
+        Assert.Equal(
+            """
+            ${{ github.repository_owner }}/${{ github.event.repository.name }}
+            ghcr.io/${{ github.repository_owner }}/${{ github.event.repository.name }}
+            """,
+            meta.At("with", "images").Text());
         Assert.Equal("type=raw,value=${{ steps.prep.outputs.VERSION }}", meta.At("with", "tags").Text());
 
         var publish = yaml.Step("release", "Publish images");
@@ -193,6 +205,8 @@ public sealed class FluxSourceControllerSpecs
         var sign = yaml.Step("release", "Sign images");
         Assert.Equal("1", sign.At("env", "COSIGN_EXPERIMENTAL").Text());
         Assert.Equal("${{ steps.build-push.outputs.digest }}", sign.At("env", "DIGEST").Text());
+        Assert.Equal("${{ github.event.repository.name }}", sign.At("env", "CONTROLLER").Text());
+        Assert.Equal("${{ github.repository_owner }}", sign.At("env", "REPOSITORY_OWNER").Text());
         Assert.Contains("cosign sign --yes", sign.At("run").Text(), StringComparison.Ordinal);
         Assert.False(sign.Has("if"));
 
@@ -205,8 +219,8 @@ public sealed class FluxSourceControllerSpecs
         Assert.Equal("${{ secrets.GITHUB_TOKEN }}", goreleaser.At("env", "GITHUB_TOKEN").Text());
 
         // The SLSA metadata step is the build step: it sets the job's outputs.
-        Assert.Equal("build", yaml.At("jobs", "release", "steps", "16", "id").Text());
-        Assert.Equal("./build.sh Release", yaml.At("jobs", "release", "steps", "16", "run").Text());
+        Assert.Equal("build", yaml.At("jobs", "release", "steps", "15", "id").Text());
+        Assert.Equal("./build.sh Release", yaml.At("jobs", "release", "steps", "15", "run").Text());
     }
 
     [Fact]

@@ -278,7 +278,12 @@ public sealed class KubeappsGeneral : Workflow
 {
     private const string SshKnownHosts = "|1|2YkQ4jjACcc/1rgSBszyeEuKxW4=|hO4GB0XMwQj1gYQDmaS304aU8Tc= ssh-rsa AAAAB3NzaC1yc2EAAAABIwAAAQEAq2A7hRGmdnm9tUDbO9IDSwBK6TbQa+PXYPCPy6rbTrTtw7PHkccKrpp0yVhp5HdEIcKr6pLlVDBfOLX9QUsyCOV0wzfjIJNlGEYsdlLJizHhbn2mUjvSAHQqZETYP81eFzLQNnPHt4EVVUh7VfDESU84KezmD5QlWpXLmvU31/yMf+Se8xhHTvKSCZIFImWwoG6mbUoWf9nzpIoaSjB+weqqUUmpaaasXVal72J+UX2B+2RPW3RcT0eOzQgqlJL3RKrTJvdsjE3JEAvGq3lGHSZXy28G3skua2SmVi/w4yCE6gbODqnTWlg7+wC604ydGXA8VJiS5ap43JXiUFFAaQ==";
 
-    private const string ImageName = "${{ needs.setup.outputs.img-prefix }}${{ steps.setup.outputs.img_name }}${{ needs.setup.outputs.img-modifier }}";
+    /// <summary>The image's name: the prefix and modifier the setup job publishes around the name the job's <c>setup</c> step writes.</summary>
+    private static readonly StringExpression ImageName =
+        Contexts.Output(Declarations.ImgPrefix).AsString() + Contexts.Step("setup").Output("img_name") + Contexts.Output(Declarations.ImgModifier).AsString();
+
+    /// <summary>The build matrix's cell: the image it builds.</summary>
+    private static readonly StringExpression CellImage = Contexts.Matrix(Declarations.Image).AsString();
 
     protected override void Configure(WorkflowSpec workflow) => workflow
         .FileName("kubeapps-general")
@@ -301,43 +306,46 @@ public sealed class KubeappsGeneral : Workflow
         .Env("IMAGES_TO_PUSH", "apprepository-controller dashboard asset-syncer pinniped-proxy kubeapps-apis oci-catalog")
         .Env("GKE_ZONE", "us-east1-c").Env("GKE_PROJECT", "vmware-kubeapps-ci").Env("GKE_CLUSTER", "kubeapps-test")
         .Env("CI_BOT_USERNAME", "kubeapps-bot").Env("KUBEAPPS_REPO", "vmware-tanzu/kubeapps").Env("BRANCH_KUBEAPPS_REPO", "main")
+        .Env("IMG_DEV_TAG", "build-" + Contexts.GitHub.Sha)
         .Job<Setup>(j => j
-            .Env("IMG_DEV_TAG", "build-${{ github.sha }}") // typed gap: expression (workflow env is literal only, so it is set on the job that reads it)
-            .BeforeBuild(s => s.Name("Show GitHub event").Env("EVENT_CONTEXT", "${{ toJSON(github.event) }}").Run("echo \"$EVENT_CONTEXT\" | jq")) // typed gap: expression
-            .BeforeBuild(s => s.Name("Show PR context").Env("PR_CONTEXT", "${{ toJSON(github.event.pull_request) }}").Run("echo \"$PR_CONTEXT\" | jq")) // typed gap: expression
-            .AfterBuild(s => s.Name("Show outputs").Env("IMG_DEV_TAG_OUTPUT", "${{ steps.build.outputs.img-dev-tag }}").Run("echo \"IMG_DEV_TAG: $IMG_DEV_TAG_OUTPUT\""))) // typed gap: expression
-        .Job<Linters>(j => j.Raw("if", "${{ inputs.run_linters }}")) // typed gap: expression (a condition on a workflow_call input)
+            .BeforeBuild(s => s.Name("Show GitHub event").Env("EVENT_CONTEXT", Functions.ToJson(Contexts.GitHub.Event)).Run("echo \"$EVENT_CONTEXT\" | jq"))
+            .BeforeBuild(s => s.Name("Show PR context").Env("PR_CONTEXT", Functions.ToJson(Contexts.GitHub.Event["pull_request"])).Run("echo \"$PR_CONTEXT\" | jq"))
+            // The build step is the source's set-outputs step; its id is the generator's "build" (no typed reference to the job's own build step).
+            .AfterBuild(s => s.Name("Show outputs").Env("IMG_DEV_TAG_OUTPUT", Contexts.Step("build").Output("img-dev-tag")).Run("echo \"IMG_DEV_TAG: $IMG_DEV_TAG_OUTPUT\"")))
+        .Job<Linters>(j => j.Raw("if", "${{ inputs.run_linters }}")) // typed gap: expression (a workflow_call input: Contexts.Input reads only inputs declared with WorkflowDispatchInput, and workflow_call is issue 14)
         .Job<LintersResult>(j => j
-            .Raw("if", "${{ inputs.run_linters && always() }}") // typed gap: expression (an input combined with a status function)
-            .BeforeBuild(s => s.Name("Check all linters result").If("needs.linters.result != 'success'").Run("exit 1"))) // typed gap: expression (needs.<job>.result)
+            .Raw("if", "${{ inputs.run_linters && always() }}") // typed gap: expression (a workflow_call input, as above; always() alone is typed)
+            .BeforeBuild(s => s.Name("Check all linters result").If(Contexts.Needs<Linters>().Result != "success").Run("exit 1")))
         .Job<TestGo>()
         .Job<TestDashboard>(j => j.Env("NODE_OPTIONS", "--max-old-space-size=1024"))
-        .Job<TestPinnipedProxy>(j => j.Container("rust:${{ needs.setup.outputs.rust-version }}")) // typed gap: expression (a container image from an output)
+        .Job<TestPinnipedProxy>(j => j.Container("rust:${{ needs.setup.outputs.rust-version }}")) // typed gap: expression (JobSpec.Container takes text only: no overload for an image from Contexts.Output(RustVersion))
         .Job<TestOciCatalog>(j => j
-            .Container("rust:${{ needs.setup.outputs.rust-version }}") // typed gap: expression (a container image from an output)
+            .Container("rust:${{ needs.setup.outputs.rust-version }}") // typed gap: expression (JobSpec.Container takes text only, as above)
             .BeforeBuild(s => s.Name("Install protoc dependency").Run("apt-get update -y\napt-get install -y protobuf-compiler")))
         .Job<TestChartRender>(j => j
             .BeforeBuild(s => s.Name("Install helm (minimum and stable)").Run(
                 "set -eu\nsource ./script/lib/libcitools.sh\ninstallHelm \"${HELM_VERSION_MIN}\"\ninstallHelm \"${HELM_VERSION_STABLE}\" helm-stable")))
         .Job<BuildDockerImages>(j => ImageBuild(j
-            .Name("Build ${{ matrix.image }} image")
-            .BeforeBuild(s => s.Id("setup").Run( // typed gap: expression (a matrix value in a step)
-                "echo \"img_name=${{ matrix.image }}\" >> \"$GITHUB_OUTPUT\"\necho \"img_file=/tmp/${{ matrix.image }}-image.tar\" >> \"$GITHUB_OUTPUT\"")), qemu: true, file: "cmd/${{ matrix.image }}/Dockerfile", context: null, platforms: "${{ env.IMG_PLATFORMS }}", cache: true)
+            .Name("Build " + CellImage + " image")
+            .BeforeBuild(s => s.Id("setup").Run( // typed gap: expression (StepSpec.Run takes text only: the source writes the matrix value into the script)
+                "echo \"img_name=${{ matrix.image }}\" >> \"$GITHUB_OUTPUT\"\necho \"img_file=/tmp/${{ matrix.image }}-image.tar\" >> \"$GITHUB_OUTPUT\"")), qemu: true, file: "cmd/" + CellImage + "/Dockerfile", context: null, platforms: Contexts.Env("IMG_PLATFORMS"), cache: true)
             .AfterBuild(s => s
                 .Name("Upload image").Uses("actions/upload-artifact@v4")
-                .With("name", "${{ matrix.image }}-image") // typed gap: an artifact name with the cell's value first (typed: <name>-<value>)
-                .With("path", "${{ steps.setup.outputs.img_file }}"))) // typed gap: expression
-        .Job<BuildDashboardImage>(j => ImageBuild(j.Name("Build dashboard image").Env("IMG_NAME", "dashboard").BeforeBuild(ImageFiles), qemu: true, file: null, context: "dashboard", platforms: "${{ env.IMG_PLATFORMS }}", cache: true))
+                .With("name", CellImage + "-image") // typed gap: an artifact name with the cell's value first (typed Upload names it <name>-<value>), so a user step
+                .With("path", Contexts.Step("setup").Output("img_file"))))
+        .Job<BuildDashboardImage>(j => ImageBuild(j.Name("Build dashboard image").Env("IMG_NAME", "dashboard").BeforeBuild(ImageFiles), qemu: true, file: null, context: "dashboard", platforms: Contexts.Env("IMG_PLATFORMS"), cache: true))
         .Job<BuildE2eRunnerImage>(j => ImageBuild(j.Name("Build E2E runner image").Env("IMG_NAME", "integration-tests").BeforeBuild(ImageFiles), qemu: false, file: null, context: "integration", platforms: "linux/amd64", cache: false))
         .Job<PushDevImages>(j => j
-            .Raw("if", "${{ needs.setup.outputs.triggered-from-fork == 'false' }}") // typed gap: expression (a condition on an output)
+            // typed gap: OnlyWhen(Contexts.Output(TriggeredFromFork) == "false") writes this if:, but a local run (and the engine in
+            // the job) reads an Output<bool> as a boolean, and false == 'false' is false: the target would be skipped (bug reported).
+            .Raw("if", "${{ needs.setup.outputs.triggered-from-fork == 'false' }}")
             .Env("ADDITIONAL_IMAGES_TO_PUSH", "integration-tests")
             .DownloadArtifacts()
             .BeforeBuild(s => s.Run("echo \"IMAGES_TO_PUSH=\\\"${IMAGES_TO_PUSH} ${ADDITIONAL_IMAGES_TO_PUSH}\\\"\" >> \"$GITHUB_ENV\""))
             .BeforeBuild(DockerHubLogin))
         .Job<LocalE2eTests>(j => j
             .Env("DEFAULT_DEX_IP", "172.18.0.2")
-            .Env("TESTS_GROUP", "${{ matrix.tests_group }}") // typed gap: expression (the cell also reaches the build step as PIPELINE_MATRIX_TESTS_GROUP)
+            .Env("TESTS_GROUP", Contexts.Matrix(Declarations.TestsGroup)) // the cell also reaches the build step as PIPELINE_MATRIX_TESTS_GROUP
             .Env("TEST_OPERATORS", "1").Env("TEST_UPGRADE", "1").Env("TEST_TIMEOUT_MINUTES", "6").Env("USE_MULTICLUSTER_OIDC_ENV", "true")
             .DownloadArtifacts(path: "/tmp/images")
             .BeforeBuild(s => s.Name("Install required CLI tools").Run(
@@ -356,26 +364,26 @@ public sealed class KubeappsGeneral : Workflow
             .BeforeBuild(s => s.Name("Install multicluster deps").Run("./script/install-multicluster-deps.sh"))
             .AfterBuild(s => s
                 .Name("Print k8s KubeappsAPIs logs if the tests fail")
-                .If("failure() && env.TEST_RESULT == 1") // typed gap: expression (a status function with an env value)
+                .If("failure() && env.TEST_RESULT == 1") // typed gap: expression (Contexts.Env is text with no AsNumber(): `== 1` compares as a number, `== "1"` would compare text)
                 .ContinueOnError()
                 .Run("kubectl --context kind-kubeapps-ci --kubeconfig \"${HOME}/.kube/kind-config-kubeapps-ci\" logs -n kubeapps deploy/kubeapps-ci-internal-kubeappsapis"))
             .AfterBuild(s => s
-                .Name("Upload Artifacts").If("failure()").Uses("actions/upload-artifact@v4") // typed gap: an artifact uploaded only on failure (typed: always, with EvenOnFailure)
-                .With("name", "e2e_tests_${{ matrix.tests_group }}_reports") // typed gap: expression
+                .Name("Upload Artifacts").If(Functions.Failure()).Uses("actions/upload-artifact@v4") // typed gap: an artifact uploaded only on failure (typed: always, with EvenOnFailure)
+                .With("name", "e2e_tests_" + Contexts.Matrix(Declarations.TestsGroup).AsString() + "_reports")
                 .With("path", "integration/reports")))
         .Job<LocalE2eTestsResult>(j => j
-            .BeforeBuild(s => s.Name("Check local_e2e_tests matrix status").If("needs.local-e2e-tests.result != 'success'").Run("exit 1"))) // typed gap: expression (needs.<job>.result)
+            .BeforeBuild(s => s.Name("Check local_e2e_tests matrix status").If(Contexts.Needs<LocalE2eTests>().Result != "success").Run("exit 1")))
         .Job<PushImages>(j => j
-            .Raw("if", "${{ needs.setup.outputs.running-on-main == 'true' || inputs.trigger_release }}") // typed gap: expression (an output or an input)
+            .Raw("if", "${{ needs.setup.outputs.running-on-main == 'true' || inputs.trigger_release }}") // typed gap: expression (a workflow_call input; and an Output<bool> read as text, see push-dev-images)
             .DownloadArtifacts()
             .BeforeBuild(DockerHubLogin))
-        .Job<SyncChartFromBitnami>(j => ChartSync(j.Raw("if", "${{ needs.setup.outputs.running-on-main == 'true' || inputs.trigger_release }}"))) // typed gap: expression (an output or an input)
-        .Job<GkeSetup>(j => j.Raw("if", "${{ inputs.run_gke_tests }}")) // typed gap: expression (a condition on a workflow_call input)
+        .Job<SyncChartFromBitnami>(j => ChartSync(j.Raw("if", "${{ needs.setup.outputs.running-on-main == 'true' || inputs.trigger_release }}"))) // typed gap: expression (as push-images)
+        .Job<GkeSetup>(j => j.Raw("if", "${{ inputs.run_gke_tests }}")) // typed gap: expression (a workflow_call input, as linters)
         .Job<GkeRegularVersion>()
         .Job<GkeStableVersion>()
-        .Job<SyncChartToBitnami>(j => ChartSync(j.Raw("if", "${{ inputs.trigger_release }}"))) // typed gap: expression (a condition on a workflow_call input)
+        .Job<SyncChartToBitnami>(j => ChartSync(j.Raw("if", "${{ inputs.trigger_release }}"))) // typed gap: expression (a workflow_call input, as linters)
         .Job<Release>(j => j
-            .Raw("if", "${{ inputs.trigger_release }}") // typed gap: expression (a condition on a workflow_call input)
+            .Raw("if", "${{ inputs.trigger_release }}") // typed gap: expression (a workflow_call input, as linters)
             .BeforeBuild(s => s.Run("set -eu\nsource ./script/lib/libcitools.sh\ninstallGithubCLI \"${GITHUB_VERSION}\"")));
 
     private static Dictionary<string, object?> BooleanInput(bool value) => new() { ["type"] = "boolean", ["required"] = false, ["default"] = value };
@@ -384,13 +392,13 @@ public sealed class KubeappsGeneral : Workflow
         "echo \"img_name=${IMG_NAME}\" >> \"$GITHUB_OUTPUT\"\necho \"img_file=artifacts/images/${IMG_NAME}-image.tar\" >> \"$GITHUB_OUTPUT\"");
 
     /// <summary>The image build's steps: metadata, QEMU (when asked), Buildx, then a build into a tarball, never pushed.</summary>
-    private static JobSpec ImageBuild(JobSpec job, bool qemu, string? file, string? context, string platforms, bool cache)
+    private static JobSpec ImageBuild(JobSpec job, bool qemu, StringExpression? file, string? context, StringExpression platforms, bool cache)
     {
         job.BeforeBuild(s => s
             .Uses("docker/metadata-action@v5").Id("meta")
-            .With("images", ImageName) // typed gap: expression (outputs concatenated)
+            .With("images", ImageName)
             .With("flavor", "latest=true")
-            .With("tags", "${{ needs.setup.outputs.img-dev-tag }}")); // typed gap: expression (an output in a step's with)
+            .With("tags", Contexts.Output(Declarations.ImgDevTag)));
         if (qemu)
         {
             job.BeforeBuild(s => s.Uses("docker/setup-qemu-action@v3"));
@@ -401,7 +409,7 @@ public sealed class KubeappsGeneral : Workflow
             .BeforeBuild(s => BuildPush(s, file, context, platforms, cache));
     }
 
-    private static void BuildPush(StepSpec step, string? file, string? context, string platforms, bool cache)
+    private static void BuildPush(StepSpec step, StringExpression? file, string? context, StringExpression platforms, bool cache)
     {
         step.Name("Build image").Uses("docker/build-push-action@v6").Env("DOCKER_BUILD_RECORD_UPLOAD", "false");
         if (file is not null)
@@ -414,15 +422,15 @@ public sealed class KubeappsGeneral : Workflow
             step.With("context", context);
         }
 
-        step.With("platforms", platforms) // typed gap: expression (env in a step's with)
-            .With("tags", "${{ steps.meta.outputs.tags }}") // typed gap: expression
-            .With("build-args", "VERSION=${{ needs.setup.outputs.version }}"); // typed gap: expression (the output is declared now)
+        step.With("platforms", platforms)
+            .With("tags", Contexts.Step("meta").Output("tags"))
+            .With("build-args", "VERSION=" + Contexts.Output(Declarations.Version).AsString()); // the output is declared now
         if (cache)
         {
             step.With("cache-from", "type=gha").With("cache-to", "type=gha,mode=max");
         }
 
-        step.With("outputs", "type=docker,dest=${{ steps.setup.outputs.img_file }}"); // typed gap: expression
+        step.With("outputs", "type=docker,dest=" + Contexts.Step("setup").Output("img_file"));
     }
 
     private static void DockerHubLogin(StepSpec step) => step
@@ -438,7 +446,7 @@ public sealed class KubeappsGeneral : Workflow
         .BeforeBuild(s => s
             .Name("Install SSH key: Forked Charts Deploy Key").Uses("shimataro/ssh-key-action@v2")
             .With("key", Declarations.SshKeyForkedChartsDeploy)
-            .With("name", "${{ needs.setup.outputs.ssh-key-forked-charts-deploy-filename }}") // typed gap: expression (an output in a step's with)
+            .With("name", Contexts.Output(Declarations.SshKeyForkedChartsDeployFilename))
             .With("known_hosts", SshKnownHosts)
             .With("if_key_exists", "ignore"))
         .BeforeBuild(s => s
@@ -453,11 +461,11 @@ public sealed class KubeappsMain : Workflow
         .Name("Main Pipeline").FileName("kubeapps-main")
         .OnPush(branches: ["main"], tagsIgnore: ["*"])
         .OnPullRequest(branches: ["main"])
-        .Raw("concurrency", Concurrency("")) // typed gap: expression (a workflow concurrency group)
+        .Concurrency(CancelInProgress.Always, Group)
         .Job<Ci>(); // out of scope (issue 14): uses kubeapps-general.yaml with secrets: inherit and the default inputs
 
-    internal static Dictionary<string, object?> Concurrency(string suffix) =>
-        new() { ["group"] = "${{ github.head_ref || github.ref_name }}" + suffix, ["cancel-in-progress"] = true };
+    /// <summary>The callers' concurrency group: the pull request's branch, or the ref's name; the other callers add a suffix.</summary>
+    internal static StringExpression Group { get; } = Contexts.GitHub.HeadRef.OrElse(Contexts.GitHub.RefName);
 }
 
 /// <summary>kubeapps-full-integration.yaml: by hand and three nights a week.</summary>
@@ -467,7 +475,7 @@ public sealed class KubeappsFullIntegration : Workflow
         .Name("Full Integration Pipeline").FileName("kubeapps-full-integration")
         .OnWorkflowDispatch()
         .OnSchedule("0 4 * * 1,3,6")
-        .Raw("concurrency", KubeappsMain.Concurrency("_full")) // typed gap: expression (a workflow concurrency group)
+        .Concurrency(CancelInProgress.Always, KubeappsMain.Group + "_full")
         .Job<Ci>(); // out of scope (issue 14): with run_gke_tests: true, run_linters: false
 }
 
@@ -477,6 +485,6 @@ public sealed class KubeappsRelease : Workflow
     protected override void Configure(WorkflowSpec workflow) => workflow
         .Name("Release Pipeline").FileName("kubeapps-release")
         .OnPush(tags: ["v[0-9]+.[0-9]+.[0-9]+"])
-        .Raw("concurrency", KubeappsMain.Concurrency("_release")) // typed gap: expression (a workflow concurrency group)
+        .Concurrency(CancelInProgress.Always, KubeappsMain.Group + "_release")
         .Job<Ci>(); // out of scope (issue 14): with run_gke_tests: true, run_linters: false, trigger_release: true
 }

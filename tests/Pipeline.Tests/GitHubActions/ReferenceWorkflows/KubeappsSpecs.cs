@@ -15,44 +15,49 @@ namespace Pipeline.Tests.GitHubActions.ReferenceWorkflows;
 ///   tagsIgnore:)</c>, <c>OnPullRequest</c>, <c>OnWorkflowDispatch</c>, <c>OnSchedule</c>, <c>OnPush(tags:)</c>); the
 ///   <c>workflow_call</c> definition, its inputs and the calls are out of scope (issue 14: the inputs are declared through
 ///   <c>RawTrigger</c> only so the conditions read declared inputs, and each caller's job stands where the call goes);
-///   the <c>if: inputs.x</c> conditions through the escape hatch (typed gap: expression).</item>
-/// <item>Concurrency groups with a <c>||</c> fallback plus a suffix — covered through the escape hatch
-///   (typed gap: expression; a workflow's concurrency group is literal only).</item>
+///   the <c>if: inputs.x</c> conditions through the escape hatch (typed gap: expression; <c>Contexts.Input</c> reads only
+///   inputs declared with <c>WorkflowDispatchInput</c>, and a <c>workflow_call</c> input has no parameter until issue 14).</item>
+/// <item>Concurrency groups with a <c>||</c> fallback plus a suffix — covered (typed):
+///   <c>Concurrency(CancelInProgress.Always, Contexts.GitHub.HeadRef.OrElse(Contexts.GitHub.RefName) + "_full")</c>.</item>
 /// <item>Service containers: image from <c>needs.*.outputs</c>, env, port mapping, health-check options — covered (typed):
 ///   <c>ServiceContainer.WithEnvironment/WithPorts/WithHealthCheck(cmd, interval, timeout, retries)</c> rendered to
 ///   <c>--health-*</c> flags. Typed gap: an image from an output (a service image is literal; the tag is written in).</item>
 /// <item>Job containers with the image from a job output — covered (typed <c>JobSpec.Container</c>), the output reference
-///   through the escape hatch (typed gap: expression).</item>
-/// <item>Large workflow env with expressions; job env mixing literals, matrix values and outputs — literal workflow env
-///   covered (typed <c>Env</c>; a part of the 42 entries); <c>build-${{ github.sha }}</c> is a typed gap (expression: workflow
-///   env is literal only, so it is set on the setup job); job env typed (<c>JobSpec.Env</c>); outputs reach the build
-///   step typed (<c>Consumes</c>); the matrix value in job env is a typed gap (expression).</item>
+///   through the escape hatch (typed gap: expression; <c>JobSpec.Container</c> takes text only).</item>
+/// <item>Large workflow env with expressions; job env mixing literals, matrix values and outputs — covered (typed): workflow
+///   env (<c>Env</c>; a part of the 42 entries) with <c>Env("IMG_DEV_TAG", "build-" + Contexts.GitHub.Sha)</c>; job env
+///   (<c>JobSpec.Env</c>) with the matrix value (<c>Contexts.Matrix(TestsGroup)</c>); outputs reach the build step typed
+///   (<c>Consumes</c>).</item>
 /// <item>Job outputs fed by one settings step, and detecting references to undeclared outputs — covered (typed): the
 ///   settings step is the build step of <see cref="Kube.Setup"/>, whose 13 <c>Output&lt;T&gt;</c> (the 11 and the two the
 ///   source forgot to declare) become the job's outputs; a target reading an output no target produces is a definition
 ///   error (asserted below).</item>
-/// <item>Matrix jobs whose display name interpolates the matrix value — covered (typed <c>Name("Build ${{ matrix.image }}
-///   image")</c>, a display name may hold expressions).</item>
+/// <item>Matrix jobs whose display name interpolates the matrix value — covered (typed
+///   <c>Name("Build " + Contexts.Matrix(Image).AsString() + " image")</c>).</item>
 /// <item>Image build without push: <c>outputs: type=docker,dest=…</c>, gha cache, metadata-action with flavor, artifact
 ///   upload of the tarball, download of all artifacts into a path — covered (typed action steps, typed <c>Artifact</c>
-///   uploads, <c>DownloadArtifacts(path:)</c>); step-output references through the escape hatch (typed gap: expression);
-///   typed gaps: an artifact path outside the repository (/tmp) and a matrix artifact named value-first
-///   (<c>&lt;image&gt;-image</c>), so the matrix upload is a user step.</item>
+///   uploads, <c>DownloadArtifacts(path:)</c>); step-output and job-output references typed (<c>Contexts.Step("setup")
+///   .Output("img_file")</c>, <c>Contexts.Output(ImgDevTag)</c>); typed gaps: the matrix value written into the setup step's
+///   script (<c>StepSpec.Run</c> takes text only), an artifact path outside the repository (/tmp) and a matrix artifact
+///   named value-first (<c>&lt;image&gt;-image</c>), so the matrix upload is a user step.</item>
 /// <item>Kubernetes E2E on kind: scripted clusters, <c>kind load image-archive</c>, env through <c>GITHUB_ENV</c>,
 ///   diagnostics on failure — covered (typed command steps).</item>
 /// <item>Step conditions <c>failure()</c>, <c>always()</c>, <c>failure() &amp;&amp; env.X == 1</c>; step
-///   <c>continue-on-error</c> — <c>continue-on-error</c> typed; step conditions through the escape hatch (typed gap:
-///   expression; a step's <c>If</c> is a string).</item>
+///   <c>continue-on-error</c> — <c>continue-on-error</c> and <c>failure()</c> typed (<c>If(Functions.Failure())</c>);
+///   <c>failure() &amp;&amp; env.TEST_RESULT == 1</c> through the escape hatch (typed gap: expression; <c>Contexts.Env</c> is text
+///   without <c>AsNumber()</c>, so the number comparison cannot be written).</item>
 /// <item>Aggregator jobs: <c>if: always()</c> or <c>inputs.x &amp;&amp; always()</c>, checking <c>needs.&lt;job&gt;.result</c> —
-///   <c>always()</c> typed (<c>Condition.Always</c>); <c>inputs.x &amp;&amp; always()</c> and the result check through the escape
-///   hatch (typed gap: expression).</item>
+///   <c>always()</c> typed (<c>Condition.Always</c>), the result checks typed (<c>If(Contexts.Needs&lt;Linters&gt;().Result !=
+///   "success")</c>); <c>inputs.x &amp;&amp; always()</c> through the escape hatch (typed gap: expression; a workflow_call input).</item>
 /// <item>Reusable-workflow calls with many <c>with</c> values from outputs, string→boolean conversion, explicit secrets,
 ///   upper-case job ids — out of scope (issue 14); the GKE stand-in jobs read gke_setup's 15 outputs typed and get the two
 ///   secrets. Typed gap: job ids are the target's name in kebab-case (<c>gke-regular-version</c>, <c>test-go</c>).</item>
 /// <item>Callee input types string, boolean, number with defaults; required secrets — out of scope (issue 14).</item>
 /// <item>Working around "no env in with:" by promoting env to job outputs — covered (typed): gke_setup's 15 typed outputs.</item>
 /// <item>Fork-awareness through a computed <c>triggered_from_fork</c> output — the output is typed (<c>Output&lt;bool&gt;</c>);
-///   the job condition on it through the escape hatch (typed gap: expression).</item>
+///   the job condition on it through the escape hatch (typed gap: <c>OnlyWhen(Contexts.Output(TriggeredFromFork) == "false")</c>
+///   writes the same <c>if:</c>, but a local run and the engine in the CI job read an <c>Output&lt;bool&gt;</c> as a boolean,
+///   so <c>false == 'false'</c> is false and the target would be skipped: bug reported).</item>
 /// <item>Third-party actions with SSH keys and multiline secret material — covered (typed): <c>With("key", secret parameter)</c>.</item>
 /// </list>
 /// </summary>
@@ -297,7 +302,8 @@ public sealed class KubeappsSpecs
         Assert.Contains(new KeyValuePair<string, string>("POSTGRESQL_VERSION", "17.0.0-debian-12-r3"), workflow.Env);
         Assert.Contains(new KeyValuePair<string, string>("IMG_MODIFIER", "-ci"), workflow.Env);
         Assert.Contains(workflow.Env, e => e.Key == "K8S_KIND_VERSION" && e.Value.Contains("@sha256:", StringComparison.Ordinal));
-        Assert.Equal("build-${{ github.sha }}", yaml.At("jobs", "setup", "env", "IMG_DEV_TAG").Text());
+        Assert.Contains(new KeyValuePair<string, string>("IMG_DEV_TAG", "build-${{ github.sha }}"), workflow.Env);
+        Assert.False(yaml.Has("jobs", "setup", "env"));
     }
 
     [Fact]

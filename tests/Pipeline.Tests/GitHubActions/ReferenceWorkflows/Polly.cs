@@ -58,6 +58,13 @@ public static class Declarations
 
     public static readonly Parameter<string> GhToken = Parameter.Secret("The run's GITHUB_TOKEN, for the package validator's GitHub calls");
 
+    /// <summary>
+    /// Sign's job condition: a tag, outside forks. Typed, but written as the job's raw <c>if:</c>
+    /// (see the workflow): as a target condition it would skip Sign alone and let the jobs after it run.
+    /// </summary>
+    public static readonly BooleanExpression TagOutsideForks =
+        Contexts.GitHub.Event["repository"]["fork"] == false & Contexts.GitHub.Ref.StartsWith("refs/tags/");
+
     /// <summary>The gallery's environment. Stand-ins: the project's rules keep registry host names out of its files.</summary>
     public const string GalleryEnvironment = "nuget-gallery";
 
@@ -144,7 +151,7 @@ public sealed class BuildWorkflow : Workflow
     private const string AppTokenSha = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
     private const string DispatchSha = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
 
-    private const string SdkFromBuild = "${{ needs.build.outputs.dotnet-sdk-version }}"; // typed gap: expression (an Output<T> in a step's with:)
+    private static readonly ValueExpression SdkFromBuild = Contexts.Output(Declarations.DotnetSdkVersion);
 
     protected override void Configure(WorkflowSpec workflow) => workflow
         .Name("build")
@@ -182,8 +189,8 @@ public sealed class BuildWorkflow : Workflow
                 .With("name", "packages-windows")) // typed gap: one matrix leg's artifact (Consumes downloads every leg's)
             .BeforeBuild(s => s.Name("Setup .NET SDK").Uses("actions/setup-dotnet").With("dotnet-version", SdkFromBuild))
             .BeforeBuild(s => s.Name("Install NuGet package validation tools").Shell("pwsh")
-                .Env("DOTNET_VALIDATE_VERSION", "${{ needs.build.outputs.dotnet-validate-version }}") // typed gap: expression
-                .Env("NUGET_PACKAGE_VALIDATION_VERSION", "${{ needs.build.outputs.nuget-package-validation-version }}") // typed gap: expression
+                .Env("DOTNET_VALIDATE_VERSION", Contexts.Output(Declarations.DotnetValidateVersion))
+                .Env("NUGET_PACKAGE_VALIDATION_VERSION", Contexts.Output(Declarations.NugetPackageValidationVersion))
                 .Run("""
                     dotnet tool install --global dotnet-validate --version ${env:DOTNET_VALIDATE_VERSION} --allow-roll-forward
                     dotnet tool install --global Meziantou.Framework.NuGetPackageValidation.Tool --version ${env:NUGET_PACKAGE_VALIDATION_VERSION} --allow-roll-forward
@@ -192,7 +199,11 @@ public sealed class BuildWorkflow : Workflow
             .RunsOn("windows-2025")
             .Environment("Azure", deployment: false)
             .Permissions(Permission.IdToken.Write)
-            .Raw("if", "github.event.repository.fork == false && startsWith(github.ref, 'refs/tags/')") // typed gap: expression (github.event.repository.fork; the tag part alone is Condition.OnTag())
+            // typed gap: a job if: of GitHub's alone. The expression is typed, the key raw: as Sign's target
+            // condition (OnlyWhen) it would skip Sign only, as a local run does, and the generator would let
+            // validate-signed-packages and publish-nuget run after the skip (!cancelled() && !failure());
+            // the source has no if: on them and relies on GitHub skipping the dependants of a skipped job.
+            .Raw("if", Declarations.TagOutsideForks.ToString())
             .NoDotNetSetUp().NoCaches()
             .BeforeBuild(s => s.Name("Download unsigned packages").Uses("actions/download-artifact")
                 .With("name", "packages-windows").With("path", "packages")) // typed gap: one matrix leg's artifact
@@ -200,7 +211,7 @@ public sealed class BuildWorkflow : Workflow
                 .With("name", "signing-config").With("path", "signing-config")) // typed gap: an artifact one leg uploads by a step
             .BeforeBuild(s => s.Name("Setup .NET SDK").Uses("actions/setup-dotnet").With("dotnet-version", SdkFromBuild))
             .BeforeBuild(s => s.Name("Install Sign CLI tool")
-                .Env("DOTNET_SIGN_VERSION", "${{ needs.build.outputs.dotnet-sign-version }}") // typed gap: expression
+                .Env("DOTNET_SIGN_VERSION", Contexts.Output(Declarations.DotnetSignVersion))
                 .Run("dotnet tool install --tool-path . sign --version ${env:DOTNET_SIGN_VERSION}"))
             .BeforeBuild(s => s.Name("Azure log in").Uses("azure/login")
                 .With("client-id", Declarations.SignCliApplicationId)
@@ -229,8 +240,8 @@ public sealed class BuildWorkflow : Workflow
             .BeforeBuild(s => s.Name("NuGet log in").Uses("NuGet/login").Id("nuget-login").With("user", Declarations.NugetUser))
             // typed gap: a step's output cannot reach the build step's env, so the push is a step of its own.
             .AfterBuild(s => s.Name("Push signed NuGet packages")
-                .Env("NUGET_API_KEY", "${{ steps.nuget-login.outputs.NUGET_API_KEY }}") // typed gap: expression
-                .Env("PACKAGE_VERSION", "${{ needs.build.outputs.package-version }}") // typed gap: expression
+                .Env("NUGET_API_KEY", Contexts.Step("nuget-login").Output("NUGET_API_KEY"))
+                .Env("PACKAGE_VERSION", Contexts.Output(Declarations.PackageVersion))
                 .Env("SOURCE", Declarations.GallerySource)
                 .Run("""
                     dotnet nuget push "packages/*.nupkg" --api-key "${NUGET_API_KEY}" --skip-duplicate --source "${SOURCE}"
@@ -242,16 +253,16 @@ public sealed class BuildWorkflow : Workflow
                 .With("permission-contents", "write"))
             .AfterBuild(s => s.Name("Publish nuget_packages_published").Uses("peter-evans/repository-dispatch")
                 .With("event-type", "nuget_packages_published")
-                .With("token", "${{ steps.generate-application-token.outputs.token }}") // typed gap: expression
-                .With("client-payload", """
-                    {
-                      "packages": "${{ needs.build.outputs.package-names }}",
-                      "version": "${{ needs.build.outputs.package-version }}"
-                    }
-                    """))); // typed gap: expression (a typed payload built from outputs)
+                .With("token", Contexts.Step("generate-application-token").Output("token"))
+                .With("client-payload", ClientPayload)));
+
+    // The JSON literal of the source, the outputs typed (written into it as ${{ }}, unescaped, as the source does).
+    private static StringExpression ClientPayload =>
+        "{\n  \"packages\": \"" + Contexts.Output(Declarations.PackageNames).AsString()
+        + "\",\n  \"version\": \"" + Contexts.Output(Declarations.PackageVersion).AsString() + "\"\n}";
 
     private static void BuildJob(JobSpec job) => job
-        .Name("${{ matrix.job-name }}") // typed gap: expression
+        .Name(Contexts.Matrix(Declarations.JobName).AsString())
         .Timeout(TimeSpan.FromMinutes(20))
         .Permissions(Permission.Actions.Read, Permission.Contents.Write)
         .DefaultShell("pwsh")
@@ -267,37 +278,40 @@ public sealed class BuildWorkflow : Workflow
             }
             Add-Content -Path $env:GITHUB_ENV -Value "NUGET_PACKAGES=$packages"
             """))
-        // typed gap: a step output in the build step's env; the step exports SOURCE_DATE_EPOCH itself.
         .BeforeBuild(s => s.Name("Get Git commit timestamp").Id("get-commit-timestamp").Shell("pwsh").Run("""
             $epoch = git log -1 --pretty=%ct
             "epoch=$epoch" >> ${env:GITHUB_OUTPUT}
-            "SOURCE_DATE_EPOCH=$epoch" >> ${env:GITHUB_ENV}
             """))
+        .BuildStepEnv("SOURCE_DATE_EPOCH", Contexts.Step("get-commit-timestamp").Output("epoch"))
         .BeforeBuild(s => s.Name("Setup .NET SDKs").Uses("actions/setup-dotnet").With("dotnet-version", "8.0.x\n9.0.x"))
-        .AfterBuild(s => s.Name("Upload Coverage Reports").Uses("actions/upload-artifact").If("always()")
-            .With("name", "coverage-${{ matrix.os-name }}") // typed gap: an artifact named from an include-only matrix field
+        .AfterBuild(s => s.Name("Upload Coverage Reports").Uses("actions/upload-artifact").If(Functions.Always())
+            .With("name", "coverage-" + OsName) // typed gap: an artifact named by one chosen matrix field (see Publish NuGet packages)
             .With("path", "./artifacts/coverage-reports")
             .With("if-no-files-found", "ignore")) // typed gap: if-no-files-found: ignore
         .AfterBuild(s => s.Name("Upload coverage to Codecov").Uses("codecov/codecov-action")
-            .If("always() && github.event.repository.fork == false") // typed gap: expression
-            .With("flags", "${{ matrix.os-name }}") // typed gap: expression
+            .If(Functions.Always() & Contexts.GitHub.Event["repository"]["fork"] == false)
+            .With("flags", OsName)
             .With("token", Declarations.CodecovToken))
         .AfterBuild(s => s.Name("Upload test results to Codecov").Uses("codecov/codecov-action")
-            .If("${{ !cancelled() }}") // typed gap: expression
-            .With("flags", "${{ matrix.os-name }}") // typed gap: expression
+            .If(!Functions.Cancelled())
+            .With("flags", OsName)
             .With("report_type", "test_results")
             .With("token", Declarations.CodecovToken))
         .AfterBuild(s => s.Name("Publish NuGet packages").Uses("actions/upload-artifact")
-            .With("name", "packages-${{ matrix.os-name }}") // typed gap: an artifact named from an include-only matrix field
+            // typed gap: an artifact named by one chosen matrix field. Produces in an include-only matrix names
+            // it by every field (packages-<job-name>-<os-name>-<runner>); the later jobs download packages-windows.
+            .With("name", "packages-" + OsName)
             .With("path", "./artifacts/package/release")
             .With("if-no-files-found", "error"))
         .AfterBuild(s => s.Name("Upload signing file list").Uses("actions/upload-artifact")
-            .If("matrix.os-name == 'windows'") // typed gap: expression
+            .If(Contexts.Matrix(Declarations.OsName) == "windows")
             .With("name", "signing-config").With("path", "eng/signing").With("if-no-files-found", "error"))
         .AfterBuild(s => s.Name("Generate SBOM").Uses("anchore/sbom-action")
-            .If("runner.os == 'Windows'") // typed gap: expression
+            .If(Contexts.Runner.Os == "Windows")
             .With("path", "./artifacts/bin")
             .With("output-file", "./artifacts/polly.spdx.json")
             .With("artifact-name", "polly.spdx.json")
             .With("upload-release-assets", true));
+
+    private static StringExpression OsName => Contexts.Matrix(Declarations.OsName).AsString();
 }

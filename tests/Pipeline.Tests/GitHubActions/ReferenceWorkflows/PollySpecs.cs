@@ -7,37 +7,40 @@ using Pipeline.Tests.GitHubActions.ReferenceWorkflows.Polly;
 //   inputs): covered (typed).
 // - Workflow permissions {} with a different set per job: covered (typed).
 // - Workflow-level env map: covered (typed).
-// - Include-only matrix of objects, runs-on and display name from matrix fields: runs-on covered (typed,
-//   MatrixSpec.RunsOn); the display name through the escape hatch (typed gap: expression).
+// - Include-only matrix of objects, runs-on and display name from matrix fields: covered (typed:
+//   MatrixSpec.RunsOn; JobSpec.Name(Contexts.Matrix(JobName).AsString())).
 // - Job timeout-minutes, fail-fast false: covered (typed).
 // - Job outputs bound to step outputs, also written by an external script: covered (typed) by moving
 //   the computation into a target: Versions produces seven Output<string>, which the generator binds to
 //   the build step. A job output bound to another step's output (setup-dotnet's) has no typed form.
-// - Consuming another job's outputs in with:, in step env:, inside a JSON literal: the build step gets
-//   them typed (Consumes, which also puts build into needs); the action steps through the escape hatch
-//   (typed gap: expression).
+// - Consuming another job's outputs in with:, in step env:, inside a JSON literal: covered (typed): the
+//   build step through Consumes (which also puts build into needs), the action steps through
+//   Contexts.Output(...) in With/Env, the JSON literal as text + outputs (a StringExpression written as
+//   the source's literal with ${{ }} inside).
 // - Step id, shell pwsh, per-OS default shell: covered (typed: Id, Shell, DefaultShell; a windows-*
 //   runner runs ./build.ps1).
-// - Step env reading step outputs (SOURCE_DATE_EPOCH): escape hatch (typed gap: a step output in the
-//   build step's env; the step exports it to GITHUB_ENV).
-// - Step ifs (always(), !cancelled(), runner.os, matrix fields, github.event.repository.fork): escape
-//   hatch (typed gap: expression).
+// - Step env reading step outputs (SOURCE_DATE_EPOCH): covered (typed: BuildStepEnv with
+//   Contexts.Step("get-commit-timestamp").Output("epoch"); an action step's env reads one the same way).
+// - Step ifs (always(), !cancelled(), runner.os, matrix fields, github.event.repository.fork): covered
+//   (typed: Functions.Always/Cancelled, Contexts.Runner.Os, Contexts.Matrix, Contexts.GitHub.Event).
+//   The source's `${{ !cancelled() }}` is written without the wrapper an if: does not need.
 // - Ternary expression (runner.debug == '1' && 'Debug' || 'Warning'): out of scope here: its step is the
 //   build step, whose env the generator owns; the Sign target reads RUNNER_DEBUG itself.
-// - Job if with startsWith(github.ref, 'refs/tags/'), skips propagating: escape hatch (typed gap:
-//   expression, github.event.repository.fork; Condition.OnTag() alone is typed, but a typed condition
-//   would make the later jobs run after a skip, as Pipeline's conditions do locally).
+// - Job if with startsWith(github.ref, 'refs/tags/'), skips propagating: the expression typed
+//   (Declarations.TagOutsideForks), the key raw (typed gap: a job if: GitHub alone decides). As Sign's
+//   OnlyWhen it would skip Sign alone, as a local run does, and the generator would give the two jobs
+//   after it `!cancelled() && !failure()` so they run after the skip; the source has no if: on them.
 // - Artifacts: signed-packages covered (typed Produces/Consumes: upload with if-no-files-found error,
-//   download into its path); names from matrix values, if-no-files-found ignore, one matrix leg's
-//   artifact: escape hatch (typed gap: include-only matrix artifact names; one leg's artifact).
+//   download into its path); a name from one chosen matrix field, if-no-files-found ignore, one matrix
+//   leg's artifact: typed gap (Produces in an include-only matrix names an upload by every field; the
+//   name's expression itself is typed).
 // - Several set-up steps of one action (multi-line versions, global.json): covered (typed: the
 //   generated set-up step from global.json plus a StepSpec).
 // - Environments name+url and name+deployment false: covered (typed).
 // - OIDC (azure/login, NuGet/login output as a secret-like value, actions/attest multi-line
-//   subject-path): covered (typed steps and id-token permission); the login output through the escape
-//   hatch (typed gap: expression).
-// - GitHub App token then repository_dispatch with a typed payload: steps covered (typed); the payload
-//   through the escape hatch (typed gap: expression).
+//   subject-path): covered (typed steps, id-token permission, Contexts.Step("nuget-login").Output).
+// - GitHub App token then repository_dispatch with a typed payload: covered (typed: the token as
+//   Contexts.Step(...).Output("token"), the payload from Contexts.Output).
 // - Secrets by name and GITHUB_TOKEN: covered (typed: secret parameters, WorkflowSpec.Secret). The description
 //   counts 10 distinct; it names nine repository secrets, ten with GITHUB_TOKEN: all ten are asserted.
 // - SHA-pinned actions with a version comment: covered (typed: WorkflowSpec.Pin).
@@ -154,7 +157,7 @@ public sealed class PollySpecs
         Assert.Equal("always() && github.event.repository.fork == false", codecov.At("if").Text());
         Assert.Equal("${{ secrets.CODECOV_TOKEN }}", codecov.At("with", "token").Text());
         var results = yaml.Step("build", "Upload test results to Codecov");
-        Assert.Equal("${{ !cancelled() }}", results.At("if").Text());
+        Assert.Equal("!cancelled()", results.At("if").Text()); // the source wraps it in ${{ }}, which an if: does not need
         Assert.Equal("test_results", results.At("with", "report_type").Text());
 
         var packages = yaml.Step("build", "Publish NuGet packages");
@@ -237,7 +240,9 @@ public sealed class PollySpecs
         var dispatch = yaml.Step("publish-nuget", "Publish nuget_packages_published");
         Assert.Equal("nuget_packages_published", dispatch.At("with", "event-type").Text());
         Assert.Equal("${{ steps.generate-application-token.outputs.token }}", dispatch.At("with", "token").Text());
-        Assert.Contains("${{ needs.build.outputs.package-names }}", dispatch.At("with", "client-payload").Text(), StringComparison.Ordinal);
+        Assert.Equal(
+            "{\n  \"packages\": \"${{ needs.build.outputs.package-names }}\",\n  \"version\": \"${{ needs.build.outputs.package-version }}\"\n}",
+            dispatch.At("with", "client-payload").Text());
         Assert.Equal(["NUGET_USER", "POLLY_UPDATER_BOT_APP_ID", "POLLY_UPDATER_BOT_KEY"], workflow["publish-nuget"].Secrets);
 
         // Nine repository secrets by name, and the built-in token.

@@ -99,7 +99,9 @@ public sealed class Release : Workflow
     // The one SHA-pinned action; the others keep the description's tag or branch refs.
     private const string AttestSha = "1111111111111111111111111111111111111111"; // stand-in commit: the description gives the version only
 
-    private const string ReleaseVersion = "${{ needs.create-release.outputs.version }}"; // typed gap: expression (an Output<T> in a step's script)
+    // typed gap: expression in a script. Run takes text, so the output is written into it as GitHub's syntax;
+    // Env("VERSION", Contexts.Output(Declarations.Version)) would hand it over typed, but as a variable, not in the script as the source has it.
+    private const string ReleaseVersion = "${{ needs.create-release.outputs.version }}";
 
     protected override void Configure(WorkflowSpec workflow) => workflow
         .Name("release")
@@ -111,7 +113,7 @@ public sealed class Release : Workflow
             .RunsOn("ubuntu-latest")
             .NoCaches()
             .BeforeBuild(s => s.Name("Get the release version from the tag").Shell("bash")
-                .If("env.VERSION == ''") // typed gap: expression (env context)
+                .If(Contexts.Env("VERSION") == "")
                 .Run("echo \"VERSION=$GITHUB_REF_NAME\" >> \"$GITHUB_ENV\""))
             .BeforeBuild(s => s.Name("Show the version").Shell("bash").Run("echo \"version is: $VERSION\"")))
         .Job<BuildRelease>(j => j
@@ -124,13 +126,13 @@ public sealed class Release : Workflow
             .DefaultShell("bash") // the build step runs ./build.sh in bash on the Windows cells too
             .NoCaches()
             .BeforeBuild(s => s.Name("Install packages (Ubuntu)").Shell("bash")
-                .If("matrix.os == 'ubuntu-latest'") // typed gap: expression
+                .If(Os == "ubuntu-latest")
                 .Run("ci/ubuntu-install-packages"))
             .BeforeBuild(s => s.Name("Install Rust").Uses("dtolnay/rust-toolchain@master")
-                .With("toolchain", "${{ matrix.rust }}") // typed gap: expression (a matrix field in with:)
-                .With("target", "${{ matrix.target }}")) // typed gap: expression
+                .With("toolchain", Contexts.Matrix(Declarations.Rust))
+                .With("target", Target))
             .BeforeBuild(s => s.Name("Use Cross").Shell("bash")
-                .If("matrix.os == 'ubuntu-latest' && matrix.target != ''") // typed gap: expression
+                .If(Os == "ubuntu-latest" & Target != "")
                 .Run("""
                     dir="$RUNNER_TEMP/cross-download"
                     mkdir "$dir"
@@ -143,17 +145,17 @@ public sealed class Release : Workflow
             .BeforeBuild(s => s.Name("Set target variables").Shell("bash").Run("""
                 echo "TARGET_FLAGS=--target ${{ matrix.target }}" >> "$GITHUB_ENV"
                 echo "TARGET_DIR=./target/${{ matrix.target }}" >> "$GITHUB_ENV"
-                """)) // typed gap: expression
+                """)) // typed gap: expression in a script (Run takes text)
             .BeforeBuild(s => s.Name("Show command used for Cargo").Shell("bash").Run("""
                 echo "cargo command is: ${{ env.CARGO }}"
                 echo "target flag is: ${{ env.TARGET_FLAGS }}"
                 echo "target dir is: ${{ env.TARGET_DIR }}"
-                """)) // typed gap: expression (env context)
+                """)) // typed gap: expression in a script (Run takes text)
             .AfterBuild(s => s.Name("Strip release binary (macos)").Shell("bash")
-                .If("matrix.os == 'macos-latest'") // typed gap: expression
+                .If(Os == "macos-latest")
                 .Run("strip \"$BIN\""))
             .AfterBuild(s => s.Name("Strip release binary (cross)").Shell("bash")
-                .If("env.CARGO == 'cross'") // typed gap: expression (an env value an earlier step set)
+                .If(Contexts.Env("CARGO") == "cross") // a value an earlier step wrote to GITHUB_ENV
                 .Run("""
                     docker run --rm -v "$PWD/target:/target:Z" "ghcr.io/cross-rs/${{ matrix.target }}:main" \
                       "${{ matrix.strip }}" "/$BIN"
@@ -169,7 +171,7 @@ public sealed class Release : Workflow
                 cp {CHANGELOG.md,FAQ.md,GUIDE.md} "$ARCHIVE"/doc/
                 """))
             .AfterBuild(s => s.Name("Generate man page and completions (no emulation)").Shell("bash")
-                .If("matrix.qemu == ''") // typed gap: expression (an absent field is '')
+                .If(Contexts.Matrix(Declarations.Qemu) == "") // a cell without the field reads ''
                 .Run("""
                     "$BIN" --version
                     "$BIN" --generate complete-bash > "$ARCHIVE/complete/rg.bash"
@@ -179,7 +181,7 @@ public sealed class Release : Workflow
                     "$BIN" --generate man > "$ARCHIVE/doc/rg.1"
                     """))
             .AfterBuild(s => s.Name("Generate man page and completions (emulation)").Shell("bash")
-                .If("matrix.qemu != ''") // typed gap: expression
+                .If(Contexts.Matrix(Declarations.Qemu) != "")
                 .Run("""
                     docker run --rm -v "$PWD/target:/target:Z" "ghcr.io/cross-rs/${{ matrix.target }}:main" \
                       "${{ matrix.qemu }}" "/$BIN" --version
@@ -191,7 +193,7 @@ public sealed class Release : Workflow
                       "${{ matrix.qemu }}" "/$BIN" --generate man > "$ARCHIVE/doc/rg.1"
                     """))
             .AfterBuild(s => s.Name("Build archive (Windows)").Shell("bash")
-                .If("startsWith(matrix.os, 'windows')") // typed gap: expression
+                .If(Os.StartsWith("windows"))
                 .Run("""
                     7z a "$ARCHIVE.zip" "$ARCHIVE"
                     certutil -hashfile "$ARCHIVE.zip" SHA256 > "$ARCHIVE.zip.sha256"
@@ -199,7 +201,7 @@ public sealed class Release : Workflow
                     echo "ASSET_SUM=$ARCHIVE.zip.sha256" >> "$GITHUB_ENV"
                     """))
             .AfterBuild(s => s.Name("Build archive (Unix)").Shell("bash")
-                .If("${{ !startsWith(matrix.os, 'windows') }}") // typed gap: expression (a negation needs the ${{ }} wrapper)
+                .If(!Os.StartsWith("windows"))
                 .Run("""
                     tar czf "$ARCHIVE.tar.gz" "$ARCHIVE"
                     shasum -a 256 "$ARCHIVE.tar.gz" > "$ARCHIVE.tar.gz.sha256"
@@ -207,7 +209,7 @@ public sealed class Release : Workflow
                     echo "ASSET_SUM=$ARCHIVE.tar.gz.sha256" >> "$GITHUB_ENV"
                     """))
             .AfterBuild(s => s.Name("Generate artifact attestation").Uses("actions/attest-build-provenance")
-                .With("subject-path", "${{ env.ASSET }}")) // typed gap: expression (env context)
+                .With("subject-path", Contexts.Env("ASSET")))
             .AfterBuild(s => s.Name("Upload release archive").Shell("bash")
                 .Env("GITHUB_TOKEN", Declarations.GitHubToken)
                 .Run($$$"""
@@ -224,7 +226,7 @@ public sealed class Release : Workflow
             .BeforeBuild(s => s.Name("Install packages (Ubuntu)").Shell("bash").Run("ci/ubuntu-install-packages"))
             .BeforeBuild(s => s.Name("Install Rust").Uses("dtolnay/rust-toolchain@master")
                 .With("toolchain", "nightly")
-                .With("target", "${{ env.TARGET }}")) // typed gap: expression (env context)
+                .With("target", Contexts.Env("TARGET")))
             .BeforeBuild(s => s.Name("Install cargo-deb").Shell("bash").Run("cargo install cargo-deb"))
             .AfterBuild(s => s.Name("Upload release archive").Shell("bash")
                 .Env("GITHUB_TOKEN", Declarations.GitHubToken)
@@ -233,4 +235,8 @@ public sealed class Release : Workflow
                     version="{ReleaseVersion}"
                     gh release upload "$version" "$DEB_NAME" "$DEB_NAME.sha256"
                     """)));
+
+    private static StringExpression Os => Contexts.Matrix(Declarations.Os).AsString();
+
+    private static StringExpression Target => Contexts.Matrix(Declarations.Target).AsString();
 }

@@ -11,17 +11,22 @@ using Pipeline.Tests.GitHubActions.Support;
 // - Include-only matrix of heterogeneous objects (optional fields, non-unique build, runs-on per cell
 //   including windows-11-arm): covered (typed: MatrixSpec.Include per cell, RunsOn(Os)).
 // - Job env with an empty value: covered (typed: JobSpec.Env).
-// - Step overrides of job env through GITHUB_ENV, read by later ifs and command lines: script content;
-//   the reads (env.CARGO == 'cross', ${{ env.TARGET_FLAGS }}) through the escape hatch (typed gap: expression).
+// - Step overrides of job env through GITHUB_ENV, read by later ifs and command lines: the writes are
+//   script content; the reads in ifs and action inputs covered (typed: Contexts.Env("CARGO") == "cross",
+//   Contexts.Env("ASSET")); in command lines, typed gap: Run takes text, so ${{ env.TARGET_FLAGS }} stays
+//   in the script as written.
 // - GITHUB_PATH: script content (out of scope: no typed helper).
-// - Step ifs on matrix fields (==, !=, == '', startsWith and its negation in ${{ }}): escape hatch
-//   (typed gap: expression).
+// - Step ifs on matrix fields (==, !=, == '', startsWith and its negation in ${{ }}): covered (typed:
+//   Contexts.Matrix(...) ==, !=, .StartsWith, !). The source's `${{ !startsWith(...) }}` is written
+//   without the wrapper an if: does not need (the generator quotes it, as YAML needs for a leading !).
 // - Explicit shell bash on all OSes: covered (typed: StepSpec.Shell, and DefaultShell for the build step).
-// - Action inputs from matrix values: escape hatch (typed gap: expression).
+// - Action inputs from matrix values: covered (typed: With("toolchain", Contexts.Matrix(Rust))).
 // - needs.<job>.outputs.<name> inside scripts of matrix jobs: the build step gets it typed
-//   (PIPELINE_OUTPUT_VERSION); the scripts through the escape hatch (typed gap: expression).
+//   (PIPELINE_OUTPUT_VERSION); in the scripts, typed gap: Run takes text, so the expression is written
+//   into it as the source has it (Env("VERSION", Contexts.Output(Version)) would pass it typed, but as a
+//   variable, not inside the script).
 // - attest-build-provenance per artifact (path from env), checksums next to each asset: covered (typed
-//   step, SHA pin); the path through the escape hatch (typed gap: expression).
+//   step, SHA pin, With("subject-path", Contexts.Env("ASSET"))).
 // - gh release create --draft --verify-tag / gh release upload with the job token: create is the
 //   CreateRelease target (typed secret parameter GITHUB_TOKEN); upload steps covered (typed Env with the
 //   secret parameter).
@@ -137,7 +142,7 @@ public sealed class RipgrepSpecs
         { "Generate man page and completions (no emulation)", "matrix.qemu == ''" },
         { "Generate man page and completions (emulation)", "matrix.qemu != ''" },
         { "Build archive (Windows)", "startsWith(matrix.os, 'windows')" },
-        { "Build archive (Unix)", "${{ !startsWith(matrix.os, 'windows') }}" },
+        { "Build archive (Unix)", "!startsWith(matrix.os, 'windows')" }, // the source wraps it in ${{ }}, which an if: does not need
     };
 
     [Theory]

@@ -71,6 +71,9 @@ public static class Declarations
 
     public static readonly MatrixAxis<K8sCell> Cell = MatrixAxis.FromOutput(K8sTestPlan, "cell");
 
+    /// <summary>The run whose completion started a workflow_run workflow (<c>github.event.workflow_run</c>).</summary>
+    public static readonly ValueExpression TriggeringRun = Contexts.GitHub.Event["workflow_run"];
+
     public static readonly Artifact DebPackage = Artifact.Of("e2e-test-deb-package", "target/artifacts/*.deb");
 
     public static PipelineBuilder Pipeline() => new PipelineBuilder()
@@ -93,7 +96,11 @@ public sealed record K8sCell(string MinikubeVersion, KubernetesVersion Kubernete
 /// <summary>Writes what the pull request asks to preview into <c>pr/</c>, for the privileged workflow.</summary>
 public sealed class ApprovalCheck : SeedTarget
 {
-    protected override void Configure(TargetSpec target) => target.Produces(Declarations.PullRequestInfo);
+    protected override void Configure(TargetSpec target) => target
+        .Produces(Declarations.PullRequestInfo)
+        .OnlyWhen(Labelled("preview: website") | Labelled("preview: playground") | Labelled("preview: rust-doc"));
+
+    private static BooleanExpression Labelled(string label) => Contexts.GitHub.Event["pull_request"]["labels"].Each("name").Contains(label);
 }
 
 /// <summary>Reads the triggering run's <c>pr</c> artifact and says which previews to deploy.</summary>
@@ -142,6 +149,7 @@ public sealed class CommentPreviewLinks : SeedTarget
 {
     protected override void Configure(TargetSpec target) => target
         .DependsOn<DeployVectorPreviewSite>().DependsOn<DeployRustDocPreviewSite>().DependsOn<DeployVrlPlaygroundPreviewSite>()
+        .OnlyWhen(Functions.Always() & Declarations.TriggeringRun["conclusion"] == "success")
         .Consumes(Declarations.VectorPrNumber).Consumes(Declarations.VectorBranch)
         .Consumes(Declarations.RustDocPrNumber).Consumes(Declarations.RustDocBranch)
         .Consumes(Declarations.PlaygroundPrNumber).Consumes(Declarations.PlaygroundBranch)
@@ -219,7 +227,7 @@ public sealed class TestE2eKubernetes : SeedTarget
         .Consumes(Declarations.DebPackage)
         .Matrix(Declarations.Cell, failFast: false)
         .Timeout(TimeSpan.FromMinutes(45)).Retry(3)
-        .OnlyWhen(Condition.Always); // typed gap: expression (always() && needs.<build>.result == 'success' && needs.<compute>.result == 'success')
+        .OnlyWhen(Functions.Always() & Contexts.Needs<BuildX8664UnknownLinuxGnu>().Succeeded & Contexts.Needs<ComputeK8sTestPlan>().Succeeded);
 }
 
 public sealed class FinalResult : SeedTarget
@@ -237,10 +245,6 @@ public sealed class CallBuildPreview : Workflow
         .Job<ApprovalCheck>(j => j
             .RunsOn("ubuntu-24.04").Timeout(TimeSpan.FromMinutes(5))
             .Permissions(Permission.Contents.Read, Permission.Actions.Write)
-            .Raw("if", // typed gap: expression (label conditions over github.event.pull_request.labels.*.name)
-                "${{ contains(github.event.pull_request.labels.*.name, 'preview: website') || " +
-                "contains(github.event.pull_request.labels.*.name, 'preview: playground') || " +
-                "contains(github.event.pull_request.labels.*.name, 'preview: rust-doc') }}")
             .BeforeBuild(s => s
                 .Name("Save pull request details").Uses("actions/github-script@v9.0.0")
                 .With("script", "const fs = require('fs');\nfs.mkdirSync('./pr', { recursive: true });\nfs.writeFileSync('./pr/number', String(context.issue.number));")));
@@ -258,11 +262,13 @@ public sealed class DeployVectorPreviewSites : Workflow
         .Job<ReadRequestedApps>(j => j
             .RunsOn("ubuntu-24.04").Timeout(TimeSpan.FromMinutes(5))
             .Permissions(Permission.Contents.Read, Permission.Actions.Read)
-            .Raw("if", "${{ github.event.workflow_run.conclusion == 'success' }}") // typed gap: expression (the triggering run's conclusion)
+            // typed gap: OnlyWhen(Declarations.TriggeringRun["conclusion"] == "success") writes this if:, but then the generator gives
+            // each deploy job after it `!cancelled() && !failure()`, which collides with their raw output conditions (kept raw: see Deploy).
+            .Raw("if", "${{ github.event.workflow_run.conclusion == 'success' }}")
             .BeforeBuild(s => s
                 .Name("Download the pull request details").Uses("actions/download-artifact@v4") // typed gap: an artifact of the triggering run
                 .With("name", "pr").With("path", "pr")
-                .With("run-id", "${{ github.event.workflow_run.id }}")
+                .With("run-id", Declarations.TriggeringRun["id"])
                 .With("github-token", Declarations.GithubToken)))
         .Job<DeployVectorPreviewSite>(j => Deploy(j, "website"))
         .Job<DeployRustDocPreviewSite>(j => Deploy(j, "rust-doc"))
@@ -270,17 +276,18 @@ public sealed class DeployVectorPreviewSites : Workflow
         .Job<CommentPreviewLinks>(j => j
             .RunsOn("ubuntu-24.04").Timeout(TimeSpan.FromMinutes(5))
             .Permissions(Permission.Issues.Write, Permission.PullRequests.Write)
-            .Raw("if", "${{ always() && github.event.workflow_run.conclusion == 'success' }}") // typed gap: expression (a status function with the run's conclusion)
-            .Concurrency("preview-comment-${{ github.event.workflow_run.head_branch }}", cancelInProgress: true) // typed gap: expression
-            .Env("VECTOR_RESULT", "${{ needs.deploy-vector-preview-site.result }}") // typed gap: expression (a job's result)
-            .Env("RUST_DOC_RESULT", "${{ needs.deploy-rust-doc-preview-site.result }}") // typed gap: expression (a job's result)
-            .Env("PLAYGROUND_RESULT", "${{ needs.deploy-vrl-playground-preview-site.result }}") // typed gap: expression (a job's result)
-            .Env("WORKFLOW_RUN_ID", "${{ github.event.workflow_run.id }}")); // typed gap: expression
+            .Concurrency("preview-comment-" + Declarations.TriggeringRun["head_branch"].AsString(), cancelInProgress: true)
+            .Env("VECTOR_RESULT", Contexts.Needs<DeployVectorPreviewSite>().Result)
+            .Env("RUST_DOC_RESULT", Contexts.Needs<DeployRustDocPreviewSite>().Result)
+            .Env("PLAYGROUND_RESULT", Contexts.Needs<DeployVrlPlaygroundPreviewSite>().Result)
+            .Env("WORKFLOW_RUN_ID", Declarations.TriggeringRun["id"]));
 
     /// <summary>A deploy call's job: only when its app was requested, allowed to set commit statuses.</summary>
     private static void Deploy(JobSpec job, string app) => job
         .Permissions(Permission.Contents.Read, Permission.Actions.Read, Permission.Statuses.Write)
-        .Raw("if", $"${{{{ needs.read-requested-apps.outputs.{app} == 'true' }}}}"); // typed gap: expression (a condition on an output)
+        // typed gap: OnlyWhen(Contexts.Output(Website) == "true") writes this if:, but a local run (and the engine in the job) reads
+        // an Output<bool> as a boolean, and true == 'true' is false: the target would be skipped (bug reported).
+        .Raw("if", $"${{{{ needs.read-requested-apps.outputs.{app} == 'true' }}}}");
 }
 
 /// <summary>master_merge_queue.yml: the same required check on pull requests (it passes) and in the merge queue.</summary>
@@ -305,13 +312,13 @@ public sealed class MasterMergeQueueTestSuite : Workflow
             .Job<CrossLinux>(j => Gated(j, "dependencies", "cross-yml"))
             .Job<UnitMac>(j => Gated(j, "source", "unit-mac-yml"))
             .Job<UnitWindows>(j => Gated(j, "source", "unit-windows-yml"))
-            .Job<InstallSh>(j => j.Raw("if", "${{ needs.changes.outputs.install == 'true' }}")) // typed gap: expression (a condition on an output)
+            .Job<InstallSh>(j => j.Raw("if", "${{ needs.changes.outputs.install == 'true' }}")) // typed gap: an Output<bool> read as text (see Gated)
             .Job<MasterMergeQueueCheck>(j => j
                 .Name("Master Merge Queue Suite").RunsOn("ubuntu-24.04").Timeout(TimeSpan.FromMinutes(5))
                 .Permissions(Permission.Statuses.Write)
                 .BeforeBuild(s => s
                     .Name("Check all jobs")
-                    .Env("FAILED", "${{ contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled') }}") // typed gap: expression (needs.*.result)
+                    .Env("FAILED", "${{ contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled') }}") // typed gap: expression (no typed needs.*: Contexts.Needs<T>() names one target)
                     .Run("if [ \"$FAILED\" = true ]; then echo 'A job failed or was canceled'; exit 1; fi")));
     }
 
@@ -322,18 +329,32 @@ public sealed class MasterMergeQueueTestSuite : Workflow
 
     /// <summary>changes runs in the merge queue only: on a pull request everything after it is skipped.</summary>
     internal static void OnlyInTheMergeQueue(JobSpec job) =>
-        job.Raw("if", "${{ github.event_name == 'merge_group' }}"); // typed gap: a condition on the merge_group event (RunEvent has no MergeGroup)
+        // typed gap: OnlyWhen(Contexts.GitHub.EventName == "merge_group") on Changes writes this if:, but then the generator gives every
+        // job after it `!cancelled() && !failure()`, which collides with their raw conditions on outputs (kept raw: see Gated).
+        job.Raw("if", "${{ github.event_name == 'merge_group' }}");
 
     private static void Gated(JobSpec job, string change, string workflowFile) =>
-        job.Raw("if", $"${{{{ needs.changes.outputs.{change} == 'true' || needs.changes.outputs.{workflowFile} == 'true' }}}}"); // typed gap: expression (a condition on outputs)
+        // typed gap: OnlyWhen(Contexts.Output(Source) == "true" | …) writes this if:, but a local run (and the engine in the job) reads
+        // an Output<bool> as a boolean, and true == 'true' is false: the target would be skipped (bug reported).
+        job.Raw("if", $"${{{{ needs.changes.outputs.{change} == 'true' || needs.changes.outputs.{workflowFile} == 'true' }}}}");
 }
 
 /// <summary>k8s_e2e.yml: by hand, called, on pull requests, in the merge queue and weekly.</summary>
 public sealed class K8sE2eSuite : Workflow
 {
+    // A typed OnlyWhen would write the same if:, but its website-only and k8s outputs are Output<bool>, which a local run reads as
+    // booleans, so `!= 'true'` and `!= 'false'` would hold for either value (bug reported).
     private const string RunsUnlessSkipped =
         "${{ !failure() && !cancelled() && github.event_name != 'pull_request' && " +
         "needs.changes.outputs.website-only != 'true' && needs.changes.outputs.k8s != 'false' }}";
+
+    // Contexts.Matrix has no overload for an axis computed from an output (MatrixAxis<T>): read by the axis's name; the fields
+    // are K8sCell's serialised names.
+    private static readonly ValueExpression Cell = Contexts.Matrix(Declarations.Cell.Name);
+
+    private static readonly StringExpression KubernetesVersion = Cell["kubernetesVersion"]["version"].AsString();
+
+    private static readonly StringExpression ContainerRuntime = Cell["containerRuntime"].AsString();
 
     protected override void Configure(WorkflowSpec workflow) => MasterMergeQueueTestSuite.SuiteEnv(workflow
             .Name("K8S E2E Suite").FileName("k8s_e2e")
@@ -344,34 +365,34 @@ public sealed class K8sE2eSuite : Workflow
             .OnMergeGroup("checks_requested")
             .OnSchedule("0 1 * * 1")
             .Permissions(Permission.Contents.Read)
-            .Raw("concurrency", new Dictionary<string, object?> // typed gap: expression (a workflow concurrency group)
-            {
-                ["group"] = "${{ github.workflow }}-${{ github.event.comment.html_url || github.ref || github.event.schedule }}",
-                ["cancel-in-progress"] = true,
-            }))
+            .Concurrency(
+                CancelInProgress.Always,
+                Contexts.GitHub.Workflow + "-" + Contexts.GitHub.Event["comment"]["html_url"].AsString()
+                    .OrElse(Contexts.GitHub.Ref).OrElse(Contexts.GitHub.Event["schedule"].AsString())))
         .Job<Changes>(MasterMergeQueueTestSuite.OnlyInTheMergeQueue)
-        .Job<BuildX8664UnknownLinuxGnu>(j => j.Raw("if", RunsUnlessSkipped)) // typed gap: expression (status functions, the event, outputs)
+        .Job<BuildX8664UnknownLinuxGnu>(j => j.Raw("if", RunsUnlessSkipped)) // typed gap: Output<bool> conditions read as text (see RunsUnlessSkipped)
         .Job<ComputeK8sTestPlan>(j => j
             .Timeout(TimeSpan.FromMinutes(5))
-            .Raw("if", RunsUnlessSkipped) // typed gap: expression (status functions, the event, outputs)
-            .AfterBuild(s => s.Name("Show the plan").Env("PLAN", "${{ steps.build.outputs.k8s-test-plan }}").Run("echo \"$PLAN\""))) // typed gap: expression
+            .Raw("if", RunsUnlessSkipped) // typed gap: as above
+                                          // The build step's id is the generator's "build" (no typed reference to the job's own build step).
+            .AfterBuild(s => s.Name("Show the plan").Env("PLAN", Contexts.Step("build").Output("k8s-test-plan")).Run("echo \"$PLAN\"")))
         .Job<TestE2eKubernetes>(j => j
-            .Name("K8s ${{ matrix.cell.kubernetesVersion.version }} / ${{ matrix.cell.containerRuntime }} (${{ matrix.cell.kubernetesVersion.role }})") // typed gap: expression (nested cell fields)
+            .Name("K8s " + KubernetesVersion + " / " + ContainerRuntime + " (" + Cell["kubernetesVersion"]["role"].AsString() + ")")
             .Timeout(TimeSpan.FromMinutes(60))
-            .Checkout(@ref: "${{ inputs.ref }}") // typed gap: expression
+            .Checkout(@ref: "${{ inputs.ref }}") // typed gap: expression (JobSpec.Checkout's ref is text only: no overload for Contexts.Input(Ref))
             .BeforeBuild(s => s.Uses("./.github/actions/setup").With("vdev", true).With("mold", false))
             .BeforeBuild(s => s
                 .Name("Set up Minikube")
-                .Env("KUBERNETES_VERSION", "${{ matrix.cell.kubernetesVersion.version }}") // typed gap: expression (a cell field)
-                .Env("CONTAINER_RUNTIME", "${{ matrix.cell.containerRuntime }}") // typed gap: expression (a cell field)
+                .Env("KUBERNETES_VERSION", KubernetesVersion)
+                .Env("CONTAINER_RUNTIME", ContainerRuntime)
                 .Run("scripts/ci-setup-minikube.sh"))
             .BeforeBuild(s => s
                 .Name("Check out the Helm charts").Uses("actions/checkout@v4")
                 .With("repository", "vectordotdev/helm-charts").With("ref", "develop").With("path", "helm-charts"))
             .AfterBuild(s => s
-                .Name("Dump diagnostics").If("${{ !success() }}") // typed gap: expression (a step's if: from a Condition)
+                .Name("Dump diagnostics").If(!Functions.Success())
                 .Run("kubectl get all --all-namespaces")))
         .Job<FinalResult>(j => j
-            .Env("FAILED", "${{ contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled') }}") // typed gap: expression (needs.*.result)
+            .Env("FAILED", "${{ contains(needs.*.result, 'failure') || contains(needs.*.result, 'cancelled') }}") // typed gap: expression (no typed needs.*)
             .BeforeBuild(s => s.Name("Check all jobs").Run("if [ \"$FAILED\" = true ]; then exit 1; fi")));
 }

@@ -12,8 +12,11 @@ namespace Pipeline.Tests.GitHubActions.ReferenceWorkflows;
 /// <list type="bullet">
 /// <item><c>workflow_run</c> trigger: workflows by display name plus types, gating on the conclusion, using its id and
 ///   head branch, a typed reference to the producer — covered (typed): <c>OnWorkflowRun&lt;CallBuildPreview&gt;(types:)</c>
-///   writes the producer's name (renaming it renames the trigger); the conclusion, id and head branch through the escape
-///   hatch (typed gap: expression).</item>
+///   writes the producer's name (renaming it renames the trigger); the id and head branch typed
+///   (<c>Contexts.GitHub.Event["workflow_run"]["id"]</c>), the conclusion typed on the comment job
+///   (<c>OnlyWhen(Functions.Always() &amp; … ["conclusion"] == "success")</c>); on read-requested-apps through the escape hatch
+///   (typed gap: a typed condition there makes the generator give the deploy jobs after it <c>!cancelled() &amp;&amp; !failure()</c>,
+///   which collides with their raw output conditions).</item>
 /// <item>Cross-run artifact hand-off: the producer's <c>retention-days</c>; the consumer downloads the triggering run's
 ///   artifact — producer covered (typed: <c>Artifact with { RetentionDays = 1 }</c>); the download is a typed action step
 ///   (<c>actions/download-artifact</c> with <c>run-id</c> and the token as a secret parameter). Typed gap: a helper for
@@ -21,38 +24,46 @@ namespace Pipeline.Tests.GitHubActions.ReferenceWorkflows;
 /// <item><c>merge_group</c> with types; an entry job only in the merge queue; a same-named check that auto-passes on PRs
 ///   through skip propagation plus an <c>always()</c> aggregator — trigger and aggregator covered (typed:
 ///   <c>OnMergeGroup("checks_requested")</c>, <c>Condition.Always</c>, display name); the entry job's condition through the
-///   escape hatch (typed gap: <c>RunEvent</c> has no merge_group).</item>
+///   escape hatch (typed gap: <c>OnlyWhen(Contexts.GitHub.EventName == "merge_group")</c> writes it, but makes the generator
+///   give every job after it <c>!cancelled() &amp;&amp; !failure()</c>, which collides with their raw output conditions).</item>
 /// <item>Reusable-workflow definitions with inputs, secrets and outputs — out of scope (issue 14).</item>
 /// <item>Reusable calls with <c>secrets: inherit</c> and explicit renamed secrets, per-call permissions, <c>if</c> on another
 ///   call's outputs — the calls are out of scope (issue 14); their stand-in jobs carry the per-call permissions (typed), the
-///   renamed secret (typed: <c>Secret(Endpoint, "BUILDER_ENDPOINT")</c>) and the conditions on outputs (typed gap: expression).</item>
+///   renamed secret (typed: <c>Secret(Endpoint, "BUILDER_ENDPOINT")</c>) and the conditions on outputs (typed gap: they read
+///   <c>Output&lt;bool&gt;</c>s, which a local run and the engine in the CI job read as booleans, so <c>== 'true'</c> is false
+///   for <c>true</c>: bug reported).</item>
 /// <item>Consuming call outputs and results downstream, with <c>||</c> fallbacks — outputs covered (typed: each deploy's
-///   <c>Output&lt;string&gt;</c> reaches the comment job; the fallback is the target's code); results through the escape hatch
-///   (typed gap: expression <c>needs.&lt;job&gt;.result</c>).</item>
+///   <c>Output&lt;string&gt;</c> reaches the comment job; the fallback is the target's code); results typed
+///   (<c>Env("VECTOR_RESULT", Contexts.Needs&lt;DeployVectorPreviewSite&gt;().Result)</c>).</item>
 /// <item>The caller's <c>github</c> context inside a callee — out of scope (issue 14).</item>
-/// <item>Job-level concurrency with cancel-in-progress — covered (typed <c>JobSpec.Concurrency</c>), its group's expression
-///   through the escape hatch (typed gap: expression).</item>
+/// <item>Job-level concurrency with cancel-in-progress — covered (typed <c>JobSpec.Concurrency</c> with
+///   <c>"preview-comment-" + … ["head_branch"].AsString()</c>); the workflow's group too
+///   (<c>Contexts.GitHub.Workflow + "-" + … .OrElse(Contexts.GitHub.Ref).OrElse(…)</c>).</item>
 /// <item>Output names with <c>-</c> and <c>_</c>; 63 outputs with strongly named accessors — strongly named typed outputs
 ///   covered (<c>Output&lt;bool&gt;</c> fields, 10 of the 63); typed gap: output ids are kebab-case, so <c>unit_mac-yml</c> is
 ///   <c>unit-mac-yml</c>.</item>
-/// <item>A workflow env of <c>||</c>/<c>&amp;&amp;</c> fallback chains — out of scope with changes.yml (issue 14); workflow env
-///   is literal only (typed gap: expression).</item>
+/// <item>A workflow env of <c>||</c>/<c>&amp;&amp;</c> fallback chains — out of scope with changes.yml (issue 14); <c>||</c>
+///   chains are typed (<c>OrElse</c>, <c>WorkflowSpec.Env(name, Expression)</c>), a <c>cond &amp;&amp; 'a' || 'b'</c> value is not
+///   (typed gap: no conditional value).</item>
 /// <item><c>paths-filter</c> inline and from a generated file; outputs combined by expression — out of scope (issue 14: they
 ///   are changes.yml's steps); here <see cref="V.Changes"/> computes the outputs.</item>
 /// <item>Runtime-computed matrix from a JSON object with scalar and object axes; names from nested fields — covered (typed):
 ///   <c>MatrixAxis.FromOutput</c> over a list of <see cref="V.K8sCell"/> records (the producer computes the combinations),
-///   <c>fromJSON(needs.…)</c>, fail-fast, the empty-list gate; typed gaps: several axes from one output object, and the
-///   nested fields in the display name (expression).</item>
+///   <c>fromJSON(needs.…)</c>, fail-fast, the empty-list gate, the nested fields in the display name and step env
+///   (<c>Contexts.Matrix(Cell.Name)["kubernetesVersion"]["version"]</c>); typed gaps: several axes from one output object,
+///   and <c>Contexts.Matrix</c> has no overload for an output-computed axis (<c>MatrixAxis&lt;T&gt;</c>), so it reads the axis by name.</item>
 /// <item>Status functions <c>always()</c>, <c>!failure() &amp;&amp; !cancelled()</c>, <c>!success()</c>, <c>needs.&lt;job&gt;.result</c> —
-///   <c>always()</c> typed; the others through the escape hatch (typed gap: expression; the generator writes
-///   <c>!cancelled() &amp;&amp; !failure()</c> itself only after a job it knows may be skipped).</item>
+///   <c>always()</c>, <c>!success()</c> (<c>If(!Functions.Success())</c>) and <c>always() &amp;&amp; needs.&lt;job&gt;.result ==
+///   'success'</c> (<c>Contexts.Needs&lt;T&gt;().Succeeded</c>) typed; <c>!failure() &amp;&amp; !cancelled()</c> with the output
+///   conditions through the escape hatch (typed gap: <c>Output&lt;bool&gt;</c> read as a boolean locally, bug reported);
+///   <c>contains(needs.*.result, 'failure')</c> through the escape hatch (typed gap: no typed <c>needs.*</c>).</item>
 /// <item>One workflow on <c>workflow_call</c>, <c>workflow_dispatch</c>, <c>pull_request</c>, <c>merge_group</c>, <c>schedule</c>
 ///   with one input under two triggers — covered (typed) but <c>workflow_call</c> (issue 14; declared with <c>RawTrigger</c>).</item>
 /// <item>Several checkouts in one job (another repository into a sub-path) — covered (typed action step).</item>
 /// <item>Local composite actions with inputs next to third-party actions — covered (typed: <c>Uses("./.github/actions/setup")</c>,
 ///   <c>actions/github-script</c>); nick-fields/retry's timeout and attempts are the target's typed <c>Timeout</c>/<c>Retry</c>.</item>
-/// <item>Timeouts on every job; label conditions over <c>labels.*.name</c> — timeouts covered (typed); label conditions through
-///   the escape hatch (typed gap: expression).</item>
+/// <item>Timeouts on every job; label conditions over <c>labels.*.name</c> — covered (typed): timeouts, and
+///   <c>OnlyWhen(Contexts.GitHub.Event["pull_request"]["labels"].Each("name").Contains("preview: website") | …)</c>.</item>
 /// <item><c>actions/cache</c> with a <c>hashFiles()</c> key, restore-keys and a multi-line path (cross.yml) — out of scope
 ///   (issue 14: a callee's step); the generator writes such caches for toolchains itself.</item>
 /// </list>
@@ -83,10 +94,11 @@ public sealed class VectorSpecs
         Assert.Equal(["ubuntu-24.04"], job.RunsOn);
         Assert.Equal(5, job.TimeoutMinutes);
         Assert.Equal(["actions: write", "contents: read"], job.Permissions!.Select(p => p.ToString()));
-        var condition = yaml.At("jobs", "approval-check", "if").Text();
-        Assert.Contains("contains(github.event.pull_request.labels.*.name, 'preview: website')", condition, StringComparison.Ordinal);
-        Assert.Contains("'preview: playground'", condition, StringComparison.Ordinal);
-        Assert.Contains("'preview: rust-doc'", condition, StringComparison.Ordinal);
+        Assert.Equal(
+            "contains(github.event.pull_request.labels.*.name, 'preview: website') || " +
+            "contains(github.event.pull_request.labels.*.name, 'preview: playground') || " +
+            "contains(github.event.pull_request.labels.*.name, 'preview: rust-doc')",
+            yaml.At("jobs", "approval-check", "if").Text());
 
         Assert.Equal("actions/github-script@v9.0.0", yaml.Step("approval-check", "Save pull request details").At("uses").Text());
         var upload = yaml.Step("approval-check", "Upload pr");
@@ -139,12 +151,14 @@ public sealed class VectorSpecs
 
         var comment = workflow["comment-preview-links"];
         Assert.Equal(Deploys, comment.Needs);
-        Assert.Equal("${{ always() && github.event.workflow_run.conclusion == 'success' }}", yaml.At("jobs", "comment-preview-links", "if").Text());
+        Assert.Equal("always() && github.event.workflow_run.conclusion == 'success'", comment.If);
         Assert.Equal(["issues: write", "pull-requests: write"], comment.Permissions!.Select(p => p.ToString()));
         Assert.Equal(["ubuntu-24.04"], comment.RunsOn);
         Assert.Equal(5, comment.TimeoutMinutes);
         Assert.Equal(new JobConcurrency("preview-comment-${{ github.event.workflow_run.head_branch }}", true), comment.Settings.Concurrency);
         Assert.Contains(new KeyValuePair<string, string>("VECTOR_RESULT", "${{ needs.deploy-vector-preview-site.result }}"), comment.Settings.Env);
+        Assert.Contains(new KeyValuePair<string, string>("PLAYGROUND_RESULT", "${{ needs.deploy-vrl-playground-preview-site.result }}"), comment.Settings.Env);
+        Assert.Contains(new KeyValuePair<string, string>("WORKFLOW_RUN_ID", "${{ github.event.workflow_run.id }}"), comment.Settings.Env);
         Assert.Contains(new KeyValuePair<string, string>("PIPELINE_OUTPUT_VECTOR_PR_NUMBER", "${{ needs.deploy-vector-preview-site.outputs.vector-pr-number }}"), comment.BuildStep.Env);
         Assert.Contains(new KeyValuePair<string, string>("PIPELINE_OUTPUT_PLAYGROUND_BRANCH", "${{ needs.deploy-vrl-playground-preview-site.outputs.playground-branch }}"), comment.BuildStep.Env);
         Assert.Equal(6, comment.BuildStep.Env.Count(e => e.Key.StartsWith("PIPELINE_OUTPUT_", StringComparison.Ordinal)));
@@ -222,19 +236,22 @@ public sealed class VectorSpecs
         var workflow = Plan<V.K8sE2eSuite>();
         var yaml = RenderedYaml.Parse(workflow);
 
-        Assert.Equal(["changes", "build-x8664unknown-linux-gnu", "compute-k8s-test-plan", "test-e2e-kubernetes", "final-result"], workflow.Jobs.Select(j => j.Id));
+        Assert.Equal(["changes", "build-x8664-unknown-linux-gnu", "compute-k8s-test-plan", "test-e2e-kubernetes", "final-result"], workflow.Jobs.Select(j => j.Id));
         const string UnlessSkipped = "${{ !failure() && !cancelled() && github.event_name != 'pull_request' && " +
             "needs.changes.outputs.website-only != 'true' && needs.changes.outputs.k8s != 'false' }}";
-        Assert.Equal(UnlessSkipped, yaml.At("jobs", "build-x8664unknown-linux-gnu", "if").Text());
+        Assert.Equal(UnlessSkipped, yaml.At("jobs", "build-x8664-unknown-linux-gnu", "if").Text());
         Assert.Equal(UnlessSkipped, yaml.At("jobs", "compute-k8s-test-plan", "if").Text());
         Assert.Equal(["changes"], workflow["compute-k8s-test-plan"].Needs);
         Assert.Equal(5, workflow["compute-k8s-test-plan"].TimeoutMinutes);
         Assert.Equal(["k8s-test-plan"], workflow["compute-k8s-test-plan"].Outputs.Select(o => o.Key));
 
         var e2e = workflow["test-e2e-kubernetes"];
-        Assert.Equal(["build-x8664unknown-linux-gnu", "compute-k8s-test-plan"], e2e.Needs);
+        Assert.Equal(["build-x8664-unknown-linux-gnu", "compute-k8s-test-plan"], e2e.Needs);
         Assert.Equal("${{ fromJSON(needs.compute-k8s-test-plan.outputs.k8s-test-plan) }}", e2e.MatrixFrom);
-        Assert.Equal("(always()) && needs.compute-k8s-test-plan.outputs.k8s-test-plan != '[]'", e2e.If);
+        Assert.Equal(
+            "(always() && needs.build-x8664-unknown-linux-gnu.result == 'success' && needs.compute-k8s-test-plan.result == 'success') && " +
+            "needs.compute-k8s-test-plan.outputs.k8s-test-plan != '[]'",
+            e2e.If);
         Assert.False(e2e.Matrix!.FailFast);
         Assert.Equal(60, e2e.TimeoutMinutes);
         Assert.Equal("K8s ${{ matrix.cell.kubernetesVersion.version }} / ${{ matrix.cell.containerRuntime }} (${{ matrix.cell.kubernetesVersion.role }})", e2e.Name);
@@ -260,9 +277,10 @@ public sealed class VectorSpecs
         Assert.Equal("develop", charts.At("with", "ref").Text());
         Assert.Equal("helm-charts", charts.At("with", "path").Text());
         Assert.Equal("e2e-test-deb-package", yaml.Step("test-e2e-kubernetes", "Download e2e-test-deb-package").At("with", "name").Text());
-        Assert.Equal("e2e-test-deb-package", yaml.Step("build-x8664unknown-linux-gnu", "Upload e2e-test-deb-package").At("with", "name").Text());
+        Assert.Equal("e2e-test-deb-package", yaml.Step("build-x8664-unknown-linux-gnu", "Upload e2e-test-deb-package").At("with", "name").Text());
         Assert.Equal("${{ matrix.cell.kubernetesVersion.version }}", yaml.Step("test-e2e-kubernetes", "Set up Minikube").At("env", "KUBERNETES_VERSION").Text());
-        Assert.Equal("${{ !success() }}", yaml.Step("test-e2e-kubernetes", "Dump diagnostics").At("if").Text());
+        Assert.Equal("${{ matrix.cell.containerRuntime }}", yaml.Step("test-e2e-kubernetes", "Set up Minikube").At("env", "CONTAINER_RUNTIME").Text());
+        Assert.Equal("!success()", yaml.Step("test-e2e-kubernetes", "Dump diagnostics").At("if").Text());
 
         var names = yaml.StepNames("test-e2e-kubernetes").ToList();
         Assert.True(names.IndexOf("Check out the Helm charts") < names.IndexOf("Run TestE2eKubernetes"));

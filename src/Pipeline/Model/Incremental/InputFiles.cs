@@ -1,9 +1,12 @@
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.Extensions.FileSystemGlobbing.Abstractions;
 
-namespace Pipeline.Execution.Incremental;
+namespace Pipeline;
 
-/// <summary>The files a target's globs match, relative to the root with '/' separators, in ordinal order.</summary>
+/// <summary>
+/// The files globs match, relative to the root with '/' separators, in ordinal order: a target's
+/// file inputs, and the files a local <c>hashFiles(…)</c> hashes.
+/// </summary>
 internal static class InputFiles
 {
     // The engine's own state changes on every run: a glob such as "**/*" must never see it.
