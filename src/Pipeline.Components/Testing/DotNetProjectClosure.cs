@@ -20,8 +20,9 @@ internal static partial class DotNetProjectClosure
     /// <summary>Globs (relative to <paramref name="root"/>, '/' separators) of what <paramref name="projectOrSolution"/> is built from.</summary>
     public static IReadOnlyList<string> GlobsOf(string projectOrSolution, AbsolutePath root)
     {
-        var globs = new SortedSet<string>(StringComparer.Ordinal) { Relative(root, root / projectOrSolution) };
-        var pending = new Queue<AbsolutePath>(ProjectsOf(root / projectOrSolution));
+        var target = new AbsolutePath(Path.GetFullPath((root / projectOrSolution).Value));
+        var globs = new SortedSet<string>(StringComparer.Ordinal) { FileOrFolderGlob(root, target) };
+        var pending = new Queue<AbsolutePath>(Directory.Exists(target) ? ProjectsIn(target) : ProjectsOf(target));
         var seen = new HashSet<string>(StringComparer.Ordinal);
         while (pending.TryDequeue(out var project))
         {
@@ -53,6 +54,16 @@ internal static partial class DotNetProjectClosure
 
         return [.. globs];
     }
+
+    // 'dotnet test <folder>' builds the one solution or project in that folder.
+    private static List<AbsolutePath> ProjectsIn(AbsolutePath folder) =>
+        Directory.EnumerateFiles(folder)
+            .Where(file => file.EndsWith(".sln", StringComparison.OrdinalIgnoreCase) || file.EndsWith(".slnx", StringComparison.OrdinalIgnoreCase) || file.EndsWith("proj", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(file => ProjectsOf(new AbsolutePath(file)))
+            .ToList();
+
+    private static string FileOrFolderGlob(AbsolutePath root, AbsolutePath path) =>
+        !Directory.Exists(path) ? Relative(root, path) : Relative(root, path) is "" ? "**" : Relative(root, path) + "/**";
 
     /// <summary>A solution's projects, or the project itself.</summary>
     private static List<AbsolutePath> ProjectsOf(AbsolutePath projectOrSolution)

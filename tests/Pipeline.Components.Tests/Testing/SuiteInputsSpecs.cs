@@ -1,6 +1,5 @@
 using Pipeline.Components.Testing;
 using Pipeline.Components.Tests.Support;
-using Pipeline.Execution.Incremental;
 
 namespace Pipeline.Components.Tests.Testing;
 
@@ -40,6 +39,20 @@ public sealed class SuiteInputsSpecs
         Assert.Contains("src/Directory.Build.props", files);    // an import above Lib and Core
         Assert.Contains("global.json", files);
         Assert.DoesNotContain("src/Other/Other.cs", files);
+        Assert.DoesNotContain(files, f => f.Contains("/bin/", StringComparison.Ordinal) || f.Contains("/obj/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_DotNetTests_target_given_the_root_folder_reads_the_whole_folder_and_the_projects_of_its_solution()
+    {
+        using var root = Repository();
+        root.Write("App.slnx", """<Solution><Project Path="tests/App.Tests/App.Tests.csproj" /></Solution>""");
+
+        var files = InputFilesOf(root, new DotNetTests("."));
+
+        Assert.Contains("App.slnx", files);
+        Assert.Contains("src/Other/Other.cs", files);           // the folder is the root: everything in it
+        Assert.Contains("src/Core/Core.cs", files);
         Assert.DoesNotContain(files, f => f.Contains("/bin/", StringComparison.Ordinal) || f.Contains("/obj/", StringComparison.Ordinal));
     }
 
