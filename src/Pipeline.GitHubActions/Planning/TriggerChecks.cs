@@ -4,7 +4,7 @@ namespace Pipeline.GitHubActions;
 
 /// <summary>
 /// The triggers beyond push, pull_request, schedule and dispatch: activity types GitHub knows, a
-/// filter or its <c>-ignore</c> form (never both), and what deserves a warning.
+/// filter or its <c>-ignore</c> form (never both). What deserves a warning is DangerousTriggers' (Planning/Security).
 /// </summary>
 internal static partial class TriggerChecks
 {

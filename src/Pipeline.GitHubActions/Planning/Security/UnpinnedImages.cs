@@ -2,8 +2,9 @@ namespace Pipeline.GitHubActions;
 
 /// <summary>
 /// A job's container and its service containers: an image with no tag or <c>latest</c> is whatever
-/// the registry serves that day, and is refused; one with another tag but no digest (the lock has
-/// none for it) is written with a warning, as zizmor's pedantic level reports it.
+/// the registry serves that day, and is refused. One with another tag but no digest (the lock has
+/// none for it) passes, as with zizmor's default level (its pedantic level reports it): lock its
+/// digest with <c>--update-actions name:tag</c> to have it written by digest.
 /// </summary>
 internal sealed class UnpinnedImages : ISecurityRule
 {
@@ -21,11 +22,11 @@ internal sealed class UnpinnedImages : ISecurityRule
             ];
             foreach (var (image, what) in images.Where(i => !ActionLock.HasDigest(i.Image) && !i.Image.Contains("${{", StringComparison.Ordinal)))
             {
-                var tag = ImagePins.TagOf(image);
-                yield return tag is null or "latest"
-                    ? new SecurityFinding($"the job {job.Id}: its {what} image {image} has no tag but latest, so each run may get another image: " +
-                        $"give it a tag and run {ActionLock.UpdateCommand} {ImagePins.NameOf(image)}:<tag> to lock its digest.")
-                    : new SecurityFinding($"the job {job.Id}: its {what} image {image} is pinned by tag only: run {ActionLock.UpdateCommand} {image} to lock its digest.", Warning: true);
+                if (ImagePins.TagOf(image) is null or "latest")
+                {
+                    yield return new SecurityFinding($"the job {job.Id}: its {what} image {image} has no tag but latest, so each run may get another image: " +
+                        $"give it a tag and run {ActionLock.UpdateCommand} {ImagePins.NameOf(image)}:<tag> to lock its digest.");
+                }
             }
         }
     }
