@@ -2,7 +2,6 @@ using Pipeline.Generation;
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
 using Pipeline.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Tests.GitHubActions.Pins;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Pipeline.GitHubActions;
 using Pipeline.Tests.Support;
-using Pipeline.TestSupport;
 
 namespace Pipeline.Tests.GitHubActions.Pins;
 
