@@ -7,7 +7,7 @@ namespace Pipeline.GitHubActions;
 /// The workflows a pipeline generates: one <c>.github/workflows/*.yml</c> per <see cref="Workflow"/>
 /// class, written by <c>./build.sh --generate</c> and verified by <c>--generate --check</c>.
 /// </summary>
-public sealed class WorkflowFiles : IGeneratedFileSource, ICiOnlySteps
+public sealed class WorkflowFiles : IGeneratedFileSource, ICiOnlySteps, ILockedReferences
 {
     private readonly List<Func<Workflow>> _workflows = [];
 
@@ -21,13 +21,23 @@ public sealed class WorkflowFiles : IGeneratedFileSource, ICiOnlySteps
     internal IReadOnlyList<WorkflowModel> Plan(TargetGraph graph, GenerationContext? context = null)
     {
         var pipelineInputs = context is null ? CompiledPipelineCache.DefaultInputs : CompiledPipelineCache.InputsOf(context.RootDirectory, context.BuildProjectDirectory);
-        return [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare() with { PipelineInputs = pipelineInputs }, graph))];
+        var actionLock = context is null ? ActionLock.Defaults : ActionLockFile.ReadFor(context.RootDirectory);
+        return [.. _workflows.Select(create => WorkflowPlanner.Plan(create().Declare() with { PipelineInputs = pipelineInputs, Lock = actionLock }, graph))];
     }
 
     public IEnumerable<GeneratedFile> Generate(GenerationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return [.. Plan(context.Graph, context).Select(w => new GeneratedFile(w.Path, WorkflowRenderer.Render(w)))];
+    }
+
+    /// <summary>Refreshes <c>.nuke/actions.lock.json</c> through GitHub's API and the images' registries (see <see cref="LockRefresh"/>).</summary>
+    public async Task<IReadOnlyList<string>> UpdateLockAsync(
+        AbsolutePath root, IReadOnlyList<string> references, IReadOnlyDictionary<string, string> environment, CancellationToken cancellationToken)
+    {
+        using var handler = new HttpClientHandler();
+        var refresh = new LockRefresh(GitHubTags.From(environment), new RegistryDigests(handler));
+        return await refresh.UpdateAsync(root, references, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The steps each job declares before and after its build step, under the job's root target.</summary>

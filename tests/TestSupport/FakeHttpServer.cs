@@ -9,7 +9,11 @@ namespace Pipeline.TestSupport;
 public sealed record FakeRequest(string Method, string Path, IReadOnlyDictionary<string, string> Query, string? ContentType, string? Authorization, string Body);
 
 /// <summary>What a fake answers.</summary>
-public sealed record FakeResponse(int Status, string Body, string ContentType = "application/json");
+public sealed record FakeResponse(int Status, string Body, string ContentType = "application/json")
+{
+    /// <summary>Response headers besides the content type (a registry's Docker-Content-Digest).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+}
 
 /// <summary>
 /// An HTTP server on 127.0.0.1 and a free port that hands every request to a handler and keeps a
@@ -95,6 +99,11 @@ public sealed class FakeHttpServer : IDisposable
             var bytes = Encoding.UTF8.GetBytes(response.Body);
             context.Response.StatusCode = response.Status;
             context.Response.ContentType = response.ContentType;
+            foreach (var (name, value) in response.Headers)
+            {
+                context.Response.Headers[name] = value;
+            }
+
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();

@@ -37,6 +37,9 @@ internal sealed record WorkflowDeclaration(
     /// <summary>The <c>hashFiles</c> patterns of what the compiled pipeline is made of (see <see cref="CompiledPipelineCache"/>).</summary>
     public IReadOnlyList<string> PipelineInputs { get; init; } = CompiledPipelineCache.DefaultInputs;
 
+    /// <summary>What <c>uses:</c> and <c>image:</c> resolve to (see <see cref="ActionLock"/>): the shipped defaults unless the repository's lock is read.</summary>
+    public ActionLock Lock { get; init; } = ActionLock.Defaults;
+
     /// <summary>Relative to the repository root: <c>.github/workflows/{FileName}.yml</c>.</summary>
     public string Path => $"{WorkflowPlanner.WorkflowsDirectory}/{FileName}.yml";
 }

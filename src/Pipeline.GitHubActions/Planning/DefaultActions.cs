@@ -1,6 +1,10 @@
 namespace Pipeline.GitHubActions;
 
-/// <summary>The actions generated steps use, by major version tag unless the workflow pins them.</summary>
+/// <summary>
+/// The actions generated steps use, each referenced by commit with its tag in a comment: the
+/// workflow's own <see cref="WorkflowSpec.Pin"/> when it has one, else the action lock (the
+/// repository's <c>.nuke/actions.lock.json</c> over the defaults shipped for these actions).
+/// </summary>
 internal static class DefaultActions
 {
     public const string Checkout = "actions/checkout";
@@ -13,24 +17,20 @@ internal static class DefaultActions
     public const string UploadArtifact = "actions/upload-artifact";
     public const string DownloadArtifact = "actions/download-artifact";
 
-    private static readonly Dictionary<string, string> MajorTags = new(StringComparer.Ordinal)
+    /// <summary>
+    /// An action in a folder of a repository (<c>actions/cache/restore</c>) follows the repository's pin.
+    /// Unresolved, the action is written without a ref, which the unpinned-uses rule refuses by name.
+    /// </summary>
+    public static ActionReference Reference(string action, WorkflowDeclaration workflow)
     {
-        [Checkout] = "v4",
-        [SetupDotNet] = "v4",
-        [SetupGo] = "v5",
-        [SetupNode] = "v4",
-        [Cache] = "v4",
-        [CacheRestore] = "v4",
-        [CacheSave] = "v4",
-        [UploadArtifact] = "v4",
-        [DownloadArtifact] = "v4",
-    };
+        ArgumentNullException.ThrowIfNull(workflow);
+        if (workflow.Pins.TryGetValue(action, out var pin) || workflow.Pins.TryGetValue(ActionLock.RepositoryOf(action), out pin))
+        {
+            return new ActionReference($"{action}@{pin.CommitSha}", pin.Tag);
+        }
 
-    /// <summary>An action in a folder of a repository (<c>actions/cache/restore</c>) follows the repository's pin.</summary>
-    public static ActionReference Reference(string action, IReadOnlyDictionary<string, ActionPin> pins) =>
-        pins.TryGetValue(action, out var pin) || pins.TryGetValue(RepositoryOf(action), out pin)
-            ? new ActionReference($"{action}@{pin.CommitSha}", pin.Tag)
-            : new ActionReference($"{action}@{MajorTags[action]}", null);
-
-    private static string RepositoryOf(string action) => string.Join('/', action.Split('/').Take(2));
+        return workflow.Lock.Resolve(action, tag: null) is { } locked
+            ? new ActionReference($"{action}@{locked.Sha}", locked.Tag)
+            : new ActionReference(action, null);
+    }
 }

@@ -32,13 +32,13 @@ internal static class IncrementalCacheSteps
         var build = steps[at];
         var script = build.Run!.Split(' ')[0];
         List<StepModel> before = script == "./build.sh"
-            ? [.. CompiledPipelineCache.Steps(workflow.PipelineInputs, DefaultActions.Reference(DefaultActions.Cache, workflow.Pins))]
+            ? [.. CompiledPipelineCache.Steps(workflow.PipelineInputs, DefaultActions.Reference(DefaultActions.Cache, workflow))]
             : [];
         if (runs.Any(t => t.Inputs is not null))
         {
             var command = build.Run[(script.Length + 1)..];
-            before.AddRange(BeforeBuild(JobPlanner.IdOf(job.Root), script, command, env, DefaultActions.Reference(DefaultActions.CacheRestore, workflow.Pins)));
-            steps.Insert(at + 1, AfterBuild(DefaultActions.Reference(DefaultActions.CacheSave, workflow.Pins)));
+            before.AddRange(BeforeBuild(JobPlanner.IdOf(job.Root), script, command, env, DefaultActions.Reference(DefaultActions.CacheRestore, workflow)));
+            steps.Insert(at + 1, AfterBuild(DefaultActions.Reference(DefaultActions.CacheSave, workflow)));
         }
 
         steps.InsertRange(at, before);

@@ -248,7 +248,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         return common.Count == 0 ? "." : string.Join('/', common);
     }
 
-    private ActionReference Action(string action) => DefaultActions.Reference(action, workflow.Pins);
+    private ActionReference Action(string action) => DefaultActions.Reference(action, workflow);
 
     private static IEnumerable<KeyValuePair<string, string>> VersionFile(string input, Toolchain toolchain) =>
         toolchain.VersionFile is { } file ? [new(input, file)] : [];

@@ -4,7 +4,7 @@ namespace Pipeline.GitHubActions;
 
 /// <summary>
 /// The triggers beyond push, pull_request, schedule and dispatch: activity types GitHub knows, a
-/// filter or its <c>-ignore</c> form (never both), and what deserves a warning.
+/// filter or its <c>-ignore</c> form (never both). What deserves a warning is DangerousTriggers' (Planning/Security).
 /// </summary>
 internal static partial class TriggerChecks
 {
@@ -69,28 +69,6 @@ internal static partial class TriggerChecks
         PermissionLevels.Check(problems, "the workflow", workflow.Permissions);
     }
 
-    /// <summary>
-    /// pull_request_target runs with the base repository's secrets and a token that may write, for
-    /// any fork's pull request: building the pull request's code there hands both to its author.
-    /// </summary>
-    public static IReadOnlyList<string> Warnings(WorkflowDeclaration workflow)
-    {
-        if (workflow.Surface.PullRequestTarget is null)
-        {
-            return [];
-        }
-
-        var headCheckouts = workflow.Jobs.Where(j => j.Surface.Checkout.Ref is { } r && HeadRef().IsMatch(r)).ToList();
-        return
-        [
-            "pull_request_target runs with this repository's secrets and a GITHUB_TOKEN that may write, also for pull requests from forks. " +
-            "The generated checkout takes the base branch, not the pull request's code; checking out the pull request (Checkout(@ref: …head…)) " +
-            "would run untrusted code with them.",
-            .. headCheckouts.Select(j => $"the job for {j.TargetType.Name} checks out the pull request's head under pull_request_target: " +
-                "its build runs code from the pull request's author with this repository's secrets."),
-        ];
-    }
-
     /// <summary>Where each trigger's branch, tag and path filters are, their -ignore forms included.</summary>
     public static IEnumerable<(string Trigger, string Kind, string Value)> Filters(WorkflowDeclaration workflow)
     {
@@ -129,7 +107,4 @@ internal static partial class TriggerChecks
 
     [GeneratedRegex("^[a-z][a-z_]*$")]
     private static partial Regex EventName();
-
-    [GeneratedRegex(@"pull_request\.head|head_ref|refs/pull/")]
-    private static partial Regex HeadRef();
 }

@@ -9,6 +9,8 @@ namespace Pipeline.GitHubActions;
 /// </summary>
 internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems problems, string job, IExpressionNames names)
 {
+    private const string DockerScheme = "docker://";
+
     private readonly List<string> _secrets = [];
     private readonly HashSet<string> _ids = new(StringComparer.OrdinalIgnoreCase);
 
@@ -41,29 +43,44 @@ internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems p
     }
 
     /// <summary>
-    /// <c>owner/repo[/path]</c> pinned with <see cref="WorkflowSpec.Pin"/>, or written with its own
-    /// ref; local (<c>./</c>) and <c>docker://</c> actions as given.
+    /// <c>owner/repo[/path]</c> pinned with <see cref="WorkflowSpec.Pin"/>, else by the action lock:
+    /// at the ref written (<c>@v3</c>), or at the action's locked tag when none is. A commit ref and a
+    /// local (<c>./</c>) action are written as given, a <c>docker://</c> image with its locked digest.
+    /// What the lock cannot resolve stays as written, and the unpinned-uses rule names the command
+    /// that locks it.
     /// </summary>
     private ActionReference? Reference(string uses, string owner)
     {
-        if (uses.StartsWith("./", StringComparison.Ordinal) || uses.StartsWith("docker://", StringComparison.Ordinal))
+        if (uses.StartsWith("./", StringComparison.Ordinal))
         {
             return new ActionReference(uses, null);
         }
 
-        if (uses.Contains('@', StringComparison.Ordinal))
+        if (uses.StartsWith(DockerScheme, StringComparison.Ordinal))
         {
-            if (workflow.Pins.ContainsKey(uses[..uses.IndexOf('@', StringComparison.Ordinal)]))
+            var image = uses[DockerScheme.Length..];
+            return new ActionReference(ActionLock.HasDigest(image) ? uses : DockerScheme + (workflow.Lock.Pinned(image) ?? image), null);
+        }
+
+        var at = uses.IndexOf('@', StringComparison.Ordinal);
+        var action = at < 0 ? uses : uses[..at];
+        if (!ActionName().IsMatch(action))
+        {
+            problems.Add($"{owner} uses '{uses}', which is not an action: write owner/repo (or owner/repo/path), ./local/path or docker://image.");
+            return null;
+        }
+
+        if (at >= 0)
+        {
+            var reference = uses[(at + 1)..];
+            if (workflow.Pins.ContainsKey(action))
             {
                 problems.Add($"{owner} uses {uses} with its own ref, but the workflow pins that action: write it without '@' to use the pin.");
             }
 
-            return ActionName().IsMatch(uses[..uses.IndexOf('@', StringComparison.Ordinal)]) ? new ActionReference(uses, null) : Invalid();
-        }
-
-        if (!ActionName().IsMatch(uses))
-        {
-            return Invalid();
+            return Identifiers.IsCommitSha(reference) ? new ActionReference(uses, null)
+                : workflow.Lock.Resolve(action, reference) is { } locked ? new ActionReference($"{action}@{locked.Sha}", locked.Tag)
+                : new ActionReference(uses, null);
         }
 
         if (workflow.Pins.TryGetValue(uses, out var pin))
@@ -71,14 +88,9 @@ internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems p
             return new ActionReference($"{uses}@{pin.CommitSha}", pin.Tag);
         }
 
-        problems.Add($"{owner} uses the action {uses} without a ref: pin it with .Pin(\"{uses}\", commitSha, tag) on the workflow, or write {uses}@<ref>.");
-        return null;
-
-        ActionReference? Invalid()
-        {
-            problems.Add($"{owner} uses '{uses}', which is not an action: write owner/repo (or owner/repo/path), ./local/path or docker://image.");
-            return null;
-        }
+        return workflow.Lock.Resolve(uses, tag: null) is { } newest
+            ? new ActionReference($"{uses}@{newest.Sha}", newest.Tag)
+            : new ActionReference(uses, null);
     }
 
     private void Check(StepDeclaration step, string owner)

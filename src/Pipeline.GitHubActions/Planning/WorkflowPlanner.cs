@@ -61,7 +61,8 @@ internal static class WorkflowPlanner
         jobs.CheckArtifactsUploadedOnce(models);
         problems.ThrowIfAny();
 
-        return new WorkflowModel(
+        var publishes = PublishingWorkflow.Reason(workflow, graph, split);
+        var model = ImagePins.Apply(new WorkflowModel(
             workflow.Source,
             workflow.Path,
             workflow.Name,
@@ -73,9 +74,11 @@ internal static class WorkflowPlanner
         {
             AllPermissions = workflow.Surface.AllPermissions,
             Raw = workflow.Surface.Raw,
-            Warnings = TriggerChecks.Warnings(workflow),
-            Notes = PublishingWorkflow.Reason(workflow, graph, split) is { } publishing ? [PublishingWorkflow.Note(publishing)] : [],
-        };
+            Notes = publishes is { } publishing ? [PublishingWorkflow.Note(publishing)] : [],
+        }, workflow.Lock);
+        var warnings = SecurityRules.Check(new SecurityScope(workflow, model, publishes), problems);
+        problems.ThrowIfAny();
+        return model with { Warnings = warnings };
     }
 
     /// <summary>

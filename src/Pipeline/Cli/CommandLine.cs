@@ -34,6 +34,9 @@ internal sealed record CommandLine(
     /// <summary><c>--fingerprints</c>: print the planned targets' fingerprints (CI's cache key), run nothing.</summary>
     public bool Fingerprints { get; init; }
 
+    /// <summary><c>--update-actions</c>: refresh the action lock, adding the references named; null when not asked.</summary>
+    public IReadOnlyList<string>? UpdateActions { get; init; }
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var targets = new List<string>();
@@ -77,6 +80,7 @@ internal sealed record CommandLine(
                 "--max-parallel" => parsed with { MaxParallel = ParsePositive(option) },
                 "--profile" => parsed with { Profiles = [.. parsed.Profiles, .. RequireValues(option)] },
                 "--generate" => parsed with { Generate = true },
+                "--update-actions" => parsed with { UpdateActions = option.Tokens },
                 "--check" => parsed with { Check = true },
                 _ => parsed,
             };

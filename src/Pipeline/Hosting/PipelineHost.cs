@@ -44,6 +44,22 @@ internal static class PipelineHost
                 }
             }
 
+            if (commandLine.UpdateActions is { } references)
+            {
+                var locks = builder.Generators.OfType<ILockedReferences>().ToList();
+                if (locks.Count == 0)
+                {
+                    throw new UsageException("--update-actions refreshes the action lock of generated workflows, and this pipeline generates none (add .Workflows(…)).");
+                }
+
+                foreach (var locked in locks)
+                {
+                    console.WriteLines(await locked.UpdateLockAsync(environment.RootDirectory, references, environment.Variables, cancellation).ConfigureAwait(false));
+                }
+
+                return ExitCodes.Success;
+            }
+
             if (commandLine.Generate)
             {
                 var context = GeneratedFiles.ContextFor(session.Graph, session.Parameters.Declared, environment.RootDirectory, builder.BuildProjectDirectory);

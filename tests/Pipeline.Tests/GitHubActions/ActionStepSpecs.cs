@@ -90,7 +90,7 @@ public sealed class ActionStepSpecs
 
     public static TheoryData<string, string> StepErrors => new()
     {
-        { "unpinned", "uses the action docker/login-action without a ref: pin it with .Pin(\"docker/login-action\", commitSha, tag)" },
+        { "unpinned", "uses docker/login-action, which neither the workflow pins (.Pin) nor .nuke/actions.lock.json locks" },
         { "both", "must either use an action (Uses) or run a command (Run), and not both" },
         { "neither", "must either use an action (Uses) or run a command (Run), and not both" },
         { "shell-on-action", "uses an action, so it takes no shell or working directory" },

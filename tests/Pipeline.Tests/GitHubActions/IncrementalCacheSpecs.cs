@@ -31,13 +31,13 @@ public sealed class IncrementalCacheSpecs
         Assert.Equal("./build.sh B --fingerprints", fingerprints.At("run").Text());
 
         var restore = yaml.Step("b", "Restore up-to-date outputs");
-        Assert.Equal("actions/cache/restore@v4", restore.At("uses").Text());
+        Assert.Equal("actions/cache/restore@0057852bfaa89a56745cba8c7296529d2fc39830", restore.At("uses").Text());
         Assert.Equal("pipeline-${{ runner.os }}-b-${{ steps.fingerprints.outputs.key }}", restore.At("with", "key").Text());
         Assert.Equal("pipeline-${{ runner.os }}-b-", restore.At("with", "restore-keys").Text());
         Assert.Equal(".nuke/temp/fingerprints\n.nuke/temp/cache", restore.At("with", "path").Text());
 
         var save = yaml.Step("b", "Save up-to-date outputs");
-        Assert.Equal("actions/cache/save@v4", save.At("uses").Text());
+        Assert.Equal("actions/cache/save@0057852bfaa89a56745cba8c7296529d2fc39830", save.At("uses").Text());
         Assert.Equal("success() && steps.up-to-date-outputs.outputs.cache-hit != 'true'", save.At("if").Text());
         Assert.Equal("${{ steps.up-to-date-outputs.outputs.cache-primary-key }}", save.At("with", "key").Text());
         Assert.Equal(restore.At("with", "path").Text(), save.At("with", "path").Text());
@@ -78,7 +78,7 @@ public sealed class IncrementalCacheSpecs
         var yaml = RenderedYaml.Parse(workflow);
 
         var cache = yaml.Step("a", "Cache the compiled pipeline");
-        Assert.Equal("actions/cache@v4", cache.At("uses").Text());
+        Assert.Equal("actions/cache@0057852bfaa89a56745cba8c7296529d2fc39830", cache.At("uses").Text());
         Assert.Equal(".nuke/temp/bin\n.nuke/temp/build-inputs", cache.At("with", "path").Text());
         Assert.StartsWith("${{ runner.os }}-compiled-pipeline-${{ hashFiles('build/**', ", cache.At("with", "key").Text(), StringComparison.Ordinal);
         Assert.False(cache.At("with").Has("restore-keys"), "a hit renews the stamp: only the exact content may hit");

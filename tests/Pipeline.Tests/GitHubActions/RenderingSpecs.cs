@@ -26,11 +26,11 @@ public sealed class RenderingSpecs
     }
 
     [Fact]
-    public void A_pinned_action_is_referenced_by_commit_with_its_tag_in_a_comment_and_others_by_major_tag()
+    public void A_pinned_action_is_referenced_by_commit_with_its_tag_in_a_comment_and_others_by_their_locked_commit()
     {
         Assert.Contains("uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2", Main.Content, StringComparison.Ordinal);
         Assert.DoesNotContain("actions/checkout@v4", Main.Content, StringComparison.Ordinal);
-        Assert.Contains("uses: actions/setup-dotnet@v4\n", Main.Content, StringComparison.Ordinal);
+        Assert.Contains("uses: actions/setup-dotnet@67a3573c9a986a3f9c594539f4ab511d57bb3ce9 # v4.3.1\n", Main.Content, StringComparison.Ordinal);
     }
 
     [Fact]
