@@ -44,7 +44,7 @@ internal sealed partial class JobPlanner
         }
 
         var read = runs.SelectMany(t => t.OutputsProduced).Distinct()
-            .Where(o => graph.Targets.Any(t => !runs.Contains(t) && t.OutputsConsumed.Contains(o)));
+            .Where(o => split.Any(j => j.Root != root.Name && j.Runs.Any(t => graph[t].OutputsConsumed.Contains(o))));
         foreach (var output in read.Where(o => callee.Outputs.All(c => c.Id != o.Id)))
         {
             problems.Add($"the job {root.Name} calls {call.Callee.Describe}, which does not declare the output {output.Name} that later jobs read: add .WorkflowCallOutput({output.Name}) to {call.Callee.Describe}.");
