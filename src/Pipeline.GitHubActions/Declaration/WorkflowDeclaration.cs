@@ -67,4 +67,7 @@ internal sealed record JobDeclaration(
 
     /// <summary>A typed environment URL (instead of the text in <see cref="Environment"/>).</summary>
     public DeclaredText? EnvironmentUrl { get; init; }
+
+    /// <summary>The reusable workflow the job calls instead of running steps, or null.</summary>
+    public CallDeclaration? Call { get; init; }
 }

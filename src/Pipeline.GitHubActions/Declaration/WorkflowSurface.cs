@@ -26,8 +26,16 @@ internal sealed record WorkflowSurface
     /// <summary>Raw keys under <c>on.&lt;event&gt;</c>, by event: an event not typed here becomes a trigger of its own.</summary>
     public IReadOnlyList<KeyValuePair<string, RawKey?>> RawTriggers { get; init; } = [];
 
+    /// <summary><c>on.workflow_call</c>: the workflow is reusable; null when it is not.</summary>
+    public WorkflowCallTrigger? Call { get; init; }
+
+    /// <summary>Calls of reusable workflows declared by id (table rows), after the target jobs.</summary>
+    public IReadOnlyList<RowCall> Calls { get; init; } = [];
+
+    public AggregatorDeclaration? Aggregator { get; init; }
+
     public bool HasTrigger => PullRequestTarget is not null || MergeGroup is not null || WorkflowRun is not null ||
-        Release is not null || RepositoryDispatch is not null || RawTriggers.Count > 0;
+        Release is not null || RepositoryDispatch is not null || RawTriggers.Count > 0 || Call is not null;
 }
 
 /// <summary>A trigger whose only filter is its activity types (empty: GitHub's default).</summary>

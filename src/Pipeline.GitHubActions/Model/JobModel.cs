@@ -41,6 +41,9 @@ internal sealed record JobModel(
 
     /// <summary>Its job-level settings beyond the typed keys above (env, concurrency, container, raw keys…).</summary>
     public JobSettingsModel Settings { get; init; } = JobSettingsModel.Empty;
+
+    /// <summary>The reusable workflow the job calls (it then has no steps), or null.</summary>
+    public CallModel? Call { get; init; }
 }
 
 /// <param name="Url">An absolute URL or an expression.</param>

@@ -41,6 +41,9 @@ internal sealed record WorkflowTriggers(
 {
     /// <summary>pull_request_target, merge_group, workflow_run, release, repository_dispatch and raw triggers.</summary>
     public WorkflowSurface Others { get; init; } = WorkflowSurface.Empty;
+
+    /// <summary><c>workflow_call</c>, or null when the workflow cannot be called.</summary>
+    public WorkflowCallModel? Call { get; init; }
 }
 
 internal sealed record WorkflowDispatchModel(IReadOnlyList<DispatchInput> Inputs);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Pipeline.GitHubActions;
 
 /// <summary>workflow_dispatch inputs: each type from its parameter's type unless chosen, and ids GitHub accepts, once each.</summary>
@@ -39,6 +41,35 @@ internal static class DispatchInputs
         {
             problems.Add($"the workflow_dispatch inputs of {string.Join(" and ", twice.Select(i => i.Parameter.Name))} have the same id '{twice.Key}'.");
         }
+    }
+
+    /// <summary>The input of a parameter: its id, type, description, whether it is required, and its default as GitHub reads it.</summary>
+    public static DispatchInput Of(IParameter parameter, DispatchInputChoice? choice, Problems problems)
+    {
+        if (parameter.IsSecret)
+        {
+            problems.Add($"the secret {parameter.Name} cannot be a workflow_dispatch input: inputs are shown in the run's page. It reaches jobs as a secret.");
+        }
+
+        var type = choice?.Type ?? DispatchInputs.TypeOf(parameter);
+        var value = parameter.IsSecret || parameter.DefaultValue is AbsolutePath ? null : parameter.DefaultValue;
+        var defaultText = value switch
+        {
+            null => null,
+            bool b => b ? "true" : "false",
+            Array array => string.Join(",", array.Cast<object>().Select(Text)),
+            _ => Text(value),
+        };
+        return new DispatchInput(
+            choice?.Id ?? ParameterNames.ToKebabCase(parameter.Name),
+            parameter,
+            parameter.Description,
+            type,
+            parameter.IsRequired && defaultText is null,
+            defaultText,
+            type == DispatchInputType.Choice && parameter.ValueType.IsEnum ? Enum.GetNames(parameter.ValueType) : []);
+
+        static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
     }
 
     /// <summary>The type as GitHub writes it.</summary>

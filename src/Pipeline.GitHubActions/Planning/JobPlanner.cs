@@ -20,6 +20,11 @@ internal sealed partial class JobPlanner(
 
     public JobModel Plan(JobDeclaration job, JobTargets targets)
     {
+        if (job.Call is { } call)
+        {
+            return PlanCall(job, call, targets);
+        }
+
         var root = graph[targets.Root];
         var runs = targets.Runs.Select(t => graph[t]).ToList();
         var names = new WorkflowNames(graph, split, dispatch, problems, $"the job {root.Name}", targets);

@@ -14,9 +14,12 @@ internal static class WorkflowPlanner
     public static WorkflowModel Plan(WorkflowDeclaration workflow, TargetGraph graph)
     {
         var problems = new Problems(workflow);
-        var dispatch = workflow.Dispatch ? new WorkflowDispatchModel([.. workflow.DispatchInputs.Select(p => Input(p, workflow.Surface.DispatchChoices.GetValueOrDefault(p), problems))]) : null;
+        var dispatch = workflow.Dispatch ? new WorkflowDispatchModel([.. workflow.DispatchInputs.Select(p => DispatchInputs.Of(p, workflow.Surface.DispatchChoices.GetValueOrDefault(p), problems))]) : null;
+        var callInputs = ReusableWorkflows.CallInputs(workflow, problems);
+        var inputs = ReusableWorkflows.InputsRead(dispatch, callInputs);
         CheckDeclaration(workflow, problems);
         DispatchInputs.Check(dispatch, problems);
+        ReusableWorkflows.CheckTree(workflow, problems);
 
         var roots = new List<TargetDefinition>();
         foreach (var job in workflow.Jobs)
@@ -54,11 +57,14 @@ internal static class WorkflowPlanner
         IReadOnlyList<PermissionGrant> permissions = workflow.Permissions is { } grants
             ? Permissions(grants)
             : [Permission.Contents.Read]; // least privilege unless the workflow says otherwise
-        var names = new WorkflowNames(graph, split, dispatch, problems, "the workflow", reader: null);
+        var names = new WorkflowNames(graph, split, inputs, problems, "the workflow", reader: null);
         var env = workflow.Env.Select(e => KeyValuePair.Create(e.Key, e.Value.Render(names))).ToList();
-        var jobs = new JobPlanner(workflow, graph, split, dispatch, problems);
+        var jobs = new JobPlanner(workflow, graph, split, inputs, problems);
         var models = workflow.Jobs.Select((job, i) => jobs.Plan(job, split[i])).ToList();
+        models.AddRange(ReusableWorkflows.PlanRows(workflow, graph, split, inputs, models, problems));
+        models.AddRange(ReusableWorkflows.Aggregator(workflow, models, problems) is { } aggregator ? [aggregator] : []);
         jobs.CheckArtifactsUploadedOnce(models);
+        var call = ReusableWorkflows.Trigger(workflow, callInputs, models, problems);
         problems.ThrowIfAny();
 
         var publishes = PublishingWorkflow.Reason(workflow, graph, split);
@@ -66,7 +72,7 @@ internal static class WorkflowPlanner
             workflow.Source,
             workflow.Path,
             workflow.Name,
-            new WorkflowTriggers(workflow.Push, workflow.PullRequest, workflow.Schedules, dispatch) { Others = workflow.Surface },
+            new WorkflowTriggers(workflow.Push, workflow.PullRequest, workflow.Schedules, dispatch) { Others = workflow.Surface, Call = call },
             Concurrency(workflow, names),
             workflow.Surface.AllPermissions is null ? permissions : [],
             env,
@@ -97,7 +103,7 @@ internal static class WorkflowPlanner
 
         TriggerChecks.Check(workflow, problems);
 
-        if (workflow.Jobs.Count == 0)
+        if (workflow.Jobs.Count == 0 && workflow.Surface.Calls.Count == 0)
         {
             problems.Add("it declares no job. Add one with .Job<TTarget>().");
         }
@@ -205,34 +211,6 @@ internal static class WorkflowPlanner
             .. (workflow.PullRequest?.Paths ?? []).Select(v => ("pull_request", "path", v)),
             .. TriggerChecks.Filters(workflow),
         ];
-
-    private static DispatchInput Input(IParameter parameter, DispatchInputChoice? choice, Problems problems)
-    {
-        if (parameter.IsSecret)
-        {
-            problems.Add($"the secret {parameter.Name} cannot be a workflow_dispatch input: inputs are shown in the run's page. It reaches jobs as a secret.");
-        }
-
-        var type = choice?.Type ?? DispatchInputs.TypeOf(parameter);
-        var value = parameter.IsSecret || parameter.DefaultValue is AbsolutePath ? null : parameter.DefaultValue;
-        var defaultText = value switch
-        {
-            null => null,
-            bool b => b ? "true" : "false",
-            Array array => string.Join(",", array.Cast<object>().Select(Text)),
-            _ => Text(value),
-        };
-        return new DispatchInput(
-            choice?.Id ?? ParameterNames.ToKebabCase(parameter.Name),
-            parameter,
-            parameter.Description,
-            type,
-            parameter.IsRequired && defaultText is null,
-            defaultText,
-            type == DispatchInputType.Choice && parameter.ValueType.IsEnum ? Enum.GetNames(parameter.ValueType) : []);
-
-        static string Text(object value) => Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
-    }
 
     private static ConcurrencyModel? Concurrency(WorkflowDeclaration workflow, IExpressionNames names) => workflow.Cancel switch
     {

@@ -85,6 +85,7 @@ internal static partial class WorkflowRenderer
             map.Add("workflow_dispatch", inputs.IsEmpty ? new YamlTree.Map() : new YamlTree.Map().Add("inputs", inputs));
         }
 
+        AddCallTrigger(map, on.Call);
         AddRawTriggers(map, on.Others, workflow);
         return map;
     }
@@ -102,6 +103,11 @@ internal static partial class WorkflowRenderer
 
     private static YamlTree.Map Job(JobModel job, WorkflowModel workflow)
     {
+        if (job.Call is { } call)
+        {
+            return CallJob(job, call);
+        }
+
         var map = new YamlTree.Map()
             .Add("name", job.Name)
             .Add("needs", job.Needs.Count == 0 ? null : YamlTree.List(job.Needs))
