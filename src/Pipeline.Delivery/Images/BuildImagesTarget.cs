@@ -52,6 +52,11 @@ public abstract class BuildImagesTarget : Target
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact).Requires(RequiredTool.Docker);
+        foreach (var step in ImageCiSteps.Emulation(Images))
+        {
+            target.CiStep(step);
+        }
+
         Extend(target);
     }
 

@@ -47,6 +47,11 @@ public abstract class MergeImagesTarget<TPush> : Target
             target.Produces(ImageAttestation.SubjectOf(image)).Produces(ImageAttestation.DigestOf(image));
         }
 
+        foreach (var step in ImageCiSteps.Attestations(Attestations))
+        {
+            target.CiStep(step);
+        }
+
         Extend(target);
     }
 

@@ -12,6 +12,11 @@ internal static class DefaultActions
     public const string CacheSave = "actions/cache/save";
     public const string UploadArtifact = "actions/upload-artifact";
     public const string DownloadArtifact = "actions/download-artifact";
+    public const string SetupQemu = "docker/setup-qemu-action";
+    public const string SetupBuildx = "docker/setup-buildx-action";
+    public const string AttestBuildProvenance = "actions/attest-build-provenance";
+    public const string AttestSbom = "actions/attest-sbom";
+    public const string SbomAction = "anchore/sbom-action";
 
     private static readonly Dictionary<string, string> MajorTags = new(StringComparer.Ordinal)
     {
@@ -24,6 +29,11 @@ internal static class DefaultActions
         [CacheSave] = "v4",
         [UploadArtifact] = "v4",
         [DownloadArtifact] = "v4",
+        [SetupQemu] = "v3",
+        [SetupBuildx] = "v3",
+        [AttestBuildProvenance] = "v3",
+        [AttestSbom] = "v2",
+        [SbomAction] = "v0",
     };
 
     /// <summary>An action in a folder of a repository (<c>actions/cache/restore</c>) follows the repository's pin.</summary>
