@@ -12,7 +12,7 @@ public enum AttestationKind
 
 /// <summary>
 /// An attestation a merge makes in GitHub Actions for the manifest list it pushed, signed with the
-/// job's OIDC token and stored with the image: <c>ImageAttestation.Provenance(Images.Api)</c>.
+/// job's OIDC token and stored with the image: <c>ImageAttestation.Provenance(ShopImages.Api)</c>.
 /// Declaring one gives that job the steps and the <c>id-token: write</c> and <c>attestations: write</c>
 /// permissions; a local run has no OIDC token and makes none.
 /// </summary>

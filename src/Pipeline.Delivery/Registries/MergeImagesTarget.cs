@@ -9,7 +9,7 @@ namespace Pipeline.Delivery;
 /// public sealed class MergeImages : MergeImagesTarget&lt;PushPlatforms&gt;
 /// {
 ///     protected override IEnumerable&lt;ContainerRegistry&gt; Registries => [new GitHubContainerRegistry()];
-///     protected override IEnumerable&lt;ImageAttestation&gt; Attestations => [ImageAttestation.Provenance(Images.Api)];
+///     protected override IEnumerable&lt;ImageAttestation&gt; Attestations => [ImageAttestation.Provenance(ShopImages.Api)];
 /// }
 /// </code>
 /// </summary>

@@ -66,6 +66,6 @@ internal sealed class PlatformImagePusher(Tool docker, RegistryClient registryCl
                 "Build and push in the same job, or let the build save its images (it does in GitHub Actions) for the push job.");
     }
 
-    private Task RetriedAsync(TargetContext context, string what, Func<Task> action) =>
-        backoff.RunAsync(what, context.Log, async () => { await action().ConfigureAwait(false); return true; }, context.Cancellation, context.Clock);
+    private async Task RetriedAsync(TargetContext context, string what, Func<Task> action) =>
+        await backoff.RunAsync(what, context.Log, async () => { await action().ConfigureAwait(false); return true; }, context.Cancellation, context.Clock).ConfigureAwait(false);
 }
