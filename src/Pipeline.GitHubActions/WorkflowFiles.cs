@@ -54,8 +54,10 @@ public sealed class WorkflowFiles : IGeneratedFileSource, ICiOnlySteps, ILockedR
                     continue;
                 }
 
+                var targets = root.CiSteps.Select(s => $"{(s.Placement == CiStepPlacement.BeforeBuild ? "before" : "after")}: {s.Name}, in CI only");
                 var described = job.Surface.BeforeBuild.Select(s => Describe(s, "before"))
                     .Concat(job.Surface.AfterBuild.Select(s => Describe(s, "after")))
+                    .Concat(targets)
                     .Select(text => $"{text} ({workflow.Name})");
                 steps.TryAdd(root.Name, []);
                 steps[root.Name].AddRange(described);

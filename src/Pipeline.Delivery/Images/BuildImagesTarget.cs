@@ -52,6 +52,11 @@ public abstract class BuildImagesTarget : Target
     {
         ArgumentNullException.ThrowIfNull(target);
         target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact).Requires(RequiredTool.Docker);
+        foreach (var step in ImageCiSteps.Emulation(Images))
+        {
+            target.CiStep(step);
+        }
+
         Extend(target);
     }
 
@@ -83,16 +88,37 @@ public abstract class BuildImagesTarget : Target
         var save = SaveImages(context);
         foreach (var image in images)
         {
-            var result = await Builder.BuildAsync(context, image, revision, tags, labels).ConfigureAwait(false);
+            // In GitHub Actions the job has set up QEMU (see Configure): every declared platform builds there.
+            var result = await Builder.BuildPlatformsAsync(context, image, revision, tags, labels, emulation: context.GitHub.IsActions).ConfigureAwait(false);
             if (save)
             {
-                result = await Builder.SaveAsync(context, result, BuiltImages.At(context.RootDirectory).FilePath.Parent! / (image.Name.Replace('/', '-') + ".tar")).ConfigureAwait(false);
+                result = await SaveAsync(context, result).ConfigureAwait(false);
             }
 
-            context.Log.Info($"Built {image.Name} ({result.ImageId[..19]}): {string.Join(", ", result.References)}");
+            context.Log.Info($"Built {image.Name} ({result.ImageId[..19]}): {string.Join(", ", result.References)}"
+                + (result.Platforms.Count == 0 ? "" : $" for {string.Join(", ", result.Platforms.Select(p => p.Platform))}"));
             built.Add(result);
         }
 
         BuiltImages.At(context.RootDirectory).Record(built);
+    }
+
+    /// <summary>Saves a single-platform image whole, a multi-platform one platform by platform (each is pushed by digest).</summary>
+    private async Task<BuiltImage> SaveAsync(TargetContext context, BuiltImage image)
+    {
+        var folder = BuiltImages.At(context.RootDirectory).FilePath.Parent!;
+        var stem = image.Name.Replace('/', '-');
+        if (image.Platforms.Count == 0)
+        {
+            return await Builder.SaveAsync(context, image, folder / (stem + ".tar")).ConfigureAwait(false);
+        }
+
+        var saved = new List<BuiltPlatform>();
+        foreach (var platform in image.Platforms)
+        {
+            saved.Add(await Builder.SaveAsync(context, image, platform, folder / $"{stem}-{platform.Platform.Suffix}.tar").ConfigureAwait(false));
+        }
+
+        return image with { Platforms = saved };
     }
 }

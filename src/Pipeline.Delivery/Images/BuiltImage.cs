@@ -10,4 +10,10 @@ public sealed record BuiltImage(string Name, string ImageId, IReadOnlyList<strin
 {
     /// <summary>The local references: <c>api:abc1234</c>, <c>api:main</c>…</summary>
     public IEnumerable<ImageReference> References => Tags.Select(tag => new ImageReference(null, Name, tag, null));
+
+    /// <summary>For a multi-platform image, each platform built here; empty for a single-platform one.</summary>
+    public IReadOnlyList<BuiltPlatform> Platforms { get; init; } = [];
+
+    /// <summary>Declared platforms not built on this machine (they need emulation; CI builds them).</summary>
+    public IReadOnlyList<Platform> SkippedPlatforms { get; init; } = [];
 }

@@ -36,7 +36,24 @@ public sealed record ContainerImage
     /// <summary>The Dockerfile stage to build (<c>--target</c>); null for the last one.</summary>
     public string? Stage { get; init; }
 
+    /// <summary>
+    /// The platforms of a multi-platform image (<see cref="ForPlatforms"/>); empty (the default) for one
+    /// image of the engine's own platform, pushed by tag as before.
+    /// </summary>
+    public ImmutableArray<Platform> Platforms { get; init; } = [];
+
     public ContainerImage WithBuildArg(string name, string value) => this with { BuildArgs = BuildArgs.SetItem(name, value) };
+
+    /// <summary>
+    /// Builds the image for each platform: each is pushed by digest and a manifest list (OCI index)
+    /// made from the digests gets the tags (<see cref="PushPlatformImagesTarget{TBuild}"/>,
+    /// <see cref="MergeImagesTarget{TPush}"/>). <c>image.ForPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64)</c>.
+    /// </summary>
+    public ContainerImage ForPlatforms(params IEnumerable<Platform> platforms)
+    {
+        ArgumentNullException.ThrowIfNull(platforms);
+        return this with { Platforms = [.. platforms.Distinct()] };
+    }
 
     /// <summary>The local reference of this image with <paramref name="tag"/>: <c>api:abc1234</c>.</summary>
     public ImageReference Tagged(string tag) => new(null, Name, tag, null);

@@ -92,7 +92,8 @@ public abstract class PushImagesTarget<TBuild> : Target
     protected override async Task RunAsync(TargetContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var built = BuiltImages.At(context.RootDirectory).All;
+        // A multi-platform image is pushed by digest and merged (PushPlatformImagesTarget, MergeImagesTarget), never by tag here.
+        var built = BuiltImages.At(context.RootDirectory).All.Where(i => i.Platforms.Count == 0).ToList();
         var registryContext = new RegistryContext(context);
         var chosen = Registry is RegistryChoice choice ? choice.Chosen(registryContext) : Registry;
         var registry = chosen is { } configured

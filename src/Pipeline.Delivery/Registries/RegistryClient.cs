@@ -11,7 +11,7 @@ namespace Pipeline.Delivery;
 /// for Docker v2 and OCI manifests and lists, and reading <c>Docker-Content-Digest</c>. It answers the
 /// registry's challenge: basic auth, or a bearer token from the realm it names.
 /// </summary>
-internal sealed class RegistryClient(HttpClient http)
+internal sealed partial class RegistryClient(HttpClient http)
 {
     private static readonly string[] ManifestTypes =
     [
@@ -72,7 +72,7 @@ internal sealed class RegistryClient(HttpClient http)
     }
 
     private async Task<AuthenticationHeaderValue> AnswerChallengeAsync(
-        HttpResponseMessage challenged, RegistryCredentials? credentials, string repository, CancellationToken cancellation)
+        HttpResponseMessage challenged, RegistryCredentials? credentials, string repository, CancellationToken cancellation, string actions = "pull")
     {
         var challenge = challenged.Headers.WwwAuthenticate.FirstOrDefault()
             ?? throw new RegistryLoginException($"{challenged.RequestMessage?.RequestUri?.Host} answered 401 without saying how to authenticate.");
@@ -97,7 +97,7 @@ internal sealed class RegistryClient(HttpClient http)
             query.Add("service=" + Uri.EscapeDataString(service));
         }
 
-        query.Add("scope=" + Uri.EscapeDataString(parameters.GetValueOrDefault("scope") ?? $"repository:{repository}:pull"));
+        query.Add("scope=" + Uri.EscapeDataString(parameters.GetValueOrDefault("scope") ?? $"repository:{repository}:{actions}"));
         using var request = new HttpRequestMessage(HttpMethod.Get, realm + (realm.Contains('?', StringComparison.Ordinal) ? "&" : "?") + string.Join('&', query));
         if (basic is not null)
         {

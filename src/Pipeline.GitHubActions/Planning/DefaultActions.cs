@@ -16,6 +16,11 @@ internal static class DefaultActions
     public const string CacheSave = "actions/cache/save";
     public const string UploadArtifact = "actions/upload-artifact";
     public const string DownloadArtifact = "actions/download-artifact";
+    public const string SetupQemu = "docker/setup-qemu-action";
+    public const string SetupBuildx = "docker/setup-buildx-action";
+    public const string AttestBuildProvenance = "actions/attest-build-provenance";
+    public const string AttestSbom = "actions/attest-sbom";
+    public const string SbomAction = "anchore/sbom-action";
 
     /// <summary>
     /// An action in a folder of a repository (<c>actions/cache/restore</c>) follows the repository's pin.

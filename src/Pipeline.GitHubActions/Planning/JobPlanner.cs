@@ -55,7 +55,7 @@ internal sealed partial class JobPlanner(
             runsOn,
             WholeMinutes(job.Timeout ?? workflow.Timeout),
             job.EnvironmentUrl is { } url && job.Environment is { } environment ? environment with { Url = url.Render(names) } : job.Environment,
-            job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
+            TargetCiSteps.Permissions(workflow, job, runs, problems, root.Name),
             root.WarningOnly,
             root.Matrix,
             [.. services.Select(WithSecretReferences)],

@@ -35,6 +35,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         steps.AddRange(Downloads(runs));
         steps.AddRange(surface.Downloads.Select(Download));
         var own = new UserSteps(workflow, problems, job.Root, names);
+        steps.AddRange(TargetCiSteps.Plan(runs, CiStepPlacement.BeforeBuild, workflow, problems, job.Root));
         steps.AddRange(own.Plan(surface.BeforeBuild, "before the build"));
 
         var skip = job.Skips.Count == 0 ? "" : " --skip " + string.Join(' ', job.Skips);
@@ -46,6 +47,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         }
 
         steps.AddRange(Uploads(runs, matrix, surface.Uploads));
+        steps.AddRange(TargetCiSteps.Plan(runs, CiStepPlacement.AfterBuild, workflow, problems, job.Root));
         steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));
         _secrets = own.Secrets;
         return steps;

@@ -224,6 +224,8 @@ public sealed class PushImagesTargetSpecs
     [Theory]
     [InlineData(typeof(BuildImagesTarget))]
     [InlineData(typeof(PushImagesTarget<BuildTestImage>))]
+    [InlineData(typeof(PushPlatformImagesTarget<BuildTestImage>))]
+    [InlineData(typeof(MergeImagesTarget<PushTestImage>))]
     [InlineData(typeof(DeployStagingTarget))]
     [InlineData(typeof(SmokeTarget))]
     public void A_delivery_target_s_configure_is_sealed_and_extend_is_the_hook(Type component)

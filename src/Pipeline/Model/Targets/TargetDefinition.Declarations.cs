@@ -49,4 +49,7 @@ public sealed partial record TargetDefinition
         CellOutputFiles.Count == 0 ? OutputFiles : [.. OutputFiles.Concat(CellOutputFiles.SelectMany(paths => paths(cell))).Distinct()];
     /// <summary>It pushes or publishes beyond the run (see <see cref="TargetSpec.Publishes"/>).</summary>
     public bool Publishes { get; init; }
+
+    /// <summary>The steps its CI job runs besides the build (see <see cref="TargetSpec.CiStep"/>).</summary>
+    public IReadOnlyList<CiStep> CiSteps { get; init; } = [];
 }

@@ -17,6 +17,7 @@ public sealed partial class TargetSpec
     private readonly List<string> _outputFiles = [];
     private readonly List<Func<MatrixCell?, IEnumerable<string>>> _cellOutputFiles = [];
     private bool _publishes;
+    private readonly List<CiStep> _ciSteps = [];
 
     /// <summary>
     /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
@@ -143,6 +144,16 @@ public sealed partial class TargetSpec
     /// </summary>
     public TargetSpec Publishes() => Set(() => _publishes = true);
 
+    /// <summary>
+    /// A step its CI job runs besides <c>./build.sh</c> (<see cref="Pipeline.CiStep"/>): an action a component
+    /// needs only in CI. The job gets the step and the permissions it needs; <c>--plan</c> lists it.
+    /// </summary>
+    public TargetSpec CiStep(CiStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Set(() => _ciSteps.Add(step));
+    }
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
@@ -175,6 +186,7 @@ public sealed partial class TargetSpec
             OutputFiles = [.. _outputFiles.Distinct()],
             CellOutputFiles = [.. _cellOutputFiles],
             Publishes = _publishes,
+            CiSteps = [.. _ciSteps],
         };
     }
 }
