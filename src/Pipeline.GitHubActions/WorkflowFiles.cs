@@ -52,6 +52,14 @@ public sealed class WorkflowFiles : IGeneratedFileSource, ICiOnlySteps
             }
         }
 
+        // A target's own CI steps go wherever its job is: listed once, not per workflow.
+        foreach (var target in graph.Targets.Where(t => t.CiSteps.Count > 0))
+        {
+            steps.TryAdd(target.Name, []);
+            steps[target.Name].AddRange(target.CiSteps.Select(s =>
+                $"{(s.Placement == CiStepPlacement.BeforeBuild ? "before" : "after")}: {s.Name}, in CI only (declared by {target.Name})"));
+        }
+
         return steps.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value, StringComparer.Ordinal);
     }
 

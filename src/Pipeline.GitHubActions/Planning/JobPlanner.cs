@@ -50,7 +50,7 @@ internal sealed partial class JobPlanner(
             runsOn,
             WholeMinutes(job.Timeout ?? workflow.Timeout),
             job.EnvironmentUrl is { } url && job.Environment is { } environment ? environment with { Url = url.Render(names) } : job.Environment,
-            job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null,
+            JobPermissions(job, root, runs),
             root.WarningOnly,
             root.Matrix,
             [.. services.Select(WithSecretReferences)],
@@ -80,6 +80,41 @@ internal sealed partial class JobPlanner(
             Secrets = [.. model.Secrets.Union(steps.Secrets).Order(StringComparer.Ordinal)],
             Settings = settings,
         };
+    }
+
+    /// <summary>
+    /// The job's own <c>permissions:</c>: as declared, plus what its targets' CI steps need
+    /// (<see cref="CiStep.Permissions"/>) added to the job's grants, or to the workflow's it would
+    /// otherwise keep — so only this job gets them. <c>read-all</c> cannot take one write more: a problem.
+    /// </summary>
+    private IReadOnlyList<PermissionGrant>? JobPermissions(JobDeclaration job, TargetDefinition root, List<TargetDefinition> runs)
+    {
+        var declared = job.Permissions is { } grants ? WorkflowPlanner.Permissions(grants) : null;
+        var needed = runs.SelectMany(t => t.CiSteps.SelectMany(s => s.Permissions.Select(p => (Target: t.Name, Step: s.Name, Permission: p)))).ToList();
+        if (needed.Count == 0)
+        {
+            return declared;
+        }
+
+        var all = job.Surface.AllPermissions ?? (declared is null ? workflow.Surface.AllPermissions : null);
+        if (all == PermissionAccess.Write)
+        {
+            return declared;
+        }
+
+        if (all is not null)
+        {
+            var (target, step, permission) = needed[0];
+            problems.Add($"the job {root.Name} grants read-all, but the step '{step}' of {target} needs {permission}: " +
+                "grant the job's permissions one by one with Permissions(…), which gets it added.");
+            return declared;
+        }
+
+        var basis = declared ?? workflow.Permissions ?? [Permission.Contents.Read];
+        var added = needed
+            .Select(n => new PermissionGrant(new Permission(n.Permission.Name), n.Permission.Write ? PermissionAccess.Write : PermissionAccess.Read))
+            .Where(grant => !basis.Any(g => g.Permission.Name == grant.Permission.Name && g.Access >= grant.Access));
+        return WorkflowPlanner.Permissions([.. basis, .. added.OrderBy(g => g.Access)]);
     }
 
     /// <summary><c>timeout-minutes</c>: whole minutes, rounded up (the builders accept only positive timeouts).</summary>

@@ -35,6 +35,8 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         steps.AddRange(Downloads(runs));
         steps.AddRange(surface.Downloads.Select(Download));
         var own = new UserSteps(workflow, problems, job.Root, names);
+        var fromTargets = runs.SelectMany(t => t.CiSteps).Distinct().ToList();
+        steps.AddRange(own.Plan(TargetSteps(fromTargets, CiStepPlacement.BeforeBuild), "before the build"));
         steps.AddRange(own.Plan(surface.BeforeBuild, "before the build"));
 
         var skip = job.Skips.Count == 0 ? "" : " --skip " + string.Join(' ', job.Skips);
@@ -46,10 +48,16 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         }
 
         steps.AddRange(Uploads(runs, matrix, surface.Uploads));
+        steps.AddRange(own.Plan(TargetSteps(fromTargets, CiStepPlacement.AfterBuild), "after the build"));
         steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));
         _secrets = own.Secrets;
         return steps;
     }
+
+    /// <summary>The steps the job's targets declare (<see cref="TargetSpec.CiStep"/>), planned as the job's own steps are: same checks, same pins.</summary>
+    private static IEnumerable<StepDeclaration> TargetSteps(IEnumerable<CiStep> steps, CiStepPlacement placement) =>
+        steps.Where(s => s.Placement == placement).Select(s => new StepDeclaration(
+            s.Name, null, s.If, s.Uses, s.Run, [.. s.With.Select(w => KeyValuePair.Create(w.Key, new StepValue(w.Value, null)))], [], null, null, null, null, []));
 
     private StepModel Checkout(int? fetchDepth, CheckoutOptions options) => StepModel.Action(
         "Check out",

@@ -43,4 +43,7 @@ public sealed partial record TargetDefinition
 
     /// <summary>It pushes or publishes beyond the run (see <see cref="TargetSpec.Publishes"/>).</summary>
     public bool Publishes { get; init; }
+
+    /// <summary>Steps its CI job runs besides <c>./build.sh</c> (see <see cref="TargetSpec.CiStep"/>).</summary>
+    public IReadOnlyList<CiStep> CiSteps { get; init; } = [];
 }

@@ -16,6 +16,7 @@ public sealed partial class TargetSpec
     private TargetInputs? _inputs;
     private readonly List<string> _outputFiles = [];
     private bool _publishes;
+    private readonly List<CiStep> _ciSteps = [];
 
     /// <summary>
     /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
@@ -135,6 +136,16 @@ public sealed partial class TargetSpec
     /// </summary>
     public TargetSpec Publishes() => Set(() => _publishes = true);
 
+    /// <summary>
+    /// A step its CI job runs besides <c>./build.sh</c> (a tool's set-up action, an upload to a CI
+    /// service), with the token permissions it needs granted to that job; a local run does not run it.
+    /// </summary>
+    public TargetSpec CiStep(CiStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return Set(() => _ciSteps.Add(step));
+    }
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
@@ -166,6 +177,7 @@ public sealed partial class TargetSpec
             Inputs = _inputs,
             OutputFiles = [.. _outputFiles.Distinct()],
             Publishes = _publishes,
+            CiSteps = [.. _ciSteps.Distinct()],
         };
     }
 }
