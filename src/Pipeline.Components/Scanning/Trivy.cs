@@ -22,6 +22,6 @@ internal static class Trivy
         {
             Placement = CiStepPlacement.AfterBuild,
             If = $"always() && hashFiles('{sarifFile}') != ''",
-            Permissions = [CiPermission.SecurityEventsWrite],
+            Permissions = [CiTokenGrant.SecurityEventsWrite],
         };
 }

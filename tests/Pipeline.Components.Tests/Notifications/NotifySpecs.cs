@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Pipeline.Components.Notifications;
 using Pipeline.Components.Tests.Support;
 using Pipeline.GitHubActions;
 

@@ -30,7 +30,11 @@ public sealed class FakeTrivy : IDisposable
               *) echo "unknown command $1" >&2; exit 1 ;;
             esac
             """);
-        File.SetUnixFileMode(Directory / "trivy", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(Directory / "trivy", UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
         Environment.SetEnvironmentVariable("PATH", Directory + Path.PathSeparator + _path);
     }
 

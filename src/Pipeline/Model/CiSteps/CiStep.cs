@@ -29,7 +29,7 @@ public sealed record CiStep
     public string? If { get; init; }
 
     /// <summary>What the step needs of the CI token beyond the job's own: granted to its job only.</summary>
-    public IReadOnlyList<CiPermission> Permissions { get; init; } = [];
+    public IReadOnlyList<CiTokenGrant> Permissions { get; init; } = [];
 
     /// <summary>An action step: <c>CiStep.Action("Install Trivy", "aquasecurity/setup-trivy@v0.2.3", ("version", "v0.61.0"))</c>.</summary>
     public static CiStep Action(string name, string uses, params (string Input, string Value)[] with)
@@ -70,10 +70,10 @@ public enum CiStepPlacement
 /// One permission of the CI token a <see cref="CiStep"/> needs (GitHub: a key under <c>permissions:</c>,
 /// e.g. <c>security-events</c>), with read or write access.
 /// </summary>
-public sealed record CiPermission(string Name, bool Write)
+public sealed record CiTokenGrant(string Name, bool Write)
 {
     /// <summary>Uploads to code scanning (SARIF).</summary>
-    public static CiPermission SecurityEventsWrite { get; } = new("security-events", Write: true);
+    public static CiTokenGrant SecurityEventsWrite { get; } = new("security-events", Write: true);
 
     public override string ToString() => $"{Name}: {(Write ? "write" : "read")}";
 }
