@@ -47,6 +47,21 @@ public sealed class ScanWorkflowSpecs
     }
 
     [Fact]
+    public async Task A_read_all_job_cannot_take_the_write_its_scan_needs_and_generation_says_so()
+    {
+        using var root = new TempRoot();
+        var pipeline = new PipelineBuilder()
+            .Add<Scan>()
+            .Provide(new ScanSettings(ScanPolicy.Blocking))
+            .Workflows(w => w.Add<ReadAllScanWorkflow>());
+
+        var run = await pipeline.RunAsync(root, ["--generate"]);
+
+        Assert.Equal(ExitCodes.Definition, run.ExitCode);
+        Assert.Contains("the job Scan grants read-all, but the step 'Upload the scan to code scanning' of Scan needs security-events: write", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_plan_lists_the_steps_CI_runs_besides_the_scan()
     {
         using var root = new TempRoot();
@@ -61,6 +76,11 @@ public sealed class ScanWorkflowSpecs
         Assert.Contains("before: Install Trivy, in CI only", run.Output, StringComparison.Ordinal);
         Assert.Contains("after: Upload the scan to code scanning, in CI only", run.Output, StringComparison.Ordinal);
     }
+}
+
+public sealed class ReadAllScanWorkflow : Workflow
+{
+    protected override void Configure(WorkflowSpec workflow) => workflow.OnPush(branches: ["main"]).Job<Scan>(j => j.PermissionsReadAll());
 }
 
 public sealed class SecurityWorkflowOfScan : Workflow
