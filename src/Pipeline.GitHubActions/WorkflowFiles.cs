@@ -54,14 +54,20 @@ public sealed class WorkflowFiles : IGeneratedFileSource, ICiOnlySteps, ILockedR
                     continue;
                 }
 
-                var targets = root.CiSteps.Select(s => $"{(s.Placement == CiStepPlacement.BeforeBuild ? "before" : "after")}: {s.Name}, in CI only");
                 var described = job.Surface.BeforeBuild.Select(s => Describe(s, "before"))
                     .Concat(job.Surface.AfterBuild.Select(s => Describe(s, "after")))
-                    .Concat(targets)
                     .Select(text => $"{text} ({workflow.Name})");
                 steps.TryAdd(root.Name, []);
                 steps[root.Name].AddRange(described);
             }
+        }
+
+        // A target's own CI steps go wherever its job is: listed once, not per workflow.
+        foreach (var target in graph.Targets.Where(t => t.CiSteps.Count > 0))
+        {
+            steps.TryAdd(target.Name, []);
+            steps[target.Name].AddRange(target.CiSteps.Select(s =>
+                $"{(s.Placement == CiStepPlacement.BeforeBuild ? "before" : "after")}: {s.Name}, in CI only (declared by {target.Name})"));
         }
 
         return steps.Where(s => s.Value.Count > 0).ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value, StringComparer.Ordinal);

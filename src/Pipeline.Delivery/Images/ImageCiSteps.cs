@@ -19,8 +19,8 @@ internal static class ImageCiSteps
             yield break;
         }
 
-        yield return new CiStep("Set up QEMU", "docker/setup-qemu-action").WithInput("platforms", string.Join(',', foreign));
-        yield return new CiStep("Set up Docker Buildx", "docker/setup-buildx-action").WithInput("use", "false");
+        yield return CiStep.Action("Set up QEMU", "docker/setup-qemu-action", ("platforms", string.Join(',', foreign)));
+        yield return CiStep.Action("Set up Docker Buildx", "docker/setup-buildx-action", ("use", "false"));
     }
 
     /// <summary>
@@ -35,18 +35,18 @@ internal static class ImageCiSteps
             var digest = ImageAttestation.DigestOf(attestation.ImageName);
             if (attestation.Kind == AttestationKind.Provenance)
             {
-                yield return new CiStep($"Attest the build provenance of {attestation.ImageName}", "actions/attest-build-provenance").AfterBuild()
+                yield return CiStep.Action($"Attest the build provenance of {attestation.ImageName}", "actions/attest-build-provenance").AfterBuild()
                     .WithInput("subject-name", subject).WithInput("subject-digest", digest).WithInput("push-to-registry", "true")
-                    .NeedsWrite("id-token", "attestations");
+                    .Needs(CiTokenGrant.IdTokenWrite, CiTokenGrant.AttestationsWrite);
                 continue;
             }
 
             var file = $"sbom-{attestation.ImageName.Replace('/', '-')}.spdx.json";
-            yield return new CiStep($"Make the SBOM of {attestation.ImageName}", "anchore/sbom-action").AfterBuild()
+            yield return CiStep.Action($"Make the SBOM of {attestation.ImageName}", "anchore/sbom-action").AfterBuild()
                 .WithInput("image", subject).WithInput("format", "spdx-json").WithInput("output-file", file).WithInput("upload-artifact", "false");
-            yield return new CiStep($"Attest the SBOM of {attestation.ImageName}", "actions/attest-sbom").AfterBuild()
+            yield return CiStep.Action($"Attest the SBOM of {attestation.ImageName}", "actions/attest-sbom").AfterBuild()
                 .WithInput("subject-name", subject).WithInput("subject-digest", digest).WithInput("sbom-path", file).WithInput("push-to-registry", "true")
-                .NeedsWrite("id-token", "attestations");
+                .Needs(CiTokenGrant.IdTokenWrite, CiTokenGrant.AttestationsWrite);
         }
     }
 }

@@ -133,10 +133,11 @@ internal static partial class ReusableWorkflows
         }
 
         // Skipped jobs count as passed: a component that did not change is not a failure.
-        var check = StepModel.Command(
+        var command = StepModel.Command(
             "Fail when a needed job failed or was cancelled",
             "if [ \"$ALL_PASSED\" != true ]; then\n  echo \"::error::A job this check needs failed or was cancelled.\"\n  exit 1\nfi\n",
-            [new("ALL_PASSED", "${{ !contains(needs.*.result, 'failure') && !contains(needs.*.result, 'cancelled') }}")]) with { Shell = "bash" };
+            [new("ALL_PASSED", "${{ !contains(needs.*.result, 'failure') && !contains(needs.*.result, 'cancelled') }}")]);
+        var check = command with { Shell = "bash" };
         return new JobModel(
             aggregator.Id, aggregator.Name ?? aggregator.Id, aggregator.Id, [], [],
             [.. jobs.Select(j => j.Id)], "always()", workflow.RunsOn ?? DefaultRunsOn,

@@ -22,6 +22,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
         var tasks = new Dictionary<string, Task<TargetResult>>(plan.Targets.Count, StringComparer.Ordinal);
 
         executor.SelectJobCell(plan);
+        executor.RunSoFar = () => SoFar(plan, time.GetElapsedTime(started));
         output.RunStarting(plan, maxParallel);
 
         // The plan is in topological order, so every task a target awaits already exists.
@@ -119,6 +120,24 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
             Evaluated.Unknown unknown => new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, Planner.UnknownLocally(when, unknown.Facts)),
             _ => new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition `{when}` is false"),
         };
+
+    /// <summary>The targets finished so far, in plan order; those another CI job runs (<c>--skip</c>) are not this run's to tell.</summary>
+    private RunSoFar SoFar(Plan plan, TimeSpan elapsed) => new(
+        [.. plan.Targets
+            .Select(t => _finished.TryGetValue(t.Name, out var result) ? result : null)
+            .OfType<TargetResult>()
+            .Where(r => r.Reason?.StartsWith("--skip", StringComparison.Ordinal) != true)
+            .Select(r => new FinishedTarget(r.Name, OutcomeOf(r), r.Duration, r.Status == TargetStatus.Failed ? r.Detail?.Split('\n')[0] : r.Reason))],
+        elapsed);
+
+    private static TargetOutcome OutcomeOf(TargetResult result) => result.Status switch
+    {
+        TargetStatus.Failed => result.IsWarning ? TargetOutcome.Warning : TargetOutcome.Failed,
+        TargetStatus.Succeeded => TargetOutcome.Succeeded,
+        TargetStatus.UpToDate => TargetOutcome.UpToDate,
+        TargetStatus.Canceled => TargetOutcome.Canceled,
+        _ => TargetOutcome.Skipped,
+    };
 
     private string? ResultOf(string target) =>
         _finished.TryGetValue(target, out var result)

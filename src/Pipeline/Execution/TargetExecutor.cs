@@ -35,6 +35,9 @@ internal sealed class TargetExecutor(
     /// <summary><c>--force</c>: the targets that run even when up to date.</summary>
     public ForceRequest Force { get; init; } = ForceRequest.None;
 
+    /// <summary>The run as it stands (set by the scheduler running the plan), for <see cref="TargetContext.RunSoFar"/>.</summary>
+    public Func<RunSoFar>? RunSoFar { get; set; }
+
     /// <summary>The cell a CI matrix job runs: every target of the job sees it, not only the matrix target.</summary>
     private MatrixCell? _jobCell;
 
@@ -339,6 +342,7 @@ internal sealed class TargetExecutor(
                 Environment = environment,
                 GitHub = _gitHub,
                 Clock = time,
+                RunSoFarSource = RunSoFar,
             };
             try
             {

@@ -67,7 +67,7 @@ public sealed partial class MultiPlatformWorkflowSpecs
         var run = await PipelineRun.RunAsync(builder, root.Path, "--generate");
 
         Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("the job MergeAttested needs id-token: write, attestations: write for its steps, but gets read-all", run.Output, StringComparison.Ordinal);
+        Assert.Contains("need id-token: write, attestations: write: grant the job's permissions by name", run.Output, StringComparison.Ordinal);
     }
 
     private static async Task<string> GenerateAsync(TempRoot root, PipelineBuilder builder)

@@ -1,10 +1,10 @@
 using Pipeline.Generation;
 using Pipeline.Tests.GitHubActions.Support;
+using YamlDotNet.RepresentationModel;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
 using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
 using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
 using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
-using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Tests.GitHubActions;
 

@@ -75,6 +75,15 @@ public sealed class TargetContext
     /// </summary>
     public TimeProvider Clock { get; internal init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The targets of this run that have finished so far and the time since it began, read when asked:
+    /// what a notification or report that runs last tells. In a CI job, the targets of this job.
+    /// </summary>
+    public RunSoFar RunSoFar => RunSoFarSource?.Invoke() ?? RunSoFar.Empty;
+
+    /// <summary>The engine's view of the run, asked each time <see cref="RunSoFar"/> is read.</summary>
+    internal Func<RunSoFar>? RunSoFarSource { get; init; }
+
     /// <summary>The CI run's Markdown page; appending to it does nothing locally.</summary>
     public StepSummary StepSummary { get; internal init; } = StepSummary.None;
 

@@ -50,6 +50,6 @@ public sealed partial record TargetDefinition
     /// <summary>It pushes or publishes beyond the run (see <see cref="TargetSpec.Publishes"/>).</summary>
     public bool Publishes { get; init; }
 
-    /// <summary>The steps its CI job runs besides the build (see <see cref="TargetSpec.CiStep"/>).</summary>
+    /// <summary>Steps its CI job runs besides <c>./build.sh</c> (see <see cref="TargetSpec.CiStep"/>).</summary>
     public IReadOnlyList<CiStep> CiSteps { get; init; } = [];
 }

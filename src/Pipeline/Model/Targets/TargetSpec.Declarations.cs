@@ -145,8 +145,8 @@ public sealed partial class TargetSpec
     public TargetSpec Publishes() => Set(() => _publishes = true);
 
     /// <summary>
-    /// A step its CI job runs besides <c>./build.sh</c> (<see cref="Pipeline.CiStep"/>): an action a component
-    /// needs only in CI. The job gets the step and the permissions it needs; <c>--plan</c> lists it.
+    /// A step its CI job runs besides <c>./build.sh</c> (a tool's set-up action, an upload to a CI
+    /// service), with the token permissions it needs granted to that job; a local run does not run it.
     /// </summary>
     public TargetSpec CiStep(CiStep step)
     {
@@ -186,7 +186,7 @@ public sealed partial class TargetSpec
             OutputFiles = [.. _outputFiles.Distinct()],
             CellOutputFiles = [.. _cellOutputFiles],
             Publishes = _publishes,
-            CiSteps = [.. _ciSteps],
+            CiSteps = [.. _ciSteps.Distinct()],
         };
     }
 }

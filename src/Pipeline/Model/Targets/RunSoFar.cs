@@ -1,0 +1,34 @@
+namespace Pipeline;
+
+/// <summary>
+/// How the run stands when a target starts: each target that has finished, in plan order, and the time
+/// since the run began. What a notification or a report that runs last (<c>AssuredAfterFailure</c>) tells.
+/// </summary>
+public sealed record RunSoFar(IReadOnlyList<FinishedTarget> Targets, TimeSpan Elapsed)
+{
+    public static RunSoFar Empty { get; } = new([], TimeSpan.Zero);
+
+    /// <summary>The targets that failed or were canceled (a warning-only failure is not among them).</summary>
+    public IEnumerable<FinishedTarget> Failed => Targets.Where(t => t.Outcome is TargetOutcome.Failed or TargetOutcome.Canceled);
+
+    /// <summary>Whether the run, as it stands, ends as failed.</summary>
+    public bool HasFailed => Failed.Any();
+}
+
+/// <summary>One target that has finished: how, in how long, and why when it failed or was skipped.</summary>
+public sealed record FinishedTarget(string Name, TargetOutcome Outcome, TimeSpan Duration, string? Reason);
+
+/// <summary>How a target ended, as a run's summary shows it.</summary>
+public enum TargetOutcome
+{
+    Succeeded,
+
+    /// <summary>Its inputs had not changed: it did not run, and counts as a success.</summary>
+    UpToDate,
+
+    /// <summary>A warning-only target failed: reported, the run still succeeds.</summary>
+    Warning,
+    Failed,
+    Skipped,
+    Canceled,
+}
