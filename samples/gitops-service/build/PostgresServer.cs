@@ -92,7 +92,7 @@ public sealed class PostgresServer
         var deadline = context.Clock.GetUtcNow() + StartTimeout;
         while (true)
         {
-            var probe = await context.RunAsync(_psql.WithStandardInput("SELECT 1").AcceptingExitCodes(0, 1, 2).WithQuietOutput()).ConfigureAwait(false);
+            var probe = await context.RunAsync(_psql.WithStandardInput("SELECT 1").AcceptingExitCodes(0, 1, 2).WithQuietOutput().WithoutEcho()).ConfigureAwait(false);
             if (probe.ExitCode == 0)
             {
                 return;
