@@ -27,6 +27,12 @@ public abstract class BuildImagesTarget : Target
     /// <summary>Also tag <c>latest</c>. Off by default: a moving tag should be a decision.</summary>
     protected virtual bool TagLatest => false;
 
+    /// <summary>
+    /// When to also tag <c>latest</c>, as one line: <c>protected override LatestTag Latest => LatestTag.OnBranch("main");</c>.
+    /// By default what <see cref="TagLatest"/> says.
+    /// </summary>
+    protected virtual LatestTag Latest => TagLatest ? LatestTag.Always : LatestTag.Never;
+
     /// <summary>The builder; override to use another docker executable.</summary>
     protected virtual DockerImageBuilder Builder { get; } = new();
 
@@ -80,7 +86,7 @@ public abstract class BuildImagesTarget : Target
         }
 
         var revision = await GitRevisionReader.ReadAsync(context, context.Variables, context.RootDirectory).ConfigureAwait(false);
-        var tags = ImageTags.For(revision, TagLatest);
+        var tags = ImageTags.For(revision, Latest);
         var labels = ImageLabels.For(revision, CreatedAt(context));
         context.Log.Info($"Commit {revision.ShortSha}{(revision.Branch is null ? "" : " on " + revision.Branch)}{(revision.Tag is null ? "" : " tagged " + revision.Tag)}: tags {string.Join(", ", tags)}");
 
