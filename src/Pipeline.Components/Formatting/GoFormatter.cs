@@ -7,7 +7,7 @@ public sealed class GoFormatter(string directory = ".") : IFormatter
 {
     public string Name => $"gofmt {directory}";
 
-    public Toolchain Toolchain => Toolchain.Go;
+    public Toolchain Toolchain => GoToolchain.For(directory);
 
     public async Task<FormatCheck> CheckAsync(TargetContext context) =>
         new(Name, await ListAsync(context, "-l"));

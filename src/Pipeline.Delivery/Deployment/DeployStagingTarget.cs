@@ -31,6 +31,12 @@ public abstract class DeployStagingTarget : Target
     /// <summary>Settings for <see cref="DeploymentDriverKind.GitOps"/>; null when this pipeline has no GitOps repository.</summary>
     protected virtual GitOpsSettings? GitOps => null;
 
+    /// <summary>
+    /// The GitOps settings for this run: by default <see cref="GitOps"/>; override when they come from a
+    /// parameter (the repository's address differs between a laptop and CI).
+    /// </summary>
+    protected virtual GitOpsSettings? GitOpsFor(TargetContext context) => GitOps;
+
     /// <summary>The image to deploy. By default <c>--deploy-image</c>; override to take the image another target built.</summary>
     protected virtual ImageReference ImageToDeploy(TargetContext context)
     {
@@ -106,7 +112,7 @@ public abstract class DeployStagingTarget : Target
             DeploymentDriverKind.LocalDocker => new LocalDockerDriver(LocalDocker),
             DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
             DeploymentDriverKind.GitOps => new GitOpsDriver(
-                GitOps ?? throw NotConfigured(kind, nameof(GitOps)),
+                GitOpsFor(context) ?? throw NotConfigured(kind, nameof(GitOps)),
                 context.Parameters.TryGet(DeploymentParameters.GitopsToken, out var token) ? token : null),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown deployment driver."),
         };

@@ -30,6 +30,12 @@ public abstract class BuildImagesTarget : Target
     /// <summary>Which tags the images get; <see cref="ImageTagPolicy.CommitHashOnly"/> pins them to the commit and refuses <c>latest</c>.</summary>
     protected virtual ImageTagPolicy TagPolicy => ImageTagPolicy.Default;
 
+    /// <summary>
+    /// When to also tag <c>latest</c>, as one line: <c>protected override LatestTag Latest => LatestTag.OnBranch("main");</c>.
+    /// By default what <see cref="TagLatest"/> says.
+    /// </summary>
+    protected virtual LatestTag Latest => TagLatest ? LatestTag.Always : LatestTag.Never;
+
     /// <summary>The builder; override to use another docker executable.</summary>
     protected virtual DockerImageBuilder Builder { get; } = new();
 
@@ -54,7 +60,7 @@ public abstract class BuildImagesTarget : Target
     protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
-        TagPolicy.Check(GetType().Name, TagLatest); // a contradiction stops planning and generation, not only a run
+        TagPolicy.Check(GetType().Name, Latest != LatestTag.Never); // a contradiction stops planning and generation, not only a run
         target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact).Requires(RequiredTool.Docker);
         foreach (var step in ImageCiSteps.Emulation(Images))
         {
@@ -84,7 +90,7 @@ public abstract class BuildImagesTarget : Target
         }
 
         var revision = await GitRevisionReader.ReadAsync(context, context.Variables, context.RootDirectory).ConfigureAwait(false);
-        var tags = TagPolicy.TagsFor(revision, TagLatest);
+        var tags = TagPolicy.TagsFor(revision, Latest.AppliesTo(revision));
         var labels = ImageLabels.For(revision, CreatedAt(context));
         context.Log.Info($"Commit {revision.ShortSha}{(revision.Branch is null ? "" : " on " + revision.Branch)}{(revision.Tag is null ? "" : " tagged " + revision.Tag)}: tags {string.Join(", ", tags)}");
 

@@ -8,7 +8,7 @@ namespace Pipeline.Delivery;
 /// </summary>
 public sealed record ImageTagPolicy
 {
-    /// <summary>What <see cref="ImageTags.For"/> gives: full and short SHA, branch, release versions; <c>latest</c> when asked.</summary>
+    /// <summary>What <see cref="ImageTags.For(GitRevision, bool)"/> gives: full and short SHA, branch, release versions; <c>latest</c> when asked.</summary>
     public static ImageTagPolicy Default { get; } = new();
 
     /// <summary>
@@ -33,7 +33,7 @@ public sealed record ImageTagPolicy
         if (tagLatest && ForbidsLatest)
         {
             throw new DefinitionException(
-                $"{target} tags its images '{ImageTags.Latest}', but its tag policy forbids it (images are pinned by commit): drop TagLatest or change TagPolicy.");
+                $"{target} tags its images '{ImageTags.Latest}', but its tag policy forbids it (images are pinned by commit): drop TagLatest and Latest, or change TagPolicy.");
         }
     }
 

@@ -44,6 +44,13 @@ public static class ImageTags
         return [.. tags.Distinct(StringComparer.Ordinal)];
     }
 
+    /// <summary>The tags for <paramref name="revision"/>, with <c>latest</c> where <paramref name="latest"/> says so.</summary>
+    public static IReadOnlyList<string> For(GitRevision revision, LatestTag latest)
+    {
+        ArgumentNullException.ThrowIfNull(latest);
+        return For(revision, latest.AppliesTo(revision));
+    }
+
     /// <summary>
     /// A branch name as a tag: lower case, every character outside <c>[a-z0-9_.-]</c> becomes <c>-</c>
     /// (<c>feature/Login</c> → <c>feature-login</c>), no leading <c>.</c> or <c>-</c>, at most 128 characters.

@@ -11,7 +11,7 @@ public sealed class GoFormat : FormatTarget
 public sealed class PolyglotFormat : FormatTarget
 {
     protected override IEnumerable<IFormatter> Formatters =>
-        [new GoFormatter("services/events"), new CargoFormatter("crates"), new GoFormatter("services/users")];
+        [new GoFormatter("services/events"), new CargoFormatter("crates"), new GoFormatter("services/events/")];
 }
 
 public sealed class GoFormatSpecs
@@ -87,7 +87,8 @@ public sealed class GoFormatSpecs
 
         var target = Pipeline().BuildGraph(environment).Targets.Single(t => t.Name == "GoFormat");
 
-        Assert.Equal([Toolchain.Go], target.Toolchains);
+        // Go is set up in CI from the module's own go.mod, not a go.mod the root may not have.
+        Assert.Equal([Toolchain.Go.WithVersionFile("services/events/go.mod")], target.Toolchains);
         Assert.Contains(FormatTarget.Fix, target.Reads);
     }
 
@@ -99,7 +100,7 @@ public sealed class GoFormatSpecs
 
         var target = new PipelineBuilder().Add<PolyglotFormat>().BuildGraph(environment).Targets.Single();
 
-        Assert.Equal([Toolchain.Go, Toolchain.Cargo], target.Toolchains);
+        Assert.Equal([Toolchain.Go.WithVersionFile("services/events/go.mod"), Toolchain.Cargo], target.Toolchains);
     }
 
     [Fact]

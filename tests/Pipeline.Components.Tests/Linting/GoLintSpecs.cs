@@ -21,6 +21,13 @@ public sealed class GoLintSpecs
     private const string PrintfMismatch = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Printf(\"%d events\\n\", \"three\")\n}\n";
 
     [Fact]
+    public void Go_is_set_up_from_the_linted_modules_own_go_mod_and_the_roots_for_the_root_module()
+    {
+        Assert.Equal("services/events/go.mod", new GoVet("services/events").Toolchain.VersionFile);
+        Assert.Equal("go.mod", new GoVet().Toolchain.VersionFile);
+    }
+
+    [Fact]
     public async Task A_printf_argument_mismatch_fails_lint_at_its_file_and_line()
     {
         Requirements.Tool("go");

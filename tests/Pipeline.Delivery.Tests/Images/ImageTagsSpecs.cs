@@ -22,6 +22,27 @@ public sealed class ImageTagsSpecs
     }
 
     [Fact]
+    public void Latest_on_one_branch_is_a_policy_that_tags_that_branch_only()
+    {
+        var policy = LatestTag.OnBranch("main");
+
+        Assert.Equal([Sha, "0123456", "main", ImageTags.Latest], ImageTags.For(new GitRevision(Sha, "main", null, null), policy));
+        Assert.DoesNotContain(ImageTags.Latest, ImageTags.For(new GitRevision(Sha, "feature/login", null, null), policy));
+        Assert.DoesNotContain(ImageTags.Latest, ImageTags.For(new GitRevision(Sha, null, "v1.0.0", null), policy)); // a release tag is not the branch
+    }
+
+    [Fact]
+    public void The_latest_policies_never_and_always_say_what_they_say()
+    {
+        var feature = new GitRevision(Sha, "feature/login", null, null);
+
+        Assert.DoesNotContain(ImageTags.Latest, ImageTags.For(feature, LatestTag.Never));
+        Assert.Contains(ImageTags.Latest, ImageTags.For(feature, LatestTag.Always));
+        Assert.Equal("latest on main", LatestTag.OnBranch("main").ToString());
+        Assert.Throws<ArgumentException>(() => LatestTag.OnBranch(" "));
+    }
+
+    [Fact]
     public void A_release_tag_gives_the_version_and_its_minor_and_major_lines()
     {
         var tags = ImageTags.For(new GitRevision(Sha, null, "v1.2.3", null));

@@ -4,7 +4,6 @@ using Pipeline.Tests.GitHubActions.Support;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
 using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
 using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
-using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
 
 namespace Pipeline.Tests.GitHubActions;
 
@@ -12,43 +11,6 @@ namespace Pipeline.Tests.GitHubActions;
 public sealed class SeedWorkflowSpecs
 {
     private static readonly string[] ReadContents = ["contents: read"];
-
-    [Fact]
-    public void Ticket_service_runs_Test_and_Lint_side_by_side_then_Build_which_alone_may_push()
-    {
-        var workflow = Workflows.Plan<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline());
-
-        Assert.Equal(["test", "lint", "build"], workflow.Jobs.Select(j => j.Id));
-        Assert.Empty(workflow["test"].Needs);
-        Assert.Empty(workflow["lint"].Needs);
-        Assert.Equal(["test", "lint"], workflow["build"].Needs);
-
-        // The shared Download runs in both parallel jobs; Build runs only itself.
-        Assert.Equal(["Download", "Test"], workflow["test"].Runs);
-        Assert.Equal(["Download", "Lint"], workflow["lint"].Runs);
-        Assert.Equal(["Build"], workflow["build"].Runs);
-        Assert.Equal("./build.sh Build --skip Download Test Lint", workflow["build"].BuildStep.Run);
-
-        Assert.Equal(ReadContents, workflow.Permissions.Select(p => p.ToString()));
-        Assert.Null(workflow["test"].Permissions);
-        Assert.Equal(["contents: read", "packages: write"], workflow["build"].Permissions!.Select(p => p.ToString()));
-
-        Assert.Equal("github.event_name == 'push' && github.ref == 'refs/heads/master'", workflow["build"].If);
-        Assert.Equal(["REGISTRY_TOKEN"], workflow["build"].Secrets);
-        Assert.Empty(workflow["test"].Secrets);
-        Assert.Empty(workflow["lint"].Secrets);
-
-        var postgres = Assert.Single(workflow["test"].Services);
-        Assert.Equal("postgres:16-alpine", postgres.Image);
-        Assert.Equal([5432], postgres.Ports);
-        Assert.Equal("pg_isready -U postgres", postgres.HealthCheck!.Command);
-        Assert.Empty(workflow["build"].Services);
-
-        Assert.Equal(15, workflow["test"].TimeoutMinutes);
-        Assert.Contains(new KeyValuePair<string, string>("fetch-depth", "0"), workflow["build"].Steps[0].With);
-        Assert.DoesNotContain(workflow["test"].Steps[0].With, w => w.Key == "fetch-depth");
-        Assert.Equal("${{ github.event_name == 'pull_request' }}", workflow.Concurrency!.CancelInProgress);
-    }
 
     [Fact]
     public void Pull_request_validation_builds_both_images_after_lint_and_test_and_never_sees_a_secret()
@@ -205,7 +167,6 @@ public sealed class SeedWorkflowSpecs
 
     private static IEnumerable<GeneratedFile> AllSeedFiles() =>
     [
-        Workflows.Render<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline()),
         Workflows.Render<Pr.PullRequestValidation>(Pr.Declarations.Pipeline()),
         Workflows.Render<Pr.MainPipeline>(Pr.Declarations.Pipeline()),
         Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()),

@@ -1,0 +1,3 @@
+using EventAndTicket.Build;
+
+return await EventAndTicketPipeline.Create().RunAsync(args);
