@@ -3,7 +3,6 @@ using Pipeline.Tests.GitHubActions.Support;
 using YamlDotNet.RepresentationModel;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
 using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
-using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
 using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
 
 namespace Pipeline.Tests.GitHubActions;
@@ -93,7 +92,6 @@ public sealed class RenderingSpecs
         Main,
         Workflows.Render<Pr.PullRequestValidation>(Pr.Declarations.Pipeline()),
         Workflows.Render<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline()),
-        Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()),
         Workflows.Render<Rust.RustCi>(Rust.Declarations.Pipeline()),
     ];
 }
