@@ -28,6 +28,13 @@ public abstract class DeployStagingTarget : Target
     /// <summary>Settings for <see cref="DeploymentDriverKind.Kubernetes"/>; null when this pipeline does not deploy to a cluster.</summary>
     protected virtual KubernetesSettings? Kubernetes => null;
 
+    /// <summary>
+    /// How the drivers replace what runs: <see cref="DeploymentStrategy.Rolling"/> (the default) or
+    /// <see cref="DeploymentStrategy.BlueGreen"/> (Kubernetes and local Docker; a GitOps controller owns its own strategy).
+    /// <code>protected override DeploymentStrategy Strategy => DeploymentStrategy.BlueGreen with { HealthPaths = ["/healthz"] };</code>
+    /// </summary>
+    protected virtual DeploymentStrategy Strategy => DeploymentStrategy.Rolling;
+
     /// <summary>Settings for <see cref="DeploymentDriverKind.GitOps"/>; null when this pipeline has no GitOps repository.</summary>
     protected virtual GitOpsSettings? GitOps => null;
 
@@ -88,9 +95,19 @@ public abstract class DeployStagingTarget : Target
         {
             result = await driver.DeployAsync(request, context).ConfigureAwait(false);
         }
-        catch (Exception e) when (recorder is not null && deploymentId is { } failedId)
+        catch (Exception e)
         {
-            await RecordAsync(context, () => recorder.FinishAsync(failedId, succeeded: false, null, e.Message.Split('\n')[0])).ConfigureAwait(false);
+            if (e is DeploymentFailedException { Result: { } undone })
+            {
+                // Switched back: later targets (and the next deploy) must see what answers now.
+                DeployedEnvironments.In(context.RootDirectory).Record(request, undone, driver.Name);
+            }
+
+            if (recorder is not null && deploymentId is { } failedId)
+            {
+                await RecordAsync(context, () => recorder.FinishAsync(failedId, succeeded: false, null, e.Message.Split('\n')[0])).ConfigureAwait(false);
+            }
+
             throw;
         }
 
@@ -107,10 +124,16 @@ public abstract class DeployStagingTarget : Target
     protected virtual IDeploymentDriver CreateDriver(DeploymentDriverKind kind, TargetContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var blueGreen = Strategy as BlueGreenStrategy;
         return kind switch
         {
+            DeploymentDriverKind.LocalDocker when blueGreen is not null => new LocalDockerBlueGreenDriver(LocalDocker, blueGreen),
             DeploymentDriverKind.LocalDocker => new LocalDockerDriver(LocalDocker),
+            DeploymentDriverKind.Kubernetes when blueGreen is not null =>
+                new KubernetesBlueGreenDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context), blueGreen),
             DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
+            DeploymentDriverKind.GitOps when blueGreen is not null => throw new DeploymentFailedException(
+                $"{GetType().Name} asks for a blue-green deployment, which the GitOps driver cannot do (the cluster's controller rolls out): use Kubernetes or LocalDocker, or the rolling strategy."),
             DeploymentDriverKind.GitOps => new GitOpsDriver(
                 GitOpsFor(context) ?? throw NotConfigured(kind, nameof(GitOps)),
                 context.Parameters.TryGet(DeploymentParameters.GitopsToken, out var token) ? token : null),

@@ -5,4 +5,7 @@ public sealed record DeployedEnvironment(string Environment, string Application,
 {
     /// <summary>The local container it runs in (local Docker driver), for its logs.</summary>
     public string? Container { get; init; }
+
+    /// <summary>The live colour of a blue-green deployment: the next deploy goes to the other one.</summary>
+    public DeploymentColor? Color { get; init; }
 }

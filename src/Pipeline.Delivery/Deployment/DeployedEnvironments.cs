@@ -42,9 +42,18 @@ public sealed class DeployedEnvironments
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
-        var file = FileOf(request.Environment);
+        Record(new DeployedEnvironment(request.Environment, request.Application, result.Image ?? request.Image.ToString(), result.Url, result.Outcome, driver)
+        {
+            Container = result.Container,
+            Color = result.Color,
+        });
+    }
+
+    /// <summary>Writes <paramref name="entry"/> whole (a blue-green switch, and the switch back, are such writes).</summary>
+    internal void Record(DeployedEnvironment entry)
+    {
+        var file = FileOf(entry.Environment);
         Directory.CreateDirectory(Folder);
-        var entry = new DeployedEnvironment(request.Environment, request.Application, request.Image.ToString(), result.Url, result.Outcome, driver) { Container = result.Container };
         File.WriteAllText(file + ".tmp", JsonSerializer.Serialize(entry, Json));
         File.Move(file + ".tmp", file, overwrite: true);
     }

@@ -8,6 +8,9 @@ public enum DeploymentOutcome
 
     /// <summary>The environment already ran this image: nothing was changed (no new revision, commit or container).</summary>
     Unchanged,
+
+    /// <summary>The new image took the traffic, failed its health checks and the traffic went back to what ran before.</summary>
+    RolledBack,
 }
 
 /// <summary>How a deployment ended and where the deployed application answers.</summary>
@@ -17,6 +20,12 @@ public sealed record DeploymentResult(DeploymentOutcome Outcome, Uri? Url, strin
 {
     /// <summary>The local container the application runs in, when there is one (its logs explain a failed smoke test).</summary>
     public string? Container { get; init; }
+
+    /// <summary>The colour that takes the traffic after this deployment (blue-green only).</summary>
+    public DeploymentColor? Color { get; init; }
+
+    /// <summary>The image that answers after this deployment when it is not the one requested (after a rollback).</summary>
+    public string? Image { get; init; }
 
     public bool Changed => Outcome == DeploymentOutcome.Updated;
 }

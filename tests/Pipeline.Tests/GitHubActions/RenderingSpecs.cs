@@ -3,7 +3,7 @@ using Pipeline.Tests.GitHubActions.Support;
 using YamlDotNet.RepresentationModel;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
 using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
-using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
+using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
 
 namespace Pipeline.Tests.GitHubActions;
 
@@ -43,12 +43,12 @@ public sealed class RenderingSpecs
     [Fact]
     public void Strings_that_plain_YAML_would_read_as_numbers_or_booleans_are_quoted()
     {
-        var release = Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()).Content;
+        var ticket = Workflows.Render<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline()).Content;
 
-        Assert.Contains("- '5432:5432'", release, StringComparison.Ordinal); // YAML 1.1 reads 5432:5432 as a base-60 number
-        Assert.Contains("cancel-in-progress: ${{ github.event_name == 'pull_request' }}", release, StringComparison.Ordinal);
-        Assert.Contains("timeout-minutes: 15\n", release, StringComparison.Ordinal);
-        Assert.Contains("persist-credentials: false\n", release, StringComparison.Ordinal);
+        Assert.Contains("- '5432:5432'", ticket, StringComparison.Ordinal); // YAML 1.1 reads 5432:5432 as a base-60 number
+        Assert.Contains("cancel-in-progress: ${{ github.event_name == 'pull_request' }}", ticket, StringComparison.Ordinal);
+        Assert.Contains("timeout-minutes: 15\n", ticket, StringComparison.Ordinal);
+        Assert.Contains("persist-credentials: false\n", ticket, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -91,7 +91,7 @@ public sealed class RenderingSpecs
     [
         Main,
         Workflows.Render<Pr.PullRequestValidation>(Pr.Declarations.Pipeline()),
-        Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()),
+        Workflows.Render<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline()),
         Workflows.Render<Rust.RustCi>(Rust.Declarations.Pipeline()),
     ];
 }

@@ -3,7 +3,6 @@ using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
 using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
-using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
 
 namespace Pipeline.Tests.GitHubActions;
 
@@ -74,62 +73,6 @@ public sealed class SeedWorkflowSpecs
     }
 
     [Fact]
-    public void Staged_release_gates_production_behind_its_environment_and_rolls_back_on_failure()
-    {
-        var workflow = Workflows.Plan<Staged.Release>(Staged.Declarations.Pipeline());
-
-        Assert.Equal(["code-quality"], workflow["unit-tests"].Needs);
-        Assert.Equal(["security-scan", "integration-tests"], workflow["build-images"].Needs); // in declaration order
-        Assert.Equal(["staging-tests"], workflow["deploy-production"].Needs);
-        Assert.Equal(new EnvironmentModel("production", "https://example.com"), workflow["deploy-production"].Environment);
-        Assert.Equal(new EnvironmentModel("staging", "https://staging.example.com"), workflow["deploy-staging"].Environment);
-
-        Assert.Equal("github.event_name == 'push' && github.ref == 'refs/heads/main'", workflow["deploy-staging"].If);
-        Assert.Equal("!cancelled() && !failure()", workflow["staging-tests"].If);
-        Assert.Equal("failure() && github.ref == 'refs/heads/main'", workflow["rollback"].If);
-
-        // The production secret reaches the three jobs that use it, under its repository name; staging's only one.
-        Assert.Equal(["PROD_KUBECONFIG"], workflow["deploy-production"].Secrets);
-        Assert.Equal(["PROD_KUBECONFIG"], workflow["rollback"].Secrets);
-        Assert.Equal(["KUBE_CONFIG_STAGING"], workflow["deploy-staging"].Secrets);
-        Assert.All(workflow.Jobs.Where(j => j.Id is not ("deploy-production" or "health-check" or "rollback" or "deploy-staging")), j => Assert.Empty(j.Secrets));
-        Assert.Contains(new KeyValuePair<string, string>("KUBE_CONFIG_PRODUCTION", "${{ secrets.PROD_KUBECONFIG }}"), workflow["rollback"].BuildStep.Env);
-
-        Assert.Equal(["postgres", "redis"], workflow["integration-tests"].Services.Select(s => s.Name));
-        Assert.Equal(["contents: read", "packages: write"], workflow["build-images"].Permissions!.Select(p => p.ToString()));
-        Assert.Equal(30, workflow["unit-tests"].TimeoutMinutes);
-        Assert.Equal(15, workflow["deploy-production"].TimeoutMinutes);
-    }
-
-    [Fact]
-    public void Staged_release_moves_artifacts_from_the_job_that_makes_them_to_the_job_that_reads_them()
-    {
-        var workflow = Workflows.Plan<Staged.Release>(Staged.Declarations.Pipeline());
-
-        var upload = Assert.Single(workflow["build-images"].Steps, s => s.Name == "Upload sbom");
-        Assert.Contains(new KeyValuePair<string, string>("name", "sbom"), upload.With);
-        var download = Assert.Single(workflow["container-scan"].Steps, s => s.Name == "Download sbom");
-        Assert.Contains(new KeyValuePair<string, string>("path", "artifacts/sbom"), download.With);
-        Assert.True(workflow["container-scan"].Steps.ToList().IndexOf(download) < workflow["container-scan"].Steps.ToList().IndexOf(workflow["container-scan"].BuildStep));
-
-        // Test results go up even when the tests fail.
-        var results = Assert.Single(workflow["unit-tests"].Steps, s => s.Name == "Upload test-results");
-        Assert.Equal("always()", results.If);
-        Assert.Contains(new KeyValuePair<string, string>("retention-days", "14"), results.With);
-    }
-
-    [Fact]
-    public void Daily_security_scan_is_a_second_workflow_from_the_same_graph_on_a_schedule()
-    {
-        var workflow = Workflows.Plan<Staged.DailySecurityScan>(Staged.Declarations.Pipeline());
-
-        Assert.Equal(["0 2 * * *"], workflow.On.Schedules);
-        Assert.Empty(workflow.On.Dispatch!.Inputs);
-        Assert.Equal("security-scan", Assert.Single(workflow.Jobs).Id);
-        Assert.Equal(".github/workflows/daily-security-scan.yml", workflow.Path);
-    }
-
-    [Fact]
     public void Rust_workspace_tests_twelve_services_six_at_a_time_and_always_reports_and_notifies()
     {
         var workflow = Workflows.Plan<Rust.RustCi>(Rust.Declarations.Pipeline());
@@ -169,8 +112,6 @@ public sealed class SeedWorkflowSpecs
     [
         Workflows.Render<Pr.PullRequestValidation>(Pr.Declarations.Pipeline()),
         Workflows.Render<Pr.MainPipeline>(Pr.Declarations.Pipeline()),
-        Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()),
-        Workflows.Render<Staged.DailySecurityScan>(Staged.Declarations.Pipeline()),
         Workflows.Render<Rust.RustCi>(Rust.Declarations.Pipeline()),
     ];
 }

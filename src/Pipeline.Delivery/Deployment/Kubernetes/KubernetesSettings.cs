@@ -20,6 +20,13 @@ public sealed record KubernetesSettings(string Namespace, int ContainerPort)
     /// <summary>Where people reach the application (an ingress); otherwise the Service's cluster address is reported.</summary>
     public Uri? PublicUrl { get; init; }
 
+    /// <summary>
+    /// Blue-green only: where this runner reaches one colour before it takes the traffic. By default the
+    /// colour's own Service (<c>&lt;application&gt;-blue</c>) at its cluster address, which a runner
+    /// inside the cluster reaches; give a preview ingress's address otherwise.
+    /// </summary>
+    public Func<DeploymentColor, Uri>? ColorUrl { get; init; }
+
     /// <summary>Server-side apply's field manager: who owns the fields this driver sets.</summary>
     public string FieldManager { get; init; } = "pipeline";
 }

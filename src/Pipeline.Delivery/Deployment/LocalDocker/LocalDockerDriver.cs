@@ -51,6 +51,13 @@ internal sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploym
             await context.RunAsync(_docker.AddArguments("rm", name)).ConfigureAwait(false);
         }
 
+        var answersAt = await StartAsync(context, request, name, specification).ConfigureAwait(false);
+        return new DeploymentResult(DeploymentOutcome.Updated, answersAt, $"container {name} runs {request.Image} at {answersAt}") { Container = name };
+    }
+
+    /// <summary>Runs <paramref name="name"/> from the request's image, waits until it runs and settles, and says where it answers.</summary>
+    internal async Task<Uri> StartAsync(TargetContext context, Deployment request, string name, string specification, params string[] extraLabels)
+    {
         var hostPort = settings.HostPort?.ToString(CultureInfo.InvariantCulture) ?? "";
         await context.RunAsync(_docker.AddArguments(
             [
@@ -60,18 +67,18 @@ internal sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploym
                 "--label", $"{EnvironmentLabel}={request.Environment}",
                 "--label", $"{ImageLabel}={request.Image}",
                 "--label", $"{SpecificationLabel}={specification}",
+                .. extraLabels.SelectMany(label => new[] { "--label", label }),
                 .. settings.RunArguments,
                 request.Image.ToString(),
                 .. settings.Command,
             ])).ConfigureAwait(false);
         await WaitUntilRunningAsync(context, name).ConfigureAwait(false);
         await WatchWhileSettlingAsync(context, name).ConfigureAwait(false);
-        var answersAt = await UrlAsync(context, name).ConfigureAwait(false);
-        return new DeploymentResult(DeploymentOutcome.Updated, answersAt, $"container {name} runs {request.Image} at {answersAt}") { Container = name };
+        return await UrlAsync(context, name).ConfigureAwait(false);
     }
 
     /// <summary>The image's id, pulling it first when this engine does not have it (it was pushed from elsewhere).</summary>
-    private async Task<string> ImageIdAsync(TargetContext context, ImageReference image)
+    internal async Task<string> ImageIdAsync(TargetContext context, ImageReference image)
     {
         try
         {
@@ -86,7 +93,7 @@ internal sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploym
     }
 
     /// <summary>The hash recorded on the container: image id, ports, run arguments and command, each length-prefixed so no two lists hash alike.</summary>
-    private string Specification(string imageId)
+    internal string Specification(string imageId)
     {
         List<string> parts =
         [
@@ -140,7 +147,7 @@ internal sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploym
         }
     }
 
-    private async Task<Uri> UrlAsync(TargetContext context, string name) =>
+    internal async Task<Uri> UrlAsync(TargetContext context, string name) =>
         new($"http://127.0.0.1:{await HostPortAsync(context, name).ConfigureAwait(false)}");
 
     /// <summary>The 127.0.0.1 port Docker published the container port on (<c>docker port</c> prints <c>127.0.0.1:49153</c>).</summary>
@@ -151,7 +158,7 @@ internal sealed class LocalDockerDriver(LocalDockerSettings settings) : IDeploym
         return int.Parse(first[(first.LastIndexOf(':') + 1)..], CultureInfo.InvariantCulture);
     }
 
-    private async Task<string> OutputAsync(TargetContext context, params string[] arguments)
+    internal async Task<string> OutputAsync(TargetContext context, params string[] arguments)
     {
         var result = await context.RunAsync(_docker.AddArguments(arguments)).ConfigureAwait(false);
         return string.Join('\n', result.Output).Trim();

@@ -68,6 +68,25 @@ public sealed partial class FakeKubernetesApi : IDisposable
         }
     }
 
+    public V1Service? Service(string ns, string name)
+    {
+        lock (_lock)
+        {
+            return _services.GetValueOrDefault(ns + "/" + name);
+        }
+    }
+
+    /// <summary>What a person with kubectl would do: point the Service's selector elsewhere (<c>kubectl patch service</c>).</summary>
+    public void SetSelector(string ns, string name, string label, string value)
+    {
+        lock (_lock)
+        {
+            var service = _services[ns + "/" + name];
+            service.Spec.Selector[label] = value;
+            service.Metadata.ResourceVersion = NextResourceVersion();
+        }
+    }
+
     private FakeResponse Handle(FakeRequest request)
     {
         if (request.Authorization != "Bearer " + Token)
@@ -136,6 +155,11 @@ public sealed partial class FakeKubernetesApi : IDisposable
 
     private FakeResponse ApplyService(FakeRequest request, string ns, string name)
     {
+        if (request.ContentType?.StartsWith("application/apply-patch+yaml", StringComparison.Ordinal) != true)
+        {
+            return Status(415, $"expected server-side apply, got {request.ContentType}");
+        }
+
         var applied = KubernetesJson.Deserialize<V1Service>(request.Body);
         var key = ns + "/" + name;
         if (!_services.TryGetValue(key, out var stored) || Text(stored.Spec) != Text(applied.Spec))

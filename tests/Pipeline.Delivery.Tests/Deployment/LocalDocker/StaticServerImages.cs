@@ -5,7 +5,9 @@ namespace Pipeline.Delivery.Tests.Deployment.LocalDocker;
 /// <summary>
 /// Tiny images for deployment tests: a static Go HTTP server (standard library only, so it builds
 /// offline) in a <c>FROM scratch</c> image that answers "staging &lt;version&gt;" followed by
-/// <c>$GREETING</c>, and exits a second after starting when <c>$EXIT_SOON</c> is set. Removed on dispose.
+/// <c>$GREETING</c>, and exits a second after starting when <c>$EXIT_SOON</c> is set. Its <c>/health</c>
+/// answers 200 "ok", or 503 "database unreachable" once it has answered <c>$HEALTHY_REQUESTS</c> times
+/// (an application that passes its first check, then breaks under traffic). Removed on dispose.
 /// </summary>
 public sealed class StaticServerImages : IDisposable
 {
@@ -27,6 +29,8 @@ public sealed class StaticServerImages : IDisposable
                 "fmt"
                 "net/http"
                 "os"
+                "strconv"
+                "sync/atomic"
                 "time"
             )
 
@@ -39,6 +43,16 @@ public sealed class StaticServerImages : IDisposable
                         os.Exit(3)
                     }()
                 }
+                healthy, _ := strconv.ParseInt(os.Getenv("HEALTHY_REQUESTS"), 10, 64)
+                var checks int64
+                http.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {
+                    if n := atomic.AddInt64(&checks, 1); healthy > 0 && n > healthy {
+                        w.WriteHeader(http.StatusServiceUnavailable)
+                        fmt.Fprint(w, "database unreachable")
+                        return
+                    }
+                    fmt.Fprint(w, "ok")
+                })
                 http.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
                     fmt.Fprint(w, "staging {{version}}"+greeting)
                 })

@@ -1,0 +1,3 @@
+using StagedRelease.Build;
+
+return await StagedReleasePipeline.Create().RunAsync(args);

@@ -1,0 +1,3 @@
+module example.com/staged-release
+
+go 1.19
