@@ -12,6 +12,7 @@ namespace Pipeline.Tests.GitHubActions;
 public sealed class ActionStepSpecs
 {
     private const string BuildxSha = "b5ca514318bd6ebac0fb2aedd5d36ec1b5c232a2";
+    private const string LoginSha = "c94ce9fb468520275223c153574b00df6fe4bcc9";
     private static readonly Parameter<string> RegistryToken = Parameter.Secret("Token of the registry");
 
     [Fact]
@@ -19,9 +20,9 @@ public sealed class ActionStepSpecs
     {
         var workflow = InlineWorkflow.Plan(
             new Script().Target<A>(),
-            w => w.Pin("docker/setup-buildx-action", BuildxSha, "v3.10.0").Job<A>(j => j
+            w => w.Pin("docker/setup-buildx-action", BuildxSha, "v3.10.0").Pin("docker/login-action", LoginSha, "v3.7.0").Job<A>(j => j
                 .BeforeBuild(s => s.Uses("docker/setup-buildx-action").Id("buildx").With("version", "latest").With("install", true))
-                .BeforeBuild(s => s.Name("Log in").Uses("docker/login-action@v3").With("password", RegistryToken).With("registry", "ghcr.io"))
+                .BeforeBuild(s => s.Name("Log in").Uses("docker/login-action").With("password", RegistryToken).With("registry", "ghcr.io"))
                 .AfterBuild(s => s
                     .Name("Report")
                     .Run("echo \"builder: $BUILDER\"")
@@ -40,6 +41,7 @@ public sealed class ActionStepSpecs
         var buildx = yaml.Step("a", "docker/setup-buildx-action");
         Assert.Equal($"docker/setup-buildx-action@{BuildxSha}", buildx.At("uses").Text());
         Assert.Contains($"@{BuildxSha} # v3.10.0", WorkflowRenderer.Render(workflow), StringComparison.Ordinal);
+        Assert.Equal($"docker/login-action@{LoginSha}", yaml.Step("a", "Log in").At("uses").Text());
         Assert.Equal("buildx", buildx.At("id").Text());
         Assert.Equal("true", buildx.At("with", "install").Text());
         Assert.Equal("${{ secrets.REGISTRY_TOKEN }}", yaml.Step("a", "Log in").At("with", "password").Text());
@@ -113,14 +115,14 @@ public sealed class ActionStepSpecs
             w => w.Pin("actions/cache", BuildxSha, "v4.2.0").Job<A>(j => _ = error switch
             {
                 "unpinned" => j.BeforeBuild(s => s.Uses("docker/login-action")),
-                "both" => j.BeforeBuild(s => s.Uses("docker/login-action@v3").Run("echo")),
+                "both" => j.BeforeBuild(s => s.Uses($"docker/login-action@{LoginSha}").Run("echo")),
                 "neither" => j.BeforeBuild(s => s.Name("Nothing")),
-                "shell-on-action" => j.BeforeBuild(s => s.Uses("docker/login-action@v3").Shell("bash")),
+                "shell-on-action" => j.BeforeBuild(s => s.Uses($"docker/login-action@{LoginSha}").Shell("bash")),
                 "with-on-run" => j.BeforeBuild(s => s.Run("echo").With("x", "y")),
                 "bad-id" => j.BeforeBuild(s => s.Run("echo").Id("1st")),
                 "same-id" => j.BeforeBuild(s => s.Run("echo").Id("x")).AfterBuild(s => s.Run("echo").Id("x")),
                 "secrets" => j.AfterBuild(s => s.Run("echo").Env("TOKEN", "${{ secrets.TOKEN }}")),
-                "not-a-secret" => j.BeforeBuild(s => s.Uses("docker/login-action@v3").With("token", version)),
+                "not-a-secret" => j.BeforeBuild(s => s.Uses($"docker/login-action@{LoginSha}").With("token", version)),
                 "not-an-action" => j.BeforeBuild(s => s.Uses("login-action")),
                 _ => j.BeforeBuild(s => s.Uses("actions/cache@v4")),
             })));

@@ -39,11 +39,10 @@ internal sealed class UnpinnedUses : ISecurityRule
             }
             else if (!Identifiers.IsCommitSha(uses[(at + 1)..]))
             {
-                // A warning for now, not a failure: the reference-workflow reproductions still use
-                // tags the shipped lock does not hold (see the report of this change).
+                // A failure, as zizmor's unpinned-uses audit is: the tag could be moved to other code
+                // after this workflow was reviewed.
                 yield return new SecurityFinding(
-                    $"{owner} uses {uses}, a tag or branch that {ActionLock.RelativePath} does not lock to a commit: run {ActionLock.UpdateCommand} {uses} and commit the lock.",
-                    Warning: true);
+                    $"{owner} uses {uses}, a tag or branch that {ActionLock.RelativePath} does not lock to a commit: run {ActionLock.UpdateCommand} {uses} and commit the lock.");
             }
         }
     }

@@ -53,13 +53,21 @@ public sealed class ActionLockSpecs
     }
 
     [Fact]
-    public void An_action_by_a_tag_the_lock_does_not_hold_is_written_with_a_warning_naming_the_command_that_locks_it()
+    public async Task An_action_by_a_tag_the_lock_does_not_hold_fails_generation_in_one_line_naming_the_command_that_locks_it()
     {
-        var workflow = InlineWorkflow.Plan(new Script().Target<A>(),
-            w => w.Job<A>(j => j.BeforeBuild(s => s.Name("Log in").Uses("docker/login-action@v3"))));
+        using var root = new TempRoot();
+        var error = new StringWriter();
+        var environment = new PipelineEnvironment(root.Path, new Dictionary<string, string>(), TextWriter.Null, error, 2, false);
 
-        Assert.Contains(workflow.Warnings, w => w.Contains("uses docker/login-action@v3, a tag or branch that .nuke/actions.lock.json does not lock to a commit: " +
-            "run ./build.sh --update-actions docker/login-action@v3 and commit the lock. (unpinned-uses)", StringComparison.Ordinal));
+        var exitCode = await new Script().Target<A>().Builder().Workflows(w => w.Add<WithUnlockedLogin>())
+            .RunAsync(["--generate"], environment, TestContext.Current.CancellationToken);
+
+        Assert.Equal(ExitCodes.Definition, exitCode);
+        Assert.Contains(
+            "  - the job a: its step 'Log in' uses docker/login-action@v3, a tag or branch that .nuke/actions.lock.json does not lock to a commit: " +
+            "run ./build.sh --update-actions docker/login-action@v3 and commit the lock. (unpinned-uses)",
+            error.ToString().Split('\n'));
+        Assert.Empty(Directory.GetFiles(root.Path, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
@@ -107,6 +115,12 @@ public sealed class ActionLockSpecs
     public sealed class Plain : Workflow
     {
         protected override void Configure(WorkflowSpec workflow) => workflow.OnPush().Job<A>();
+    }
+
+    public sealed class WithUnlockedLogin : Workflow
+    {
+        protected override void Configure(WorkflowSpec workflow) => workflow.OnPush()
+            .Job<A>(j => j.BeforeBuild(s => s.Name("Log in").Uses("docker/login-action@v3")));
     }
 
     public sealed class WithLogin : Workflow

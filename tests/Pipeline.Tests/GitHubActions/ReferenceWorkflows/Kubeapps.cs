@@ -296,6 +296,14 @@ public sealed class KubeappsGeneral : Workflow
         })
         .Secret(Declarations.GithubToken, "KUBEAPPS_BOT_GITHUB_TOKEN")
         .Secret(Declarations.GhToken, "GITHUB_TOKEN")
+        // The description references each action by its major tag; pinned here to the newest release of that major.
+        .Pin("actions/upload-artifact", "ea165f8d65b6e75b540449e92b4886f43607fa02", "v4.6.2")
+        .Pin("docker/metadata-action", "c299e40c65443455700f0fdfc63efafe5b349051", "v5.10.0")
+        .Pin("docker/setup-qemu-action", "c7c53464625b32c7a7e944ae62b3e17d2b600130", "v3.7.0")
+        .Pin("docker/setup-buildx-action", "8d2750c68a42422c14e847fe6c8ac0403b4cbd6f", "v3.12.0")
+        .Pin("docker/build-push-action", "10e90e3645eae34f1e60eeb005ba3a3d33f178e8", "v6.19.2")
+        .Pin("docker/login-action", "c94ce9fb468520275223c153574b00df6fe4bcc9", "v3.7.0")
+        .Pin("shimataro/ssh-key-action", "d4fffb50872869abe2d9a9098a6d9c5aa7d16be4", "v2.7.0")
         // A part of the 42 entries: those the description names, with its values; the others' values are from an older indexed version.
         .Env("GOLANG_VERSION", "1.23.2").Env("RUST_VERSION", "1.81.0").Env("NODE_VERSION", "20.18.0")
         .Env("KIND_VERSION", "v0.23.0")
@@ -330,7 +338,7 @@ public sealed class KubeappsGeneral : Workflow
             .BeforeBuild(s => s.Id("setup").Run( // typed gap: expression (StepSpec.Run takes text only: the source writes the matrix value into the script)
                 "echo \"img_name=${{ matrix.image }}\" >> \"$GITHUB_OUTPUT\"\necho \"img_file=/tmp/${{ matrix.image }}-image.tar\" >> \"$GITHUB_OUTPUT\"")), qemu: true, file: "cmd/" + CellImage + "/Dockerfile", context: null, platforms: Contexts.Env("IMG_PLATFORMS"), cache: true)
             .AfterBuild(s => s
-                .Name("Upload image").Uses("actions/upload-artifact@v4")
+                .Name("Upload image").Uses("actions/upload-artifact")
                 .With("name", CellImage + "-image") // typed gap: an artifact name with the cell's value first (typed Upload names it <name>-<value>), so a user step
                 .With("path", Contexts.Step("setup").Output("img_file"))))
         .Job<BuildDashboardImage>(j => ImageBuild(j.Name("Build dashboard image").Env("IMG_NAME", "dashboard").BeforeBuild(ImageFiles), qemu: true, file: null, context: "dashboard", platforms: Contexts.Env("IMG_PLATFORMS"), cache: true))
@@ -368,7 +376,7 @@ public sealed class KubeappsGeneral : Workflow
                 .ContinueOnError()
                 .Run("kubectl --context kind-kubeapps-ci --kubeconfig \"${HOME}/.kube/kind-config-kubeapps-ci\" logs -n kubeapps deploy/kubeapps-ci-internal-kubeappsapis"))
             .AfterBuild(s => s
-                .Name("Upload Artifacts").If(Functions.Failure()).Uses("actions/upload-artifact@v4") // typed gap: an artifact uploaded only on failure (typed: always, with EvenOnFailure)
+                .Name("Upload Artifacts").If(Functions.Failure()).Uses("actions/upload-artifact") // typed gap: an artifact uploaded only on failure (typed: always, with EvenOnFailure)
                 .With("name", "e2e_tests_" + Contexts.Matrix(Declarations.TestsGroup).AsString() + "_reports")
                 .With("path", "integration/reports")))
         .Job<LocalE2eTestsResult>(j => j
@@ -395,23 +403,23 @@ public sealed class KubeappsGeneral : Workflow
     private static JobSpec ImageBuild(JobSpec job, bool qemu, StringExpression? file, string? context, StringExpression platforms, bool cache)
     {
         job.BeforeBuild(s => s
-            .Uses("docker/metadata-action@v5").Id("meta")
+            .Uses("docker/metadata-action").Id("meta")
             .With("images", ImageName)
             .With("flavor", "latest=true")
             .With("tags", Contexts.Output(Declarations.ImgDevTag)));
         if (qemu)
         {
-            job.BeforeBuild(s => s.Uses("docker/setup-qemu-action@v3"));
+            job.BeforeBuild(s => s.Uses("docker/setup-qemu-action"));
         }
 
         return job
-            .BeforeBuild(s => s.Uses("docker/setup-buildx-action@v3"))
+            .BeforeBuild(s => s.Uses("docker/setup-buildx-action"))
             .BeforeBuild(s => BuildPush(s, file, context, platforms, cache));
     }
 
     private static void BuildPush(StepSpec step, StringExpression? file, string? context, StringExpression platforms, bool cache)
     {
-        step.Name("Build image").Uses("docker/build-push-action@v6").Env("DOCKER_BUILD_RECORD_UPLOAD", "false");
+        step.Name("Build image").Uses("docker/build-push-action").Env("DOCKER_BUILD_RECORD_UPLOAD", "false");
         if (file is not null)
         {
             step.With("file", file);
@@ -434,7 +442,7 @@ public sealed class KubeappsGeneral : Workflow
     }
 
     private static void DockerHubLogin(StepSpec step) => step
-        .Name("Login to Docker Hub").Uses("docker/login-action@v3")
+        .Name("Login to Docker Hub").Uses("docker/login-action")
         .With("username", Declarations.DockerUsername).With("password", Declarations.DockerPassword);
 
     /// <summary>What both chart syncs set up: CLI tools with the bot's GPG key, the forked charts' deploy key, an SSH agent.</summary>
@@ -444,7 +452,7 @@ public sealed class KubeappsGeneral : Workflow
             .Env("GPG_KEY_PUBLIC", Declarations.GpgKeyPublic).Env("GPG_KEY_PRIVATE", Declarations.GpgKeyPrivate)
             .Run("set -eu\nsource ./script/lib/libcitools.sh\ninstallGithubCLI \"${GITHUB_VERSION}\"\ninstallSemver \"${SEMVER_VERSION}\"\ninstallGPGKey"))
         .BeforeBuild(s => s
-            .Name("Install SSH key: Forked Charts Deploy Key").Uses("shimataro/ssh-key-action@v2")
+            .Name("Install SSH key: Forked Charts Deploy Key").Uses("shimataro/ssh-key-action")
             .With("key", Declarations.SshKeyForkedChartsDeploy)
             .With("name", Contexts.Output(Declarations.SshKeyForkedChartsDeployFilename))
             .With("known_hosts", SshKnownHosts)

@@ -198,7 +198,8 @@ public sealed class KubeappsSpecs
         Assert.Equal("Build E2E runner image", workflow["build-e2e-runner-image"].Name);
 
         var build = yaml.Step("build-docker-images", "Build image");
-        Assert.Equal("docker/build-push-action@v6", build.At("uses").Text());
+        Assert.Equal("docker/build-push-action@10e90e3645eae34f1e60eeb005ba3a3d33f178e8", build.At("uses").Text());
+        Assert.Equal("v6.19.2", workflow["build-docker-images"].Steps.Single(s => s.Name == "Build image").UsesComment);
         Assert.Equal("type=gha", build.At("with", "cache-from").Text());
         Assert.Equal("type=gha,mode=max", build.At("with", "cache-to").Text());
         Assert.Equal("type=docker,dest=${{ steps.setup.outputs.img_file }}", build.At("with", "outputs").Text());
@@ -280,7 +281,7 @@ public sealed class KubeappsSpecs
         Assert.All(["setup", .. UnitTests, .. Builds, "local-e2e-tests", "gke-setup"], id => Assert.Empty(workflow[id].Secrets));
 
         var key = yaml.Step("sync-chart-from-bitnami", "Install SSH key: Forked Charts Deploy Key");
-        Assert.Equal("shimataro/ssh-key-action@v2", key.At("uses").Text());
+        Assert.Equal("shimataro/ssh-key-action@d4fffb50872869abe2d9a9098a6d9c5aa7d16be4", key.At("uses").Text());
         Assert.Equal("${{ secrets.SSH_KEY_FORKED_CHARTS_DEPLOY }}", key.At("with", "key").Text());
         Assert.Equal("${{ needs.setup.outputs.ssh-key-forked-charts-deploy-filename }}", key.At("with", "name").Text());
         Assert.Equal("ignore", key.At("with", "if_key_exists").Text());

@@ -96,8 +96,11 @@ public sealed class BuildReleaseDeb : SeedTarget
 /// <summary>The workflow <c>release</c> (.github/workflows/release.yml).</summary>
 public sealed class Release : Workflow
 {
-    // The one SHA-pinned action; the others keep the description's tag or branch refs.
-    private const string AttestSha = "1111111111111111111111111111111111111111"; // stand-in commit: the description gives the version only
+    // The description pins only this action by commit (v3.0.0); the others are pinned here at the branch or tag it gives.
+    private const string AttestSha = "977bb373ede98d70efdf65b84cb5f73e068dcc2a";
+
+    // dtolnay/rust-toolchain is used at its master branch: pinned to the branch's head when this reproduction was written.
+    private const string RustToolchainSha = "3c5f7ea28cd621ae0bf5283f0e981fb97b8a7af9";
 
     // typed gap: expression in a script. Run takes text, so the output is written into it as GitHub's syntax;
     // Env("VERSION", Contexts.Output(Declarations.Version)) would hand it over typed, but as a variable, not in the script as the source has it.
@@ -109,6 +112,7 @@ public sealed class Release : Workflow
         .OnPush(tags: ["[0-9]+.[0-9]+.[0-9]+"])
         .Permissions(Permission.Contents.Write, Permission.IdToken.Write, Permission.Attestations.Write)
         .Pin("actions/attest-build-provenance", AttestSha, "v3.0.0")
+        .Pin("dtolnay/rust-toolchain", RustToolchainSha, "master")
         .Job<CreateRelease>(j => j
             .RunsOn("ubuntu-latest")
             .NoCaches()
@@ -128,7 +132,7 @@ public sealed class Release : Workflow
             .BeforeBuild(s => s.Name("Install packages (Ubuntu)").Shell("bash")
                 .If(Os == "ubuntu-latest")
                 .Run("ci/ubuntu-install-packages"))
-            .BeforeBuild(s => s.Name("Install Rust").Uses("dtolnay/rust-toolchain@master")
+            .BeforeBuild(s => s.Name("Install Rust").Uses("dtolnay/rust-toolchain")
                 .With("toolchain", Contexts.Matrix(Declarations.Rust))
                 .With("target", Target))
             .BeforeBuild(s => s.Name("Use Cross").Shell("bash")
@@ -224,7 +228,7 @@ public sealed class Release : Workflow
             .DefaultShell("bash")
             .NoCaches()
             .BeforeBuild(s => s.Name("Install packages (Ubuntu)").Shell("bash").Run("ci/ubuntu-install-packages"))
-            .BeforeBuild(s => s.Name("Install Rust").Uses("dtolnay/rust-toolchain@master")
+            .BeforeBuild(s => s.Name("Install Rust").Uses("dtolnay/rust-toolchain")
                 .With("toolchain", "nightly")
                 .With("target", Contexts.Env("TARGET")))
             .BeforeBuild(s => s.Name("Install cargo-deb").Shell("bash").Run("cargo install cargo-deb"))

@@ -242,11 +242,12 @@ public sealed class CallBuildPreview : Workflow
         .Name("Call Build Preview").FileName("preview_site_trigger")
         .OnPullRequest(types: ["opened", "reopened", "synchronize", "labeled", "unlabeled"])
         .Permissions(Permission.Contents.Read)
+        .Pin("actions/github-script", "3a2844b7e9c422d3c10d287c895573f7108da1b3", "v9.0.0") // the commit Vector's own workflows pin for v9.0.0
         .Job<ApprovalCheck>(j => j
             .RunsOn("ubuntu-24.04").Timeout(TimeSpan.FromMinutes(5))
             .Permissions(Permission.Contents.Read, Permission.Actions.Write)
             .BeforeBuild(s => s
-                .Name("Save pull request details").Uses("actions/github-script@v9.0.0")
+                .Name("Save pull request details").Uses("actions/github-script")
                 .With("script", "const fs = require('fs');\nfs.mkdirSync('./pr', { recursive: true });\nfs.writeFileSync('./pr/number', String(context.issue.number));")));
 }
 
@@ -259,6 +260,7 @@ public sealed class DeployVectorPreviewSites : Workflow
         .Permissions(Permission.Contents.Read)
         .Secret(Declarations.Endpoint, "BUILDER_ENDPOINT")
         .Secret(Declarations.GithubToken, "GITHUB_TOKEN")
+        .Pin("actions/download-artifact", "3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c", "v8.0.1")
         .Job<ReadRequestedApps>(j => j
             .RunsOn("ubuntu-24.04").Timeout(TimeSpan.FromMinutes(5))
             .Permissions(Permission.Contents.Read, Permission.Actions.Read)
@@ -266,7 +268,7 @@ public sealed class DeployVectorPreviewSites : Workflow
             // each deploy job after it `!cancelled() && !failure()`, which collides with their raw output conditions (kept raw: see Deploy).
             .Raw("if", "${{ github.event.workflow_run.conclusion == 'success' }}")
             .BeforeBuild(s => s
-                .Name("Download the pull request details").Uses("actions/download-artifact@v4") // typed gap: an artifact of the triggering run
+                .Name("Download the pull request details").Uses("actions/download-artifact") // typed gap: an artifact of the triggering run
                 .With("name", "pr").With("path", "pr")
                 .With("run-id", Declarations.TriggeringRun["id"])
                 .With("github-token", Declarations.GithubToken)))
@@ -365,6 +367,7 @@ public sealed class K8sE2eSuite : Workflow
             .OnMergeGroup("checks_requested")
             .OnSchedule("0 1 * * 1")
             .Permissions(Permission.Contents.Read)
+            .Pin("actions/checkout", "de0fac2e4500dabe0009e67214ff5f5447ce83dd", "v6.0.2")
             .Concurrency(
                 CancelInProgress.Always,
                 Contexts.GitHub.Workflow + "-" + Contexts.GitHub.Event["comment"]["html_url"].AsString()
@@ -387,7 +390,7 @@ public sealed class K8sE2eSuite : Workflow
                 .Env("CONTAINER_RUNTIME", ContainerRuntime)
                 .Run("scripts/ci-setup-minikube.sh"))
             .BeforeBuild(s => s
-                .Name("Check out the Helm charts").Uses("actions/checkout@v4")
+                .Name("Check out the Helm charts").Uses("actions/checkout")
                 .With("repository", "vectordotdev/helm-charts").With("ref", "develop").With("path", "helm-charts"))
             .AfterBuild(s => s
                 .Name("Dump diagnostics").If(!Functions.Success())

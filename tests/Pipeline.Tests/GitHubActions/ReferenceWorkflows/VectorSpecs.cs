@@ -100,7 +100,8 @@ public sealed class VectorSpecs
             "contains(github.event.pull_request.labels.*.name, 'preview: rust-doc')",
             yaml.At("jobs", "approval-check", "if").Text());
 
-        Assert.Equal("actions/github-script@v9.0.0", yaml.Step("approval-check", "Save pull request details").At("uses").Text());
+        Assert.Equal("actions/github-script@3a2844b7e9c422d3c10d287c895573f7108da1b3", yaml.Step("approval-check", "Save pull request details").At("uses").Text());
+        Assert.Equal("v9.0.0", workflow["approval-check"].Steps.Single(s => s.Name == "Save pull request details").UsesComment);
         var upload = yaml.Step("approval-check", "Upload pr");
         Assert.Equal("pr", upload.At("with", "name").Text());
         Assert.Equal("pr/", upload.At("with", "path").Text());
