@@ -1,7 +1,6 @@
 using Pipeline.Generation;
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
-using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
 using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
 using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
 using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
@@ -48,67 +47,6 @@ public sealed class SeedWorkflowSpecs
         Assert.Contains(new KeyValuePair<string, string>("fetch-depth", "0"), workflow["build"].Steps[0].With);
         Assert.DoesNotContain(workflow["test"].Steps[0].With, w => w.Key == "fetch-depth");
         Assert.Equal("${{ github.event_name == 'pull_request' }}", workflow.Concurrency!.CancelInProgress);
-    }
-
-    [Fact]
-    public void Pull_request_validation_builds_both_images_after_lint_and_test_and_never_sees_a_secret()
-    {
-        var workflow = Workflows.Plan<Pr.PullRequestValidation>(Pr.Declarations.Pipeline());
-
-        Assert.Equal(["lint", "test", "build-api", "build-executor", "size-check"], workflow.Jobs.Select(j => j.Id));
-        Assert.All(workflow.Jobs.Skip(2), job => Assert.Equal(["lint", "test"], job.Needs));
-        Assert.All(workflow.Jobs, job => Assert.Empty(job.Secrets));
-        Assert.All(workflow.Jobs, job => Assert.Null(job.If));
-        Assert.Equal(["postgres", "redis"], workflow["test"].Services.Select(s => s.Name));
-        Assert.Null(workflow.On.Push);
-        Assert.Equal(["main", "develop"], workflow.On.PullRequest!.Branches);
-    }
-
-    [Fact]
-    public void Main_pipeline_pushes_on_push_events_smoke_tests_shows_logs_on_failure_and_deploys_main_only()
-    {
-        var workflow = Workflows.Plan<Pr.MainPipeline>(Pr.Declarations.Pipeline());
-
-        Assert.Equal(["test", "push-images", "smoke-k3s", "show-cluster-logs", "deploy-aws", "trivy-scan"], workflow.Jobs.Select(j => j.Id));
-
-        // Test's own job is upstream, so the image builds run inside push-images, Lint too.
-        Assert.Equal(["Lint", "BuildApi", "BuildExecutor", "PushImages"], workflow["push-images"].Runs);
-        Assert.Equal(["test"], workflow["push-images"].Needs);
-        // PushImages' condition skips PushImages alone, as locally: the job runs, the engine skips the push.
-        Assert.Null(workflow["push-images"].If);
-
-        // Nothing before it can be skipped by GitHub now, so GitHub's default (all succeeded) is right.
-        Assert.Null(workflow["smoke-k3s"].If);
-        Assert.Equal("failure()", workflow["show-cluster-logs"].If);
-        Assert.Equal(["smoke-k3s"], workflow["show-cluster-logs"].Needs);
-        Assert.Equal("github.ref == 'refs/heads/main'", workflow["deploy-aws"].If);
-
-        Assert.Equal(new EnvironmentModel("production", "https://app.example.com"), workflow["deploy-aws"].Environment);
-        Assert.Equal(["SSH_PRIVATE_KEY"], workflow["deploy-aws"].Secrets);
-        Assert.Equal(["DOCKER_HUB_TOKEN"], workflow["push-images"].Secrets);
-        Assert.Empty(workflow["smoke-k3s"].Secrets);
-
-        Assert.True(workflow["trivy-scan"].ContinueOnError);
-        Assert.Equal(["contents: read", "security-events: write"], workflow["trivy-scan"].Permissions!.Select(p => p.ToString()));
-    }
-
-    [Fact]
-    public void Main_pipeline_takes_typed_inputs_from_parameters_and_passes_them_through_env()
-    {
-        var workflow = Workflows.Plan<Pr.MainPipeline>(Pr.Declarations.Pipeline());
-
-        var inputs = workflow.On.Dispatch!.Inputs;
-        Assert.Equal(["smoke-cluster-size", "keep-cluster"], inputs.Select(i => i.Id));
-        Assert.Equal(DispatchInputType.Choice, inputs[0].Type);
-        Assert.Equal(["Small", "Large"], inputs[0].Options);
-        Assert.Equal("Small", inputs[0].Default);
-        Assert.Equal(DispatchInputType.Boolean, inputs[1].Type);
-        Assert.Equal("false", inputs[1].Default);
-
-        // SmokeClusterSize is read by SmokeK3s only; KeepCluster by no declared target, so every job gets it.
-        Assert.Contains(new KeyValuePair<string, string>("SMOKE_CLUSTER_SIZE", "${{ inputs.smoke-cluster-size }}"), workflow["smoke-k3s"].BuildStep.Env);
-        Assert.DoesNotContain(workflow["test"].BuildStep.Env, e => e.Key == "SMOKE_CLUSTER_SIZE");
-        Assert.All(workflow.Jobs, job => Assert.Contains(new KeyValuePair<string, string>("KEEP_CLUSTER", "${{ inputs.keep-cluster }}"), job.BuildStep.Env));
     }
 
     [Fact]
@@ -206,8 +144,6 @@ public sealed class SeedWorkflowSpecs
     private static IEnumerable<GeneratedFile> AllSeedFiles() =>
     [
         Workflows.Render<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline()),
-        Workflows.Render<Pr.PullRequestValidation>(Pr.Declarations.Pipeline()),
-        Workflows.Render<Pr.MainPipeline>(Pr.Declarations.Pipeline()),
         Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()),
         Workflows.Render<Staged.DailySecurityScan>(Staged.Declarations.Pipeline()),
         Workflows.Render<Rust.RustCi>(Rust.Declarations.Pipeline()),
