@@ -23,9 +23,10 @@ public static class SmokeEnvironment
         "--env", $"REDIS_URL={Redis}:6379",
     ];
 
-    public static async Task StartAsync(TargetContext context)
+    /// <summary>Starts the stores afresh; the previous deploy's <paramref name="service"/> container goes too, as it holds the network.</summary>
+    public static async Task StartAsync(TargetContext context, string service)
     {
-        await RemoveAsync(context);
+        await RemoveAsync(context, service);
         await context.RunAsync("docker", "network", "create", "--label", "pipeline.environment=smoke", Network);
         // The images the tests use, so a machine without Docker Hub runs its local builds (PIPELINE_*_IMAGE).
         await context.RunAsync("docker", [

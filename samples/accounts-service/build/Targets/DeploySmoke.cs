@@ -26,7 +26,7 @@ public sealed class DeploySmoke : DeployStagingTarget
     protected override async Task RunAsync(TargetContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        await SmokeEnvironment.StartAsync(context);
+        await SmokeEnvironment.StartAsync(context, $"{Application}-{EnvironmentName}"); // the driver's default container name
         await base.RunAsync(context);
     }
 }
