@@ -1,4 +1,3 @@
-using Pipeline;
 using Pipeline.Delivery;
 
 namespace AccountsService.Build;

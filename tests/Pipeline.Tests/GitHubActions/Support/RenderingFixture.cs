@@ -1,5 +1,4 @@
 using Pipeline.GitHubActions;
-using Pipeline.Tests.GitHubActions.Support;
 
 // A fixture for RenderingSpecs (once the model of the pr-validation-and-k3s-smoke seed, which is now
 // samples/accounts-service): two workflows from one graph with services, secrets, conditions, typed
