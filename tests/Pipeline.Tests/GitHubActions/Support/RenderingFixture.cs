@@ -1,11 +1,9 @@
 using Pipeline.GitHubActions;
-using Pipeline.Tests.GitHubActions.Support;
 
-// pr-validation-and-k3s-smoke.md: two workflows from one graph. Pull requests: Lint ‖ Test (with
-// PostgreSQL and Redis), then BuildApi ‖ BuildExecutor ‖ SizeCheck, nothing pushed. Main: Test,
-// push images (push events only), a smoke test on a throwaway k3s cluster (logs on failure), the
-// deploy to AWS (main only, production environment, SSH key), then a Trivy scan that never blocks.
-namespace Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
+// A fixture for RenderingSpecs (once the model of the pr-validation-and-k3s-smoke seed, which is now
+// samples/accounts-service): two workflows from one graph with services, secrets, conditions, typed
+// dispatch inputs, an environment, job permissions and a pinned checkout, so every YAML shape shows up.
+namespace Pipeline.Tests.GitHubActions.Support.RenderingFixture;
 
 public enum ClusterSize
 {

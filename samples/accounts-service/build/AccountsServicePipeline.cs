@@ -1,0 +1,22 @@
+using Pipeline;
+using Pipeline.Components.Services;
+using Pipeline.GitHubActions;
+
+namespace AccountsService.Build;
+
+/// <summary>The accounts service's whole pipeline; tests run it in-process against a copy of the sample.</summary>
+public static class AccountsServicePipeline
+{
+    public static PipelineBuilder Create() => new PipelineBuilder()
+        .Add<Lint>()
+        .Add<Test>()
+        .Add<Publish>()
+        .Add<BuildImage>()
+        .Add<Push>()
+        .Add<DeploySmoke>()
+        .Add<Smoke>()
+        .Add<Scan>()
+        .Default<Smoke>() // the main job: lint and tests, the image built and pushed, deployed and smoke-tested
+        .UseTestcontainers()
+        .Workflows(w => w.Add<PullRequestValidation>().Add<MainPipeline>());
+}

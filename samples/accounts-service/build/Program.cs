@@ -1,0 +1,3 @@
+using AccountsService.Build;
+
+return await AccountsServicePipeline.Create().RunAsync(args);

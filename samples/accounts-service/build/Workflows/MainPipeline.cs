@@ -1,0 +1,24 @@
+using Pipeline.GitHubActions;
+
+namespace AccountsService.Build;
+
+/// <summary>
+/// Pushes to main or develop: the tests, the image built and pushed to GHCR, deployed with its stores to
+/// a throwaway environment on the runner and smoke-tested there in one job (the containers live on that
+/// runner), then a Trivy scan that only warns.
+/// </summary>
+public sealed class MainPipeline : Workflow
+{
+    protected override void Configure(WorkflowSpec workflow) => workflow
+        .Name("Accounts service main")
+        .FileName("main")
+        .OnPush(branches: ["main", "develop"])
+        .OnWorkflowDispatch()
+        .Concurrency(CancelInProgress.Never)
+        .Timeout(TimeSpan.FromMinutes(20))
+        .Job<Test>()
+        .Job<BuildImage>()
+        .Job<Push>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write))
+        .Job<Smoke>()
+        .Job<Scan>();
+}

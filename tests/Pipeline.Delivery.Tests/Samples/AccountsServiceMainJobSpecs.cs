@@ -1,0 +1,90 @@
+using AccountsService.Build;
+using Pipeline.Components.Tests.Scanning;
+using Pipeline.Delivery.Tests.Support;
+
+namespace Pipeline.Delivery.Tests.Samples;
+
+/// <summary>
+/// samples/accounts-service end to end on a copy: lint, tests with PostgreSQL and Redis, the image built,
+/// pushed to the embedded registry, deployed with fresh stores to the throwaway "smoke" environment,
+/// smoke-tested, then scanned by a fake trivy (warning only). One class, so its runs never share that
+/// environment at the same time.
+/// </summary>
+public sealed class AccountsServiceMainJobSpecs
+{
+    private const string ServiceContainer = "accounts-service-smoke";
+
+    [Fact]
+    public async Task The_main_job_runs_from_lint_to_smoke_and_the_scan_only_warns()
+    {
+        Requirements.Docker();
+        Requirements.Tool("dotnet");
+        using var sample = await SampleCopy.CommittedAsync("accounts-service");
+        using var trivy = new FakeTrivy(sample, FakeTrivy.GoModuleReport);
+        try
+        {
+            var run = await PipelineRun.RunAsync(AccountsServicePipeline.Create(), sample.Path, LocalVariables(), "Smoke", "Scan");
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            foreach (var target in new[] { "Lint", "Test", "Publish", "BuildImage", "Push", "DeploySmoke", "Smoke", "Scan" })
+            {
+                Assert.Matches($@"(?m)^{target} +[0-9][^│\n]* succeeded", run.Output);
+            }
+
+            Assert.Contains("Service redis (", run.Output, StringComparison.Ordinal); // the tests had both stores
+            Assert.Contains("9 passed, 0 failed, 0 skipped", run.Output, StringComparison.Ordinal);
+            Assert.Matches(@"Pushed 127\.0\.0\.1:\d+/accounts-service@sha256:[0-9a-f]{64}", run.Output);
+            Assert.Contains("/readyz answered 200", run.Output, StringComparison.Ordinal);
+            Assert.Matches(@"signed up smoke-[0-9a-f]{32}@example\.com, logged in, and /me answered for them", run.Output);
+            Assert.Contains("CVE-2023-44487", run.Output, StringComparison.Ordinal); // found, shown, and yet the run succeeded
+            Assert.NotNull(DeployedEnvironments.In(sample.Path).Last(DeploySmoke.Environment));
+        }
+        finally
+        {
+            await CleanUpAsync(sample);
+        }
+    }
+
+    [Fact]
+    public async Task A_broken_build_deploys_but_fails_smoke_and_shows_the_exchange_and_the_containers_logs()
+    {
+        Requirements.Docker();
+        Requirements.Tool("dotnet");
+        using var sample = SampleCopy.Of("accounts-service");
+        SampleCopy.Edit(sample.Path / "src" / "Accounts.Api" / "Program.cs",
+            "    return Results.Ok(new { token });",
+            "    Console.WriteLine(\"error: the session store refused the token\");\n    return Results.Json(new { error = \"session store down\", token }, statusCode: 502);");
+        await SampleCopy.CommitAsync(sample);
+        try
+        {
+            // The store tests would not catch this break (it is in the HTTP layer): Smoke does.
+            var run = await PipelineRun.RunAsync(AccountsServicePipeline.Create(), sample.Path, LocalVariables(), "Smoke", "--skip", "Lint", "Test");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Matches(@"(?m)^DeploySmoke +[0-9][^│\n]* succeeded", run.Output);
+            Assert.Contains("POST /login answered 502 BadGateway, expected 200 OK", run.Output, StringComparison.Ordinal);
+            Assert.Contains("\"token\":\"***\"", run.Output, StringComparison.Ordinal);
+            Assert.Contains("the service's recent logs:", run.Output, StringComparison.Ordinal);
+            Assert.Contains("error: the session store refused the token", run.Output, StringComparison.Ordinal); // the container's own lines
+            Assert.Contains("POST /login 502", run.Output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal); // an expected failure: no stack trace
+        }
+        finally
+        {
+            await CleanUpAsync(sample);
+        }
+    }
+
+    /// <summary>This process's variables (PIPELINE_*_IMAGE, PATH with the fake trivy), without GitHub's marker: a local run.</summary>
+    private static Dictionary<string, string> LocalVariables() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Where(e => (string)e.Key != "GITHUB_ACTIONS")
+            .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? "", StringComparer.Ordinal);
+
+    private static async Task CleanUpAsync(TempRoot sample)
+    {
+        await Shell.TryRunAsync("docker", ["rm", "--force", "--volumes", ServiceContainer, SmokeEnvironment.Postgres, SmokeEnvironment.Redis]);
+        await Shell.TryRunAsync("docker", ["network", "rm", SmokeEnvironment.Network]);
+        await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
+    }
+}
