@@ -31,6 +31,18 @@ public abstract class DeployStagingTarget : Target
     /// <summary>Settings for <see cref="DeploymentDriverKind.GitOps"/>; null when this pipeline has no GitOps repository.</summary>
     protected virtual GitOpsSettings? GitOps => null;
 
+    /// <summary>
+    /// The application this run deploys: <see cref="Application"/> unless overridden. A matrix deploy
+    /// (one cell per service) names each cell's from <c>context.Matrix</c>.
+    /// </summary>
+    protected virtual string ApplicationFor(TargetContext context) => Application;
+
+    /// <summary>The environment this run deploys to (its record, its lock): <see cref="EnvironmentName"/> unless overridden per matrix cell.</summary>
+    protected virtual string EnvironmentFor(TargetContext context) => EnvironmentName;
+
+    /// <summary>The cluster settings of this run: <see cref="Kubernetes"/> unless overridden per matrix cell (its public address, say).</summary>
+    protected virtual KubernetesSettings? KubernetesFor(TargetContext context) => Kubernetes;
+
     /// <summary>The image to deploy. By default <c>--deploy-image</c>; override to take the image another target built.</summary>
     protected virtual ImageReference ImageToDeploy(TargetContext context)
     {
@@ -67,7 +79,7 @@ public abstract class DeployStagingTarget : Target
     {
         ArgumentNullException.ThrowIfNull(context);
         var github = context.GitHub;
-        var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github.IsActions ? github.Sha : null };
+        var request = new Deployment(ApplicationFor(context), ImageToDeploy(context), EnvironmentFor(context)) { Revision = github.IsActions ? github.Sha : null };
         var driver = CreateDriver(context.Get(DeploymentParameters.DeployDriver), context);
 
         // Two deploys to one environment at once would fight over it (the same container name): one waits.
@@ -104,7 +116,7 @@ public abstract class DeployStagingTarget : Target
         return kind switch
         {
             DeploymentDriverKind.LocalDocker => new LocalDockerDriver(LocalDocker),
-            DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
+            DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(KubernetesFor(context) ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
             DeploymentDriverKind.GitOps => new GitOpsDriver(
                 GitOps ?? throw NotConfigured(kind, nameof(GitOps)),
                 context.Parameters.TryGet(DeploymentParameters.GitopsToken, out var token) ? token : null),
