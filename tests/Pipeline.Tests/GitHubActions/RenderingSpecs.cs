@@ -2,7 +2,6 @@ using Pipeline.Generation;
 using Pipeline.Tests.GitHubActions.Support;
 using YamlDotNet.RepresentationModel;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
-using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
 using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
 using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
 
@@ -94,6 +93,5 @@ public sealed class RenderingSpecs
         Workflows.Render<Pr.PullRequestValidation>(Pr.Declarations.Pipeline()),
         Workflows.Render<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline()),
         Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()),
-        Workflows.Render<Rust.RustCi>(Rust.Declarations.Pipeline()),
     ];
 }

@@ -2,7 +2,6 @@ using Pipeline.Generation;
 using Pipeline.GitHubActions;
 using Pipeline.Tests.GitHubActions.Support;
 using Pr = Pipeline.Tests.GitHubActions.Seeds.PrValidationAndK3sSmoke;
-using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
 using Staged = Pipeline.Tests.GitHubActions.Seeds.StagedReleaseWithApproval;
 using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
 
@@ -167,31 +166,6 @@ public sealed class SeedWorkflowSpecs
         Assert.Equal(".github/workflows/daily-security-scan.yml", workflow.Path);
     }
 
-    [Fact]
-    public void Rust_workspace_tests_twelve_services_six_at_a_time_and_always_reports_and_notifies()
-    {
-        var workflow = Workflows.Plan<Rust.RustCi>(Rust.Declarations.Pipeline());
-
-        var matrix = workflow["test-services"].Matrix!;
-        Assert.Equal(12, Assert.Single(matrix.Axes).Values.Count);
-        Assert.Equal(6, matrix.MaxParallel);
-        Assert.False(matrix.FailFast);
-        Assert.Contains(new KeyValuePair<string, string>("PIPELINE_MATRIX_SERVICE", "${{ matrix.service }}"), workflow["test-services"].BuildStep.Env);
-
-        Assert.True(workflow["security-audit"].ContinueOnError);
-        Assert.Equal("always()", workflow["quality-report"].If);
-        Assert.Equal("always()", workflow["notify"].If);
-        Assert.Equal(["deploy-staging", "quality-report"], workflow["notify"].Needs);
-        Assert.Equal(["test-services", "security-audit"], workflow["build-release"].Needs);
-
-        Assert.Equal(["ubuntu-latest"], workflow["format-and-lint"].RunsOn);
-        Assert.Equal(["self-hosted", "linux", "x64"], workflow["test-services"].RunsOn);
-
-        // Each cell uploads its own report; the report job downloads them all into one folder.
-        Assert.Contains(new KeyValuePair<string, string>("name", "test-report-${{ matrix.service }}"), workflow["test-services"].Steps.Single(s => s.Name == "Upload test-report").With);
-        Assert.Contains(new KeyValuePair<string, string>("pattern", "test-report-*"), workflow["quality-report"].Steps.Single(s => s.Name == "Download test-report").With);
-    }
-
     public static TheoryData<string> SeedWorkflows() => [.. AllSeedFiles().Select(f => f.RelativePath)];
 
     [Theory]
@@ -210,6 +184,5 @@ public sealed class SeedWorkflowSpecs
         Workflows.Render<Pr.MainPipeline>(Pr.Declarations.Pipeline()),
         Workflows.Render<Staged.Release>(Staged.Declarations.Pipeline()),
         Workflows.Render<Staged.DailySecurityScan>(Staged.Declarations.Pipeline()),
-        Workflows.Render<Rust.RustCi>(Rust.Declarations.Pipeline()),
     ];
 }
