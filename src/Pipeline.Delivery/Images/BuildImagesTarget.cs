@@ -27,6 +27,9 @@ public abstract class BuildImagesTarget : Target
     /// <summary>Also tag <c>latest</c>. Off by default: a moving tag should be a decision.</summary>
     protected virtual bool TagLatest => false;
 
+    /// <summary>Which tags the images get; <see cref="ImageTagPolicy.CommitHashOnly"/> pins them to the commit and refuses <c>latest</c>.</summary>
+    protected virtual ImageTagPolicy TagPolicy => ImageTagPolicy.Default;
+
     /// <summary>The builder; override to use another docker executable.</summary>
     protected virtual DockerImageBuilder Builder { get; } = new();
 
@@ -51,6 +54,7 @@ public abstract class BuildImagesTarget : Target
     protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
+        TagPolicy.Check(GetType().Name, TagLatest); // a contradiction stops planning and generation, not only a run
         target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact).Requires(RequiredTool.Docker);
         foreach (var step in ImageCiSteps.Emulation(Images))
         {
@@ -80,7 +84,7 @@ public abstract class BuildImagesTarget : Target
         }
 
         var revision = await GitRevisionReader.ReadAsync(context, context.Variables, context.RootDirectory).ConfigureAwait(false);
-        var tags = ImageTags.For(revision, TagLatest);
+        var tags = TagPolicy.TagsFor(revision, TagLatest);
         var labels = ImageLabels.For(revision, CreatedAt(context));
         context.Log.Info($"Commit {revision.ShortSha}{(revision.Branch is null ? "" : " on " + revision.Branch)}{(revision.Tag is null ? "" : " tagged " + revision.Tag)}: tags {string.Join(", ", tags)}");
 

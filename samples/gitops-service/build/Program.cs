@@ -1,0 +1,3 @@
+using GitOpsService.Build;
+
+return await GitOpsServicePipeline.Create().RunAsync(args);

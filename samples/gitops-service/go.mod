@@ -1,0 +1,3 @@
+module example.com/gitops-service
+
+go 1.19

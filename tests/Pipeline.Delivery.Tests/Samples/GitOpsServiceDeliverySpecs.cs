@@ -1,0 +1,90 @@
+using GitOpsService.Build;
+using Pipeline.Components.Tests.Scanning;
+using Pipeline.Delivery.Tests.Deployment.GitOps;
+using Pipeline.Delivery.Tests.Support;
+
+namespace Pipeline.Delivery.Tests.Samples;
+
+/// <summary>
+/// The GitOps seed end to end on a copy of samples/gitops-service: `./build.sh` with a fake trivy on PATH,
+/// the embedded registry, a PostgreSQL container for the set-up and a bare repository standing in for the
+/// devops repository. One class, so its runs never share the registry or the container at once.
+/// </summary>
+public sealed class GitOpsServiceDeliverySpecs
+{
+    private const string Values = """
+        # Helm values of gitops-service in the devops repository
+        image:
+          repository: docker.io/codevertex/gitops-service
+          tag: 0000000 # set by the pipeline
+        replicaCount: 2
+        """;
+
+    [Fact]
+    public async Task Build_sh_delivers_a_commit_tagged_image_by_bumping_the_helm_values_and_a_second_run_changes_nothing()
+    {
+        Requirements.Tool("go");
+        Requirements.Tool("git");
+        Requirements.Docker();
+        using var sample = await SampleCopy.CommittedAsync("gitops-service");
+        using var devops = new GitRepositories();
+        devops.CommitUpstream("Add gitops-service", (DevopsRepository.ValuesFile, Values + "\n"));
+        using var trivy = new FakeTrivy(sample, FakeTrivy.GoModuleReport);
+        var database = TestDocker.UniqueName("postgres");
+        var sha = (await Shell.RunAsync("git", ["-C", sample.Path, "rev-parse", "HEAD"])).Trim();
+        try
+        {
+            var first = await DeliverAsync(sample, devops, database);
+
+            Assert.True(first.ExitCode == 0, first.ToString());
+            Assert.Contains("(warning only: the scan does not block this run)", first.Output, StringComparison.Ordinal); // Development: the critical finding warns
+            Assert.Equal([sha, sha[..8]], PushedImages.At(sample.Path)["gitops-service"].Tags); // the commit only: never latest
+            Assert.Contains($"database {SetUpDatabase.Database}: created", first.Output, StringComparison.Ordinal);
+            Assert.Contains($"role {SetUpDatabase.Role}: created", first.Output, StringComparison.Ordinal);
+            Assert.Equal($"Deploy gitops-service {sha[..8]} to production", devops.Log()[0].Split('|')[0]);
+            Assert.Equal(Values.Replace("tag: 0000000 #", $"tag: {sha[..8]} #", StringComparison.Ordinal) + "\n", devops.Show(DevopsRepository.ValuesFile));
+
+            var second = await DeliverAsync(sample, devops, database);
+
+            Assert.True(second.ExitCode == 0, second.ToString());
+            Assert.Contains($"PostgreSQL container {database}: already there", second.Output, StringComparison.Ordinal);
+            Assert.Contains($"database {SetUpDatabase.Database}: already there", second.Output, StringComparison.Ordinal);
+            Assert.Contains($"role {SetUpDatabase.Role}: already there", second.Output, StringComparison.Ordinal);
+            Assert.Contains($"already at {sha[..8]}: nothing to commit", second.Output, StringComparison.Ordinal);
+            Assert.Equal(2, devops.Log().Length);
+        }
+        finally
+        {
+            await Shell.TryRunAsync("docker", ["rm", "--force", database]);
+            await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
+        }
+    }
+
+    [Fact]
+    public async Task For_production_a_critical_finding_stops_the_delivery_before_anything_is_pushed_or_committed()
+    {
+        Requirements.Tool("git");
+        Requirements.Docker();
+        using var sample = await SampleCopy.CommittedAsync("gitops-service");
+        using var devops = new GitRepositories();
+        devops.CommitUpstream("Add gitops-service", (DevopsRepository.ValuesFile, Values + "\n"));
+        using var trivy = new FakeTrivy(sample, FakeTrivy.GoModuleReport);
+
+        var run = await PipelineRun.RunAsync(
+            GitOpsServicePipeline.Create(), sample.Path, Variables(),
+            "--gitops-repository", devops.Remote, "--deploy-environment", "Production", "--skip", "Format", "Lint", "Test", "Compile", "BuildImage", "SetUpDatabase");
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains("1 vulnerability at or above CRITICAL in folder .: GHSA-xxxx-yyyy-zzzz", run.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^Push +.*skipped", run.Output);
+        Assert.Matches(@"(?m)^Deploy +.*skipped", run.Output);
+        Assert.Single(devops.Log());
+    }
+
+    private static Task<PipelineRun> DeliverAsync(TempRoot sample, GitRepositories devops, string database) =>
+        PipelineRun.RunAsync(GitOpsServicePipeline.Create(), sample.Path, Variables(), "--gitops-repository", devops.Remote, "--database-container", database);
+
+    /// <summary>The local PostgreSQL image CI names (no registry is reachable there), when this machine has one.</summary>
+    private static Dictionary<string, string> Variables() =>
+        Environment.GetEnvironmentVariable("PIPELINE_POSTGRES_IMAGE") is { Length: > 0 } image ? new() { ["PIPELINE_POSTGRES_IMAGE"] = image } : [];
+}
