@@ -9,7 +9,16 @@ public static class RustWorkspacePipeline
     public static PipelineBuilder Create() => new PipelineBuilder()
         .Add<Format>()
         .Add<Lint>()
-        .Add<Test>()
-        .Default<Test>()
+        .Add<FormatAndLint>()
+        .Add<TestServices>()
+        .Add<SecurityAudit>()
+        .Add<BuildRelease>()
+        .Add<BuildImages>()
+        .Add<Push>()
+        .Add<DeployStaging>()
+        .Add<Smoke>()
+        .Add<QualityReport>()
+        .Add<Notify>()
+        .Default<Notify>() // every stage, from the gate to the notification
         .Workflows(w => w.Add<Ci>());
 }

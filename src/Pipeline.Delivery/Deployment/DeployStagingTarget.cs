@@ -44,6 +44,18 @@ public abstract class DeployStagingTarget : Target
     /// </summary>
     protected virtual GitOpsSettings? GitOpsFor(TargetContext context) => GitOps;
 
+    /// <summary>
+    /// The application this run deploys: <see cref="Application"/> unless overridden. A matrix deploy
+    /// (one cell per service) names each cell's from <c>context.Matrix</c>.
+    /// </summary>
+    protected virtual string ApplicationFor(TargetContext context) => Application;
+
+    /// <summary>The environment this run deploys to (its record, its lock): <see cref="EnvironmentName"/> unless overridden per matrix cell.</summary>
+    protected virtual string EnvironmentFor(TargetContext context) => EnvironmentName;
+
+    /// <summary>The cluster settings of this run: <see cref="Kubernetes"/> unless overridden per matrix cell (its public address, say).</summary>
+    protected virtual KubernetesSettings? KubernetesFor(TargetContext context) => Kubernetes;
+
     /// <summary>The image to deploy. By default <c>--deploy-image</c>; override to take the image another target built.</summary>
     protected virtual ImageReference ImageToDeploy(TargetContext context)
     {
@@ -80,7 +92,7 @@ public abstract class DeployStagingTarget : Target
     {
         ArgumentNullException.ThrowIfNull(context);
         var github = context.GitHub;
-        var request = new Deployment(Application, ImageToDeploy(context), EnvironmentName) { Revision = github.IsActions ? github.Sha : null };
+        var request = new Deployment(ApplicationFor(context), ImageToDeploy(context), EnvironmentFor(context)) { Revision = github.IsActions ? github.Sha : null };
         var driver = CreateDriver(context.Get(DeploymentParameters.DeployDriver), context);
 
         // Two deploys to one environment at once would fight over it (the same container name): one waits.
@@ -130,8 +142,8 @@ public abstract class DeployStagingTarget : Target
             DeploymentDriverKind.LocalDocker when blueGreen is not null => new LocalDockerBlueGreenDriver(LocalDocker, blueGreen),
             DeploymentDriverKind.LocalDocker => new LocalDockerDriver(LocalDocker),
             DeploymentDriverKind.Kubernetes when blueGreen is not null =>
-                new KubernetesBlueGreenDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context), blueGreen),
-            DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(Kubernetes ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
+                new KubernetesBlueGreenDriver(WithSecretKubeconfig(KubernetesFor(context) ?? throw NotConfigured(kind, nameof(Kubernetes)), context), blueGreen),
+            DeploymentDriverKind.Kubernetes => new KubernetesDriver(WithSecretKubeconfig(KubernetesFor(context) ?? throw NotConfigured(kind, nameof(Kubernetes)), context)),
             DeploymentDriverKind.GitOps when blueGreen is not null => throw new DeploymentFailedException(
                 $"{GetType().Name} asks for a blue-green deployment, which the GitOps driver cannot do (the cluster's controller rolls out): use Kubernetes or LocalDocker, or the rolling strategy."),
             DeploymentDriverKind.GitOps => new GitOpsDriver(

@@ -1,9 +1,16 @@
+using System.Text.Json.Nodes;
+using Pipeline.Components.Tests.Scanning;
 using Pipeline.Components.Tests.Support;
 using RustWorkspace.Build;
+using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Components.Tests.Samples;
 
-/// <summary>samples/rust-workspace: its committed workflow, and its own pipeline run on a copy of it.</summary>
+/// <summary>
+/// samples/rust-workspace (the seed rust-workspace-12-services): its committed workflow, the seed's job
+/// graph asserted on it, and its own pipeline run on a copy of it. The whole run, images to
+/// notification, is RustWorkspaceEndToEndSpecs in Pipeline.Delivery.Tests.
+/// </summary>
 public sealed class RustWorkspaceSampleSpecs
 {
     private static readonly AbsolutePath Sample = WorkflowLint.RepositoryRoot / "samples" / "rust-workspace";
@@ -29,54 +36,139 @@ public sealed class RustWorkspaceSampleSpecs
     }
 
     [Fact]
-    public async Task The_ci_workflow_runs_format_and_lint_then_a_test_job_per_crate()
+    public async Task The_ci_workflow_tests_twelve_services_six_at_a_time_and_always_reports_and_notifies()
     {
-        var yaml = await File.ReadAllTextAsync(Sample / ".github" / "workflows" / "ci.yml", TestContext.Current.CancellationToken);
+        var jobs = await JobsAsync();
 
-        Assert.Contains("run: ./build.sh Format\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("run: ./build.sh Lint\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("    needs: [format, lint]\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("        crate:\n          - ticket-core\n          - ticket-api\n          - ticket-worker\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("PIPELINE_MATRIX_CRATE: ${{ matrix.crate }}", yaml, StringComparison.Ordinal);
+        var strategy = Map(jobs["test-services"], "strategy");
+        Assert.Equal(12, ((YamlSequenceNode)Map(strategy, "matrix")["service"]).Children.Count);
+        Assert.Equal("6", Scalar(strategy, "max-parallel"));
+        Assert.Equal("false", Scalar(strategy, "fail-fast"));
+        Assert.Contains("PIPELINE_MATRIX_SERVICE: ${{ matrix.service }}", Text("test-services"), StringComparison.Ordinal);
+        Assert.Equal(["format-and-lint"], Needs(jobs["test-services"]));
+
+        // Blocking vs warning-only: the audit and the report never fail the run.
+        Assert.Equal("true", Scalar(jobs["security-audit"], "continue-on-error"));
+        Assert.Equal("true", Scalar(jobs["quality-report"], "continue-on-error"));
+        Assert.False(Map(jobs["build-release"]).Children.ContainsKey("continue-on-error"));
+        Assert.Equal(["test-services", "security-audit"], Needs(jobs["build-release"]));
+
+        // Push-only stages: images and ECR never on a pull request, the staging deploy on main only.
+        Assert.Equal("!(github.event_name == 'pull_request')", Scalar(jobs["build-images"], "if"));
+        Assert.Contains("!(github.event_name == 'pull_request')", Scalar(jobs["push"], "if"), StringComparison.Ordinal);
+        Assert.Contains("github.ref == 'refs/heads/main'", Scalar(jobs["deploy-staging"], "if"), StringComparison.Ordinal);
+        Assert.Contains("AWS_SECRET_ACCESS_KEY: ${{ secrets.AWS_SECRET_ACCESS_KEY }}", Text("push"), StringComparison.Ordinal);
+        Assert.Equal("6", Scalar(Map(jobs["deploy-staging"], "strategy"), "max-parallel"));
+        Assert.Equal("staging", Scalar(Map(jobs["deploy-staging"], "environment"), "name"));
+        Assert.Contains("KUBECONFIG_DATA: ${{ secrets.KUBECONFIG_DATA }}", Text("deploy-staging"), StringComparison.Ordinal);
+
+        Assert.Equal("always()", Scalar(jobs["quality-report"], "if"));
+        Assert.Equal("always()", Scalar(jobs["notify"], "if"));
+        Assert.Equal(["smoke", "quality-report"], Needs(jobs["notify"]));
+        Assert.Contains("NOTIFICATION_WEBHOOK: ${{ secrets.NOTIFICATION_WEBHOOK }}", Text("notify"), StringComparison.Ordinal);
+
+        // Each test cell uploads its results; the report downloads them all into one folder.
+        Assert.Contains("name: test-results-${{ matrix.service }}", Text("test-services"), StringComparison.Ordinal);
+        Assert.Contains("pattern: test-results-*", Text("quality-report"), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task The_sample_is_formatted_and_lint_clean_and_each_crate_tests_pass()
+    public async Task On_a_pull_request_the_push_only_stages_are_skipped_and_the_report_and_notification_still_run()
     {
-        Requirements.Tool("cargo");
         using var root = Copy();
 
-        var run = await RustWorkspacePipeline.Create().RunAsync(root, ["Test"]);
+        var plan = await RustWorkspacePipeline.Create().RunAsync(root, ["--plan"], new Dictionary<string, string> { ["GITHUB_EVENT_NAME"] = "pull_request" });
 
-        Assert.True(run.ExitCode == 0, run.All);
-        Assert.Contains("Format │ Every file is formatted.", run.Lines);
-        Assert.Contains("Lint   │ cargo clippy .: 0 findings", run.Lines);
-        foreach (var crate in new[] { "ticket-core", "ticket-api", "ticket-worker" })
+        Assert.True(plan.ExitCode == 0, plan.All);
+        foreach (var skipped in new[] { "BuildImages", "Push", "DeployStaging" })
         {
-            Assert.Contains(run.Lines, l => l.Contains($"cargo . -p {crate}: ", StringComparison.Ordinal) && l.Contains(" passed, 0 failed, 0 skipped", StringComparison.Ordinal));
+            Assert.Contains(plan.Lines, l => l.Contains(skipped, StringComparison.Ordinal) && l.Contains("skip", StringComparison.OrdinalIgnoreCase));
         }
 
-        Assert.Contains(run.Lines, l => l.Contains("test result: ok. 5 passed; 0 failed", StringComparison.Ordinal)); // ticket-core's unit tests
+        Assert.Contains(plan.Lines, l => l.Contains("Notify", StringComparison.Ordinal) && !l.Contains("skip", StringComparison.OrdinalIgnoreCase));
     }
 
     [Fact]
-    public async Task A_format_or_lint_violation_in_a_crate_fails_the_gate_at_its_file()
+    public async Task The_sample_is_formatted_and_lint_clean_and_each_services_tests_pass()
     {
         Requirements.Tool("cargo");
         using var root = Copy();
-        var worker = root.Path / "crates" / "ticket-worker" / "src" / "lib.rs";
-        var source = await File.ReadAllTextAsync(worker, TestContext.Current.CancellationToken);
+
+        var run = await RustWorkspacePipeline.Create().RunAsync(root, ["TestServices"]);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains("Format        │ Every file is formatted.", run.Lines);
+        Assert.Contains("Lint          │ cargo clippy .: 0 findings", run.Lines);
+        foreach (var service in RustWorkspace.Build.Services.Axis.Values)
+        {
+            Assert.Contains(run.Lines, l => l.Contains($"cargo . -p {service}-service: 5 passed, 0 failed, 0 skipped", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task A_failing_service_test_blocks_the_release_yet_the_report_and_the_notification_run()
+    {
+        Requirements.Tool("cargo");
+        using var root = Copy();
+        var feed = root.Path / "services" / "feed" / "src" / "main.rs";
+        var source = await File.ReadAllTextAsync(feed, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(feed, source.Replace("body, r#\"{\"items\":[]}\"#);", "body, r#\"{\"items\":[1]}\"#);", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+        using var trivy = new FakeTrivy(root, FakeTrivy.GoModuleReport);
+        using var webhook = new FakeHttpServer(_ => new FakeResponse(200, "ok", "text/plain"));
+
+        var run = await RustWorkspacePipeline.Create().RunAsync(
+            root, ["Notify"], new Dictionary<string, string> { ["NOTIFICATION_WEBHOOK"] = webhook.BaseAddress + "hooks/T1/B2/secret" });
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.StartsWith("BuildRelease  │ – skipped: dependency TestServices failed", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("QualityReport │ 12 of 12 services tested: 59 passed, 1 failed;", StringComparison.Ordinal));
+        var report = await File.ReadAllTextAsync(root.Path / "artifacts" / "quality-report.md", TestContext.Current.CancellationToken);
+        Assert.Contains("| feed-service | 4 | 1 |", report, StringComparison.Ordinal);
+        var posted = JsonNode.Parse(Assert.Single(webhook.Requests).Body)!;
+        Assert.StartsWith("❌ The pipeline failed", (string)posted["text"]!, StringComparison.Ordinal);
+        Assert.Contains("TestServices", (string)posted["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_format_or_lint_violation_in_the_shared_crate_fails_the_gate_at_its_file()
+    {
+        Requirements.Tool("cargo");
+        using var root = Copy();
+        var kit = root.Path / "crates" / "service-kit" / "src" / "lib.rs";
+        var source = await File.ReadAllTextAsync(kit, TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(
-            worker,
-            source.Replace("pub fn priority_after(", "pub fn is_due(&self, age: u64) -> bool {\n        return age>=self.wait_per_step;\n    }\n\n    pub fn priority_after(", StringComparison.Ordinal),
+            kit,
+            source.Replace("pub fn parse_request_line(", "pub fn is_get(method: &str) -> bool {\n    return method==\"GET\";\n}\n\npub fn parse_request_line(", StringComparison.Ordinal),
             TestContext.Current.CancellationToken);
 
-        var format = await RustWorkspacePipeline.Create().RunAsync(root, ["Format"]);
-        var lint = await RustWorkspacePipeline.Create().RunAsync(root, ["Lint"]);
+        var run = await RustWorkspacePipeline.Create().RunAsync(root, ["FormatAndLint"]);
 
-        Assert.Equal(ExitCodes.TargetFailed, format.ExitCode);
-        Assert.Contains("Format │ crates/ticket-worker/src/lib.rs: not formatted (cargo fmt .)", format.Lines);
-        Assert.Equal(ExitCodes.TargetFailed, lint.ExitCode);
-        Assert.Contains(lint.Lines, l => l.StartsWith("Lint │ crates/ticket-worker/src/lib.rs:", StringComparison.Ordinal) && l.Contains("unneeded `return` statement", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains(run.Lines, l => l.StartsWith("Format", StringComparison.Ordinal) && l.Contains("crates/service-kit/src/lib.rs: not formatted (cargo fmt .)", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.StartsWith("Lint", StringComparison.Ordinal) && l.Contains("crates/service-kit/src/lib.rs:", StringComparison.Ordinal) && l.Contains("unneeded `return` statement", StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyDictionary<string, YamlNode>> JobsAsync()
+    {
+        var yaml = new YamlStream();
+        yaml.Load(new StringReader(await File.ReadAllTextAsync(Sample / ".github" / "workflows" / "ci.yml", TestContext.Current.CancellationToken)));
+        var jobs = Map(yaml.Documents[0].RootNode, "jobs");
+        return jobs.Children.ToDictionary(j => ((YamlScalarNode)j.Key).Value!, j => j.Value);
+    }
+
+    private static YamlMappingNode Map(YamlNode node, string? key = null) =>
+        (YamlMappingNode)(key is null ? node : ((YamlMappingNode)node)[key]);
+
+    private static string Scalar(YamlNode node, string key) => ((YamlScalarNode)Map(node)[key]).Value!;
+
+    private static string[] Needs(YamlNode job) => [.. ((YamlSequenceNode)Map(job)["needs"]).Children.Select(n => ((YamlScalarNode)n).Value!)];
+
+    // The job's own lines of the committed file, for the values inside its steps.
+    private static string Text(string job)
+    {
+        var lines = File.ReadAllLines(Sample / ".github" / "workflows" / "ci.yml");
+        var start = Array.LastIndexOf(lines, $"  {job}:"); // after on:, whose push: has the same indentation
+        var end = Array.FindIndex(lines, start + 1, l => l.Length > 2 && l[..2] == "  " && l[2] != ' ');
+        return string.Join('\n', lines[start..(end < 0 ? lines.Length : end)]);
     }
 }

@@ -36,6 +36,49 @@ public sealed class DeployStagingEndToEndSpecs
         Assert.DoesNotContain(FakeKubernetesApi.Token, run.ShownOutput, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeGitHubApi.Token, run.ShownOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_matrix_deploy_puts_each_cells_application_in_the_cluster_at_its_own_address()
+    {
+        using var cluster = new FakeKubernetesApi { PollsUntilAvailable = 1 };
+        var variables = new Dictionary<string, string>
+        {
+            ["DEPLOY_DRIVER"] = "Kubernetes",
+            ["DEPLOY_IMAGE"] = "127.0.0.1:5000/shop:3f2a1bc",
+            ["KUBECONFIG_DATA"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(cluster.Kubeconfig())),
+        };
+
+        var run = await TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<ServicesDeploy>(), nameof(ServicesDeploy), variables);
+
+        Assert.True(run.Succeeded, run.Output);
+        Assert.NotNull(cluster.Deployment("shop-staging", "cart"));
+        Assert.NotNull(cluster.Deployment("shop-staging", "payments"));
+        Assert.Null(cluster.Deployment("shop-staging", "shop"));
+        Assert.Contains("answers at https://payments.staging.acme.test/", run.Output, StringComparison.Ordinal);
+    }
+}
+
+/// <summary>One deployment per matrix cell: the application, its environment record and its address come from the cell.</summary>
+public sealed class ServicesDeploy : DeployStagingTarget
+{
+    private static readonly MatrixAxis Service = MatrixAxis.Of("service", "cart", "payments");
+
+    protected override string Application => "shop";
+
+    protected override string ApplicationFor(TargetContext context) => context.Matrix!.Get(Service);
+
+    protected override string EnvironmentFor(TargetContext context) => "staging-" + context.Matrix!.Get(Service);
+
+    protected override KubernetesSettings? Kubernetes => new("shop-staging", ContainerPort: 8080)
+    {
+        RolloutTimeout = TimeSpan.FromSeconds(5),
+        PollInterval = TimeSpan.FromMilliseconds(20),
+    };
+
+    protected override KubernetesSettings? KubernetesFor(TargetContext context) =>
+        Kubernetes! with { PublicUrl = new Uri($"https://{context.Matrix!.Get(Service)}.staging.acme.test/") };
+
+    protected override void Extend(TargetSpec target) => target.Matrix(Service);
 }
 
 /// <summary>A user's DeployStaging for a cluster: a few typed lines.</summary>

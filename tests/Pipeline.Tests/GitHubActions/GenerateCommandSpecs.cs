@@ -1,6 +1,6 @@
 using Pipeline.GitHubActions;
 using Pipeline.Tests.Support;
-using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
+using Ticket = Pipeline.Tests.GitHubActions.Support.TicketServiceFixture;
 
 namespace Pipeline.Tests.GitHubActions;
 

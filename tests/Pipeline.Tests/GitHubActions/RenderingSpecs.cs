@@ -2,8 +2,7 @@ using Pipeline.Generation;
 using Pipeline.Tests.GitHubActions.Support;
 using YamlDotNet.RepresentationModel;
 using Pr = Pipeline.Tests.GitHubActions.Support.RenderingFixture;
-using Rust = Pipeline.Tests.GitHubActions.Seeds.RustWorkspace;
-using Ticket = Pipeline.Tests.GitHubActions.Seeds.TicketService;
+using Ticket = Pipeline.Tests.GitHubActions.Support.TicketServiceFixture;
 
 namespace Pipeline.Tests.GitHubActions;
 
@@ -92,6 +91,5 @@ public sealed class RenderingSpecs
         Main,
         Workflows.Render<Pr.PullRequestValidation>(Pr.Declarations.Pipeline()),
         Workflows.Render<Ticket.TicketServiceCi>(Ticket.Declarations.Pipeline()),
-        Workflows.Render<Rust.RustCi>(Rust.Declarations.Pipeline()),
     ];
 }

@@ -1,18 +1,31 @@
+using Pipeline.Delivery;
 using Pipeline.GitHubActions;
 
 namespace RustWorkspace.Build;
 
-/// <summary>Pull requests and pushes to main: Format ‖ Lint, then the Test matrix.</summary>
+/// <summary>
+/// The seed's one workflow: pull requests run the gate, the tests (twelve services, six at a time),
+/// the warning-only audit and the release build; pushes to main also build the images, push them to
+/// ECR, deploy to the staging cluster and smoke-test it. The quality report and the notification always run.
+/// </summary>
 public sealed class Ci : Workflow
 {
     protected override void Configure(WorkflowSpec workflow) => workflow
         .Name("CI")
         .FileName("ci")
-        .OnPullRequest(branches: ["main"])
+        .OnPullRequest(branches: ["main"], paths: ["services/**", "crates/**", "Cargo.toml", "Cargo.lock"])
         .OnPush(branches: ["main"])
         .Concurrency(CancelInProgress.ForPullRequests)
-        .Timeout(TimeSpan.FromMinutes(20))
-        .Job<Format>()
-        .Job<Lint>()
-        .Job<Test>();
+        .Env("DEPLOY_DRIVER", nameof(DeploymentDriverKind.Kubernetes))
+        .Timeout(TimeSpan.FromMinutes(30))
+        .Job<FormatAndLint>()
+        .Job<TestServices>()
+        .Job<SecurityAudit>()
+        .Job<BuildRelease>()
+        .Job<BuildImages>()
+        .Job<Push>()
+        .Job<DeployStaging>(j => j.Environment("staging").Permissions(Permission.Contents.Read, Permission.Deployments.Write))
+        .Job<Smoke>()
+        .Job<QualityReport>()
+        .Job<Notify>();
 }

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using Pipeline.Components.Tests.Scanning;
+using Pipeline.Delivery.Tests.Deployment.Kubernetes;
+using Pipeline.Delivery.Tests.Support;
+using RustWorkspace.Build;
+
+namespace Pipeline.Delivery.Tests.Samples;
+
+/// <summary>
+/// samples/rust-workspace's <c>./build.sh</c> on a copy of it, end to end on this machine: the gate,
+/// twelve services tested six at a time, the audit (a fake trivy printing Trivy's JSON), one release
+/// build, twelve images pushed to the embedded registry (ECR's stand-in), each deployed and smoke-tested,
+/// the quality report and the notification (an HTTP fake webhook); then the same images deployed to
+/// the staging namespace of a fake Kubernetes API, as CI deploys them to EKS.
+/// </summary>
+public sealed class RustWorkspaceEndToEndSpecs
+{
+    private static readonly string[] Services = [.. RustWorkspace.Build.Services.Axis.Values.Select(RustWorkspace.Build.Services.Crate)];
+
+    [Fact]
+    public async Task The_default_target_runs_every_stage_and_notifies_then_the_images_deploy_to_a_cluster()
+    {
+        Requirements.Tool("cargo");
+        Requirements.Docker();
+        using var sample = await SampleCopy.CommittedAsync("rust-workspace");
+        using var trivy = new FakeTrivy(sample, FakeTrivy.GoModuleReport);
+        using var webhook = new FakeHttpServer(_ => new FakeResponse(200, "ok", "text/plain"));
+        try
+        {
+            var run = await PipelineRun.RunAsync(
+                RustWorkspacePipeline.Create(), sample.Path, new Dictionary<string, string> { ["NOTIFICATION_WEBHOOK"] = webhook.BaseAddress + "hooks/T000/B000/secret" });
+
+            Assert.True(run.ExitCode == 0, run.ToString());
+            foreach (var target in new[] { "Format", "Lint", "FormatAndLint", "TestServices", "SecurityAudit", "BuildRelease", "BuildImages", "Push", "DeployStaging", "Smoke", "QualityReport", "Notify" })
+            {
+                Assert.Matches($@"(?m)^{target} +[0-9][^│\n]* succeeded", run.Output);
+            }
+
+            Assert.Contains("(warning only: the scan does not block this run)", run.Output, StringComparison.Ordinal); // findings, reported, not blocking
+            foreach (var service in Services)
+            {
+                Assert.Matches($@"Pushed 127\.0\.0\.1:\d+/{service}@sha256:[0-9a-f]{{64}}", run.Output);
+                Assert.Matches($@"{service} answers at http://127\.0\.0\.1:\d+/", run.Output);
+            }
+
+            Assert.Contains("12 of 12 services tested", run.Output, StringComparison.Ordinal);
+            var report = await File.ReadAllTextAsync(sample.Path / "artifacts" / "quality-report.md", TestContext.Current.CancellationToken);
+            Assert.Contains("| auth-service | 5 | 0 |", report, StringComparison.Ordinal); // its own test and service-kit's four
+            Assert.Contains("Security audit: 1 critical, 1 high", report, StringComparison.Ordinal);
+
+            var posted = JsonNode.Parse(Assert.Single(webhook.Requests).Body)!;
+            Assert.StartsWith("✅ The pipeline succeeded", (string)posted["text"]!, StringComparison.Ordinal);
+            Assert.Contains("Smoke", posted["blocks"]!.ToJsonString(), StringComparison.Ordinal);
+
+            // CI's deploy: the same pushed digests, to the cluster's staging namespace (here a fake API).
+            using var cluster = new FakeKubernetesApi { PollsUntilAvailable = 1 };
+            var deploy = await PipelineRun.RunAsync(
+                RustWorkspacePipeline.Create(),
+                sample.Path,
+                new Dictionary<string, string>
+                {
+                    ["DEPLOY_DRIVER"] = "Kubernetes",
+                    ["KUBECONFIG_DATA"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(cluster.Kubeconfig())),
+                },
+                "DeployStaging",
+                "--skip");
+
+            Assert.True(deploy.ExitCode == 0, deploy.ToString());
+            foreach (var service in Services)
+            {
+                Assert.Matches($@"^127\.0\.0\.1:\d+/{service}@sha256:[0-9a-f]{{64}}$", cluster.Deployment("staging", service)!.Spec.Template.Spec.Containers[0].Image);
+            }
+
+            Assert.Contains("https://auth.staging.example.com/", deploy.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            foreach (var service in RustWorkspace.Build.Services.Axis.Values)
+            {
+                await Shell.TryRunAsync("docker", ["rm", "--force", $"{RustWorkspace.Build.Services.Crate(service)}-{RustWorkspace.Build.Services.StagingOf(service)}"]);
+            }
+
+            await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
+        }
+    }
+}
