@@ -29,7 +29,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
         foreach (var target in plan.Targets)
         {
             var before = target.Follows.Select(name => tasks[name]).ToArray();
-            tasks[target.Name] = RunOneAsync(plan, target, before, throttle, cancellation);
+            tasks[target.Name] = RunOneAsync(plan, target, before, throttle, () => time.GetElapsedTime(started), cancellation);
         }
 
         var results = await Task.WhenAll(tasks.Values).ConfigureAwait(false);
@@ -39,15 +39,15 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
     }
 
     private async Task<TargetResult> RunOneAsync(
-        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
+        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, Func<TimeSpan> sinceStart, CancellationToken cancellation)
     {
-        var result = await StartOrSkipAsync(plan, target, before, throttle, cancellation).ConfigureAwait(false);
+        var result = await StartOrSkipAsync(plan, target, before, throttle, sinceStart, cancellation).ConfigureAwait(false);
         _finished[target.Name] = result;
         return result;
     }
 
     private async Task<TargetResult> StartOrSkipAsync(
-        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
+        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, Func<TimeSpan> sinceStart, CancellationToken cancellation)
     {
         var results = await Task.WhenAll(before).ConfigureAwait(false);
 
@@ -71,7 +71,10 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
 
         try
         {
-            return await executor.ExecuteAsync(target.Definition, cancellation).ConfigureAwait(false);
+            // Measured once it holds a slot: the report's timeline shows when it ran, not when it waited.
+            var startedAt = sinceStart();
+            var ran = await executor.ExecuteAsync(target.Definition, cancellation).ConfigureAwait(false);
+            return ran with { StartedAt = startedAt };
         }
         finally
         {

@@ -3,6 +3,7 @@ using Pipeline.Execution;
 using Pipeline.Execution.Incremental;
 using Pipeline.Generation;
 using Pipeline.Output;
+using Pipeline.Output.Report;
 using Pipeline.Planning;
 using Pipeline.Processes;
 
@@ -106,7 +107,7 @@ internal static class PipelineHost
             RequiredTools.Check(plan, environment.Variables);
             var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), gitHub.IsActions);
             services.Check(plan);
-            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, force, console, cancellation).ConfigureAwait(false);
+            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, force, console, !commandLine.NoReport, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
@@ -128,7 +129,7 @@ internal static class PipelineHost
     }
 
     private static async Task<int> RunPlanAsync(
-        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, ForceRequest force, OutputConsole console, CancellationToken cancellation)
+        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, ForceRequest force, OutputConsole console, bool writeReport, CancellationToken cancellation)
     {
         var environment = session.Environment;
         ConsoleCapture.Install();
@@ -141,10 +142,12 @@ internal static class PipelineHost
             }
             : new LocalConsoleOutput(console);
         var processes = new ProcessRunner(console.Masker.Mask, runId);
+        var sections = new ReportSections();
         var executor = new TargetExecutor(
             output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub)
         {
             Force = force,
+            Sections = sections,
         };
 
         foreach (var note in await RunFile.EndDeadRunsAsync(environment.RootDirectory).ConfigureAwait(false))
@@ -158,6 +161,7 @@ internal static class PipelineHost
         var reaping = adopting ? AdoptedZombies.ReapUntilAsync(stopReaping.Token) : Task.CompletedTask;
         using (RunFile.Write(environment.RootDirectory, runId))
         {
+            var startedUtc = environment.Clock.GetUtcNow();
             var report = await new Scheduler(executor, output, environment.Clock).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
             if (report.Canceled)
             {
@@ -177,6 +181,11 @@ internal static class PipelineHost
 
             await stopReaping.CancelAsync().ConfigureAwait(false);
             await reaping.ConfigureAwait(false);
+            if (writeReport)
+            {
+                ReportFile.Write(environment.RootDirectory, report, sections.All, new ReportFacts(startedUtc, gitHub), console, stepSummary);
+            }
+
             RunFile.DeleteFolder(RunFile.HeldOutputOf(environment.RootDirectory, runId)); // every group is written by now
             return report.ExitCode;
         }
