@@ -33,13 +33,13 @@ internal static class ReportFile
         if (stepSummary.IsAvailable && facts.GitHub is { Repository: { } repository, RunId: { } runId } gitHub)
         {
             var artifacts = new Uri(gitHub.ServerUrl, $"{repository}/actions/runs/{runId}#artifacts");
-            stepSummary.Append([$"📄 [Run report]({artifacts}): the artifact `{ArtifactName(gitHub)}` holds `{RelativePath}` (timeline, critical path, tests, findings)."]);
+            stepSummary.Append([$"📄 [Run report]({artifacts}): the artifact `{ArtifactName(gitHub)}` (in a matrix, followed by the leg's index) holds `{RelativePath}`: timeline, critical path, tests, findings."]);
         }
     }
 
     /// <summary>
     /// The artifact the generated job uploads the report as: one per job, as upload-artifact refuses
-    /// a name twice in a run (a matrix job's legs add their index, as the generated step names them).
+    /// a name twice in a run (a matrix job's legs add their index).
     /// </summary>
     public static string ArtifactName(GitHubRun gitHub)
     {

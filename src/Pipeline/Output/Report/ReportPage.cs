@@ -93,7 +93,9 @@ internal sealed class ReportPage(RunReport report, IReadOnlyList<PublishedSectio
 
         Line("</div>");
         var total = timeline.CriticalPath.Aggregate(TimeSpan.Zero, (sum, name) => sum + report[name].Duration);
-        Line($"<p class=\"legend\" id=\"critical-path\"><span class=\"swatch\"></span>Critical path ({T(Durations.Format(total))}): {T(string.Join(" → ", timeline.CriticalPath))}</p>");
+        Line(
+            $"<p class=\"legend\" id=\"critical-path\"><span class=\"swatch\"></span>Critical path ({T(Durations.Format(total))}): {T(string.Join(" → ", timeline.CriticalPath))}" +
+            " <span class=\"note\">— the chain of dependencies whose measured durations add up to the most</span></p>");
     }
 
     private void Targets()
@@ -137,9 +139,12 @@ internal sealed class ReportPage(RunReport report, IReadOnlyList<PublishedSectio
     }
 
     /// <summary>A failure by its error line (the whole error is in the log); any other status by its reason.</summary>
-    private static string Why(TargetResult result) => result.Status == TargetStatus.Failed
-        ? result.Detail?.Split('\n', 2)[0].TrimEnd('\r') ?? ""
-        : result.Reason ?? "";
+    private static string Why(TargetResult result) => result.Status switch
+    {
+        TargetStatus.Failed => result.Detail?.Split('\n', 2)[0].TrimEnd('\r') ?? "",
+        TargetStatus.Succeeded when result.Reason is { } changed => "ran: " + changed, // which declared input made it run
+        _ => result.Reason ?? "",
+    };
 
     private static string Kind(TargetResult result) => result.Status switch
     {

@@ -14,7 +14,7 @@ internal static class ReportStyle
         .timeline { border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px 4px; }
         .axis, .row { display: grid; grid-template-columns: 180px 1fr 80px; align-items: center; gap: 8px; }
         .axis .ticks { position: relative; height: 18px; color: var(--muted); font-size: 11px; border-bottom: 1px solid var(--line); }
-        .axis .tick { position: absolute; transform: translateX(-50%); }
+        .axis .tick { position: absolute; transform: translateX(-50%); white-space: nowrap; }
         .row { height: 24px; }
         .row .name { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
         .row .when { color: var(--muted); font-size: 12px; text-align: right; }
