@@ -13,6 +13,12 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
     // How each target ended, for conditions that read another target's result (needs.<job>.result).
     private readonly ConcurrentDictionary<string, TargetResult> _finished = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Called with the finished run just before the summary table, so the table still ends the output:
+    /// where the host writes the run's HTML report and says where it is.
+    /// </summary>
+    public Action<RunReport>? Ending { get; init; }
+
     public async Task<RunReport> RunAsync(Plan plan, int maxParallel, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
@@ -34,6 +40,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
 
         var results = await Task.WhenAll(tasks.Values).ConfigureAwait(false);
         var report = new RunReport(plan, results, time.GetElapsedTime(started), cancellation.IsCancellationRequested);
+        Ending?.Invoke(report);
         output.RunFinished(report);
         return report;
     }

@@ -162,7 +162,13 @@ internal static class PipelineHost
         using (RunFile.Write(environment.RootDirectory, runId))
         {
             var startedUtc = environment.Clock.GetUtcNow();
-            var report = await new Scheduler(executor, output, environment.Clock).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
+            var scheduler = new Scheduler(executor, output, environment.Clock)
+            {
+                Ending = writeReport
+                    ? finished => ReportFile.Write(environment.RootDirectory, finished, sections.All, new ReportFacts(startedUtc, gitHub), console, stepSummary)
+                    : null,
+            };
+            var report = await scheduler.RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
             if (report.Canceled)
             {
                 // Targets that ignored their token may still have processes: nothing of this run survives it.
@@ -181,10 +187,6 @@ internal static class PipelineHost
 
             await stopReaping.CancelAsync().ConfigureAwait(false);
             await reaping.ConfigureAwait(false);
-            if (writeReport)
-            {
-                ReportFile.Write(environment.RootDirectory, report, sections.All, new ReportFacts(startedUtc, gitHub), console, stepSummary);
-            }
 
             RunFile.DeleteFolder(RunFile.HeldOutputOf(environment.RootDirectory, runId)); // every group is written by now
             return report.ExitCode;
