@@ -74,6 +74,7 @@ public abstract class CoverageTarget : Target
 
         context.Log.Info($"Report: {(context.RootDirectory / CoverageFiles.ReportDirectory / "index.html").RelativeTo(context.RootDirectory)}");
         context.StepSummary.Append(CoverageTable.Markdown(coverage, Threshold));
+        context.Report(CoverageReportSection.Of(coverage, Threshold));
         if (CommentOnPullRequest)
         {
             await CommentAsync(context, coverage);

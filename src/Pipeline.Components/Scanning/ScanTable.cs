@@ -64,6 +64,24 @@ internal static class ScanTable
         }
     }
 
+    /// <summary>The scan in the run report: the verdict with the counts, then the findings at or above the threshold.</summary>
+    public static ReportSection Section(
+        ScanSubject subject, VulnerabilityCounts counts, IReadOnlyList<Vulnerability> reported, Severity threshold, ScanPolicy policy)
+    {
+        var mode = policy == ScanPolicy.Blocking ? "blocking" : "warning only";
+        var tone = reported.Count == 0 ? ReportTone.Good : policy == ScanPolicy.Blocking ? ReportTone.Bad : ReportTone.Warning;
+        var more = reported.Count > ListedFindings ? $"; the first {ListedFindings} listed" : "";
+        return new ReportSection(
+            $"Vulnerability scan of {subject}",
+            $"{reported.Count} at or above {Name(threshold)} ({mode}); " + string.Join(", ", MostSevereFirst.Select(s => $"{Name(s)} {counts[s]}")) + more)
+        {
+            Tone = tone,
+        }
+        .WithTable(
+            ["Vulnerability", "Package", "Installed", "Fixed", "Severity", "Title"],
+            reported.Take(ListedFindings).Select(f => (IReadOnlyList<string>)[f.Id, f.Package, f.InstalledVersion, f.FixedVersion ?? "", Name(f.Severity), f.Title]));
+    }
+
     public static string Name(Severity severity) => severity.ToString().ToUpperInvariant();
 
     private static string Versions(Vulnerability f) => f.FixedVersion is { Length: > 0 } fixedIn ? $"{f.InstalledVersion} → {fixedIn}" : $"{f.InstalledVersion} (no fix)";

@@ -101,6 +101,7 @@ public abstract class ScanTarget : Target
         }
 
         context.StepSummary.Append(ScanTable.Markdown(subject, counts, reported, Threshold, policy));
+        context.Report(ScanTable.Section(subject, counts, reported, Threshold, policy));
         var level = policy == ScanPolicy.Blocking ? LogLevel.Error : LogLevel.Warning;
         foreach (var finding in reported.Take(ScanTable.ListedFindings))
         {

@@ -65,7 +65,14 @@ internal static class GoTestOutput
         }
 
         failedTests.AddRange(failedPackages.Where(p => !packagesWithFailedTests.Contains(p)).Select(p => $"{p} (package failed)"));
-        var summary = new TestSummary(passed, failedTests.Count, skipped, failedTests, []);
+        var summary = new TestSummary(passed, failedTests.Count, skipped, failedTests, [])
+        {
+            // go's own framing lines ("=== RUN", "--- FAIL: … (0.00s)") say nothing the name does not.
+            Messages = failedTests
+                .Select(t => (Test: t, Said: (output.GetValueOrDefault(t) ?? []).Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith("=== ", StringComparison.Ordinal) && !l.StartsWith("--- ", StringComparison.Ordinal)).ToList()))
+                .Where(t => t.Said.Count > 0)
+                .ToDictionary(t => t.Test, t => FailureMessage.Shortened(string.Join('\n', t.Said)), StringComparer.Ordinal),
+        };
         return new GoTestRun(
             summary,
             failedTests.ToDictionary(t => t, t => (IReadOnlyList<string>)(output.GetValueOrDefault(t) ?? []), StringComparer.Ordinal),

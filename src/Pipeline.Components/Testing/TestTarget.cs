@@ -120,6 +120,11 @@ public abstract class TestTarget : Target
         }
 
         context.StepSummary.Append(TestSummaryMarkdown.Render(results, total));
+        foreach (var section in TestReportSections.Of([.. results.Select(r => (r.Suite.Name, r.Summary))], total))
+        {
+            context.Report(section);
+        }
+
         context.Log.Info(total.ToString());
         if (total.Failed > 0)
         {

@@ -55,6 +55,11 @@ public abstract class TestTotalsTarget<TTests> : Target
         }
 
         context.Log.Info(total + Notes(upToDate, missing.Count, suites.Count));
+        foreach (var section in TestReportSections.Of([.. recorded.Where(r => r.Result is not null).Select(r => (r.Suite.Name, r.Result!.Value.Summary))], total))
+        {
+            context.Report(section.Title == "Tests" ? section with { Headline = section.Headline + Notes(upToDate, missing.Count, suites.Count) } : section);
+        }
+
         if (total.Failed > 0)
         {
             throw new TargetFailedException(TestTarget.FailureMessage(total));

@@ -25,18 +25,27 @@ internal static class TrxReport
     {
         var results = files
             .SelectMany(file => XDocument.Load(file).Descendants(Trx + "UnitTestResult"))
-            .Select(r => (Name: (string?)r.Attribute("testName") ?? "(unnamed)", Outcome: (string?)r.Attribute("outcome")))
+            .Select(r => (
+                Name: (string?)r.Attribute("testName") ?? "(unnamed)",
+                Outcome: (string?)r.Attribute("outcome"),
+                Message: (string?)r.Element(Trx + "Output")?.Element(Trx + "ErrorInfo")?.Element(Trx + "Message")))
             .ToList();
         var failed = results
             .Where(r => VerdictOf(r.Outcome) == Verdict.Failed)
-            .Select(r => r.Outcome == "Failed" ? r.Name : $"{r.Name} ({r.Outcome ?? "no outcome"})")
+            .Select(r => (Name: r.Outcome == "Failed" ? r.Name : $"{r.Name} ({r.Outcome ?? "no outcome"})", r.Message))
             .ToList();
         return new TestSummary(
             results.Count(r => VerdictOf(r.Outcome) == Verdict.Passed),
             failed.Count,
             results.Count(r => VerdictOf(r.Outcome) == Verdict.Skipped),
-            failed,
-            []);
+            [.. failed.Select(f => f.Name)],
+            [])
+        {
+            Messages = failed
+                .Where(f => !string.IsNullOrWhiteSpace(f.Message))
+                .DistinctBy(f => f.Name)
+                .ToDictionary(f => f.Name, f => FailureMessage.Shortened(f.Message!), StringComparer.Ordinal),
+        };
     }
 
     // The outcomes are the TestOutcome values of the TRX schema (vstst.xsd).

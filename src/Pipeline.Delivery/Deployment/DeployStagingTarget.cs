@@ -130,6 +130,7 @@ public abstract class DeployStagingTarget : Target
 
         DeployedEnvironments.In(context.RootDirectory).Record(request, result, driver.Name);
         context.Log.Info(result.Url is null ? result.Summary : $"{result.Summary}; answers at {result.Url}");
+        context.Report(DeliveryReportSections.Deployed(request, result, driver.Name));
     }
 
     /// <summary>Makes the driver for <paramref name="kind"/> from this target's typed settings.</summary>

@@ -76,9 +76,11 @@ public abstract class SmokeTarget : Target
             var before = client.Exchanges.Count;
             await ScenarioAsync(client, context).ConfigureAwait(false);
             context.Log.Info($"scenario passed: {client.Exchanges.Count - before} requests against {address}");
+            context.Report(DeliveryReportSections.Smoke(address, client.Exchanges, null));
         }
         catch (SmokeFailedException failure)
         {
+            context.Report(DeliveryReportSections.Smoke(address, client.Exchanges, failure));
             await ReportAsync(context, client, failure).ConfigureAwait(false);
             throw;
         }

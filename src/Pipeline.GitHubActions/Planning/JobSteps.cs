@@ -47,6 +47,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         }
 
         steps.AddRange(Uploads(runs, matrix, surface.Uploads));
+        steps.Add(RunReportUpload(matrix));
         steps.AddRange(TargetCiSteps.Plan(runs, CiStepPlacement.AfterBuild, workflow, problems, job.Root));
         steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));
         _secrets = own.Secrets;
@@ -196,6 +197,21 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
             && !(producer == producerJob.Root && JobPlanner.MaySkipJob(graph[producer], producerJob))
             ? when
             : null;
+
+    /// <summary>
+    /// The run's HTML report (<c>artifacts/report/</c>), which the engine writes at the end of every
+    /// run: uploaded whatever happened, one artifact per job, since a name may occur once in a run (a
+    /// matrix leg adds its index: its values may hold characters an artifact name may not). A run
+    /// that wrote none (<c>--no-report</c>, a job cancelled before the build) uploads nothing.
+    /// </summary>
+    private StepModel RunReportUpload(TargetMatrix? matrix) => StepModel.Action(
+        "Upload the run report",
+        Action(DefaultActions.UploadArtifact),
+        [
+            new("name", $"run-report-{JobPlanner.IdOf(job.Root)}{(matrix is null ? "" : "-${{ strategy.job-index }}")}"),
+            new("path", "artifacts/report/"),
+            new("if-no-files-found", "ignore"),
+        ]) with { If = "always()" };
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {

@@ -37,6 +37,9 @@ internal sealed record CommandLine(
     /// <summary><c>--update-actions</c>: refresh the action lock, adding the references named; null when not asked.</summary>
     public IReadOnlyList<string>? UpdateActions { get; init; }
 
+    /// <summary><c>--no-report</c>: the run writes no HTML report.</summary>
+    public bool NoReport { get; init; }
+
     public static CommandLine Parse(IReadOnlyList<string> args)
     {
         var targets = new List<string>();
@@ -82,6 +85,7 @@ internal sealed record CommandLine(
                 "--generate" => parsed with { Generate = true },
                 "--update-actions" => parsed with { UpdateActions = option.Tokens },
                 "--check" => parsed with { Check = true },
+                "--no-report" => parsed with { NoReport = true },
                 _ => parsed,
             };
         }

@@ -13,6 +13,12 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
     // How each target ended, for conditions that read another target's result (needs.<job>.result).
     private readonly ConcurrentDictionary<string, TargetResult> _finished = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Called with the finished run just before the summary table, so the table still ends the output:
+    /// where the host writes the run's HTML report and says where it is.
+    /// </summary>
+    public Action<RunReport>? Ending { get; init; }
+
     public async Task<RunReport> RunAsync(Plan plan, int maxParallel, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
@@ -29,25 +35,26 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
         foreach (var target in plan.Targets)
         {
             var before = target.Follows.Select(name => tasks[name]).ToArray();
-            tasks[target.Name] = RunOneAsync(plan, target, before, throttle, cancellation);
+            tasks[target.Name] = RunOneAsync(plan, target, before, throttle, () => time.GetElapsedTime(started), cancellation);
         }
 
         var results = await Task.WhenAll(tasks.Values).ConfigureAwait(false);
         var report = new RunReport(plan, results, time.GetElapsedTime(started), cancellation.IsCancellationRequested);
+        Ending?.Invoke(report);
         output.RunFinished(report);
         return report;
     }
 
     private async Task<TargetResult> RunOneAsync(
-        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
+        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, Func<TimeSpan> sinceStart, CancellationToken cancellation)
     {
-        var result = await StartOrSkipAsync(plan, target, before, throttle, cancellation).ConfigureAwait(false);
+        var result = await StartOrSkipAsync(plan, target, before, throttle, sinceStart, cancellation).ConfigureAwait(false);
         _finished[target.Name] = result;
         return result;
     }
 
     private async Task<TargetResult> StartOrSkipAsync(
-        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, CancellationToken cancellation)
+        Plan plan, PlannedTarget target, Task<TargetResult>[] before, SemaphoreSlim throttle, Func<TimeSpan> sinceStart, CancellationToken cancellation)
     {
         var results = await Task.WhenAll(before).ConfigureAwait(false);
 
@@ -71,7 +78,10 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
 
         try
         {
-            return await executor.ExecuteAsync(target.Definition, cancellation).ConfigureAwait(false);
+            // Measured once it holds a slot: the report's timeline shows when it ran, not when it waited.
+            var startedAt = sinceStart();
+            var ran = await executor.ExecuteAsync(target.Definition, cancellation).ConfigureAwait(false);
+            return ran with { StartedAt = startedAt };
         }
         finally
         {

@@ -35,6 +35,9 @@ internal sealed class TargetExecutor(
     /// <summary><c>--force</c>: the targets that run even when up to date.</summary>
     public ForceRequest Force { get; init; } = ForceRequest.None;
 
+    /// <summary>Where targets add sections to the run's HTML report (<see cref="TargetContext.Report"/>).</summary>
+    public ReportSections? Sections { get; init; }
+
     /// <summary>The run as it stands (set by the scheduler running the plan), for <see cref="TargetContext.RunSoFar"/>.</summary>
     public Func<RunSoFar>? RunSoFar { get; set; }
 
@@ -343,6 +346,7 @@ internal sealed class TargetExecutor(
                 GitHub = _gitHub,
                 Clock = time,
                 RunSoFarSource = RunSoFar,
+                Sections = Sections,
             };
             try
             {

@@ -28,6 +28,9 @@ internal sealed record TargetResult(
     bool ProceedAfterFailure = false,
     bool WarningOnly = false)
 {
+    /// <summary>When it started, from the start of the run; null for a target that never started (skipped before it could).</summary>
+    public TimeSpan? StartedAt { get; init; }
+
     /// <summary>
     /// What a log shows about a failure: an expected one (any <see cref="PipelineException"/>) as
     /// the error chooses, usually its message; anything else is a bug in the target's code, shown

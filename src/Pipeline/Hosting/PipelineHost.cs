@@ -3,6 +3,7 @@ using Pipeline.Execution;
 using Pipeline.Execution.Incremental;
 using Pipeline.Generation;
 using Pipeline.Output;
+using Pipeline.Output.Report;
 using Pipeline.Planning;
 using Pipeline.Processes;
 
@@ -106,7 +107,7 @@ internal static class PipelineHost
             RequiredTools.Check(plan, environment.Variables);
             var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), gitHub.IsActions);
             services.Check(plan);
-            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, force, console, cancellation).ConfigureAwait(false);
+            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, force, console, !commandLine.NoReport, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
@@ -128,7 +129,7 @@ internal static class PipelineHost
     }
 
     private static async Task<int> RunPlanAsync(
-        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, ForceRequest force, OutputConsole console, CancellationToken cancellation)
+        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, ForceRequest force, OutputConsole console, bool writeReport, CancellationToken cancellation)
     {
         var environment = session.Environment;
         ConsoleCapture.Install();
@@ -141,10 +142,12 @@ internal static class PipelineHost
             }
             : new LocalConsoleOutput(console);
         var processes = new ProcessRunner(console.Masker.Mask, runId);
+        var sections = new ReportSections();
         var executor = new TargetExecutor(
             output, session.Parameters, environment.RootDirectory, processes, environment.Clock, environment.Variables, stepSummary, services, gitHub)
         {
             Force = force,
+            Sections = sections,
         };
 
         foreach (var note in await RunFile.EndDeadRunsAsync(environment.RootDirectory).ConfigureAwait(false))
@@ -158,7 +161,14 @@ internal static class PipelineHost
         var reaping = adopting ? AdoptedZombies.ReapUntilAsync(stopReaping.Token) : Task.CompletedTask;
         using (RunFile.Write(environment.RootDirectory, runId))
         {
-            var report = await new Scheduler(executor, output, environment.Clock).RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
+            var startedUtc = environment.Clock.GetUtcNow();
+            var scheduler = new Scheduler(executor, output, environment.Clock)
+            {
+                Ending = writeReport
+                    ? finished => ReportFile.Write(environment.RootDirectory, finished, sections.All, new ReportFacts(startedUtc, gitHub), console, stepSummary)
+                    : null,
+            };
+            var report = await scheduler.RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
             if (report.Canceled)
             {
                 // Targets that ignored their token may still have processes: nothing of this run survives it.
@@ -177,6 +187,7 @@ internal static class PipelineHost
 
             await stopReaping.CancelAsync().ConfigureAwait(false);
             await reaping.ConfigureAwait(false);
+
             RunFile.DeleteFolder(RunFile.HeldOutputOf(environment.RootDirectory, runId)); // every group is written by now
             return report.ExitCode;
         }

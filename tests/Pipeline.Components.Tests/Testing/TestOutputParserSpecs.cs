@@ -72,6 +72,27 @@ public sealed class TestOutputParserSpecs
     }
 
     [Fact]
+    public void A_failed_trx_result_carries_its_message_for_the_run_report()
+    {
+        using var directory = new TempRoot(asPipelineRoot: false);
+        var file = directory.Write("run.trx", """
+            <?xml version="1.0" encoding="utf-8"?>
+            <TestRun xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010"><Results>
+              <UnitTestResult testName="Store.Loads" outcome="Failed"><Output><ErrorInfo><Message>Assert.Equal() Failure
+            Expected: 3
+            Actual:   4</Message><StackTrace>at Store.Loads()</StackTrace></ErrorInfo></Output></UnitTestResult>
+              <UnitTestResult testName="Store.Hangs" outcome="Timeout" />
+            </Results></TestRun>
+            """);
+
+        var summary = TrxReport.Read([file]);
+
+        Assert.Equal("Assert.Equal() Failure\nExpected: 3\nActual:   4", summary.Messages["Store.Loads"]);
+        Assert.False(summary.Messages.ContainsKey("Store.Hangs (Timeout)")); // it said nothing
+        Assert.Equal(summary.Messages, summary.Plus(TestSummary.Empty).Messages);
+    }
+
+    [Fact]
     public void Every_trx_outcome_that_is_neither_a_pass_nor_a_skip_is_a_failure_named_with_its_outcome()
     {
         using var directory = new TempRoot(asPipelineRoot: false);

@@ -14,6 +14,7 @@ internal static class ReservedOptions
         ("--profile", null, true, "Also read .nuke/parameters.<profile>.json (several allowed; later wins)."),
         ("--generate", null, false, "Write the generated files (parameter schema, IDE launch profiles, workflows)."),
         ("--update-actions", null, true, "Lock the actions and images workflows use to commits and digests (.nuke/actions.lock.json); names (owner/repo@tag, image:tag) add them."),
+        ("--no-report", null, false, "Do not write the run's HTML report (artifacts/report/index.html)."),
         ("--check", null, false, "With --generate: write nothing, fail with a diff if a generated file is stale."),
     ];
 

@@ -84,6 +84,15 @@ public sealed class TargetContext
     /// <summary>The engine's view of the run, asked each time <see cref="RunSoFar"/> is read.</summary>
     internal Func<RunSoFar>? RunSoFarSource { get; init; }
 
+    /// <summary>
+    /// Adds a section to the run's HTML report (test totals, coverage, findings, deployed addresses):
+    /// shown under this target, masked and encoded. Written at the end of every run, failed or not.
+    /// </summary>
+    public void Report(ReportSection section) => Sections?.Add(TargetName, Matrix, section);
+
+    /// <summary>Where <see cref="Report"/> collects; null in a context made without a run (a test's).</summary>
+    internal ReportSections? Sections { get; init; }
+
     /// <summary>The CI run's Markdown page; appending to it does nothing locally.</summary>
     public StepSummary StepSummary { get; internal init; } = StepSummary.None;
 
