@@ -204,14 +204,18 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
     /// matrix leg adds its index: its values may hold characters an artifact name may not). A run
     /// that wrote none (<c>--no-report</c>, a job cancelled before the build) uploads nothing.
     /// </summary>
-    private StepModel RunReportUpload(TargetMatrix? matrix) => StepModel.Action(
-        "Upload the run report",
-        Action(DefaultActions.UploadArtifact),
-        [
-            new("name", $"run-report-{JobPlanner.IdOf(job.Root)}{(matrix is null ? "" : "-${{ strategy.job-index }}")}"),
-            new("path", "artifacts/report/"),
-            new("if-no-files-found", "ignore"),
-        ]) with { If = "always()" };
+    private StepModel RunReportUpload(TargetMatrix? matrix)
+    {
+        var upload = StepModel.Action(
+            "Upload the run report",
+            Action(DefaultActions.UploadArtifact),
+            [
+                new("name", $"run-report-{JobPlanner.IdOf(job.Root)}{(matrix is null ? "" : "-${{ strategy.job-index }}")}"),
+                new("path", "artifacts/report/"),
+                new("if-no-files-found", "ignore"),
+            ]);
+        return upload with { If = "always()" };
+    }
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {

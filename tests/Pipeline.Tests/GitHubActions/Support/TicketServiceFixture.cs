@@ -1,5 +1,4 @@
 using Pipeline.GitHubActions;
-using Pipeline.Tests.GitHubActions.Support;
 
 // A rendering fixture modelled on event-and-ticket-services.md (the seed itself runs as samples/event-and-ticket): Test (with PostgreSQL) ‖ Lint, then Build,
 // which pushes two images to GHCR on pushes to main only; least-privilege permissions.
