@@ -47,9 +47,9 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         }
 
         steps.AddRange(Uploads(runs, matrix, surface.Uploads));
-        steps.Add(RunReportUpload(matrix));
         steps.AddRange(TargetCiSteps.Plan(runs, CiStepPlacement.AfterBuild, workflow, problems, job.Root));
         steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));
+        steps.Add(RunReportUpload(matrix)); // last, so every step the job declares keeps its place after the build
         _secrets = own.Secrets;
         return steps;
     }

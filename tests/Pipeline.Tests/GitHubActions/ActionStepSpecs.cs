@@ -36,7 +36,7 @@ public sealed class ActionStepSpecs
         var yaml = RenderedYaml.Parse(workflow);
 
         Assert.Equal(
-            ["Check out", "Set up .NET", "Cache dotnet packages", "docker/setup-buildx-action", "Log in", "Cache the compiled pipeline", "Trust the restored pipeline", "Run A", "Upload the run report", "Report"],
+            ["Check out", "Set up .NET", "Cache dotnet packages", "docker/setup-buildx-action", "Log in", "Cache the compiled pipeline", "Trust the restored pipeline", "Run A", "Report", "Upload the run report"],
             yaml.StepNames("a"));
         var buildx = yaml.Step("a", "docker/setup-buildx-action");
         Assert.Equal($"docker/setup-buildx-action@{BuildxSha}", buildx.At("uses").Text());

@@ -61,7 +61,9 @@ public sealed class StaticServerImages : IDisposable
                 }
             }
             """);
-        File.WriteAllText(Path.Combine(_directory, "Dockerfile"), "FROM scratch\nCOPY server /server\nEXPOSE 8080\nENTRYPOINT [\"/server\"]\n");
+        // A unique first step: two tests building the same binary would otherwise share the classic
+        // builder's intermediate images, and one removing its image pulls them from under the other's build.
+        File.WriteAllText(Path.Combine(_directory, "Dockerfile"), $"FROM scratch\nLABEL test.build={Guid.NewGuid():N}\nCOPY server /server\nEXPOSE 8080\nENTRYPOINT [\"/server\"]\n");
         Run(_directory, ("CGO_ENABLED", "0"), "go", "build", "-o", "server", ".");
         var image = $"{Repository}:{version}";
         Run(_directory, ("DOCKER_BUILDKIT", "0"), "docker", "build", "--quiet", "--tag", image, ".");
