@@ -40,7 +40,9 @@ public sealed class EventAndTicketPipelineSpecs
             foreach (var service in new[] { "event-service", "ticket-service" })
             {
                 var values = GitRepositories.Git(gitops, "show", $"main:apps/{service}/values.yaml");
-                Assert.Contains($"  tag: {shortSha}\n", values, StringComparison.Ordinal);
+                // A short SHA YAML would read as a number (all digits, or digits 'e' digits) is written quoted.
+                var tag = System.Text.RegularExpressions.Regex.IsMatch(shortSha, "^[0-9]+(e[0-9]+)?$") ? $"\"{shortSha}\"" : shortSha;
+                Assert.Contains($"  tag: {tag}\n", values, StringComparison.Ordinal);
                 Assert.Contains($"  repository: ghcr.io/dws-org/{service}\n", values, StringComparison.Ordinal); // only the tag changes
             }
 

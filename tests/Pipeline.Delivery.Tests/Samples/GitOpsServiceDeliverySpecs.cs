@@ -42,7 +42,9 @@ public sealed class GitOpsServiceDeliverySpecs
             Assert.Contains($"database {SetUpDatabase.Database}: created", first.Output, StringComparison.Ordinal);
             Assert.Contains($"role {SetUpDatabase.Role}: created", first.Output, StringComparison.Ordinal);
             Assert.Equal($"Deploy gitops-service {sha[..8]} to production", devops.Log()[0].Split('|')[0]);
-            Assert.Equal(Values.Replace("tag: 0000000 #", $"tag: {sha[..8]} #", StringComparison.Ordinal) + "\n", devops.Show(DevopsRepository.ValuesFile));
+            // A short SHA YAML would read as a number (all digits, or digits 'e' digits) is written quoted.
+            var tag = System.Text.RegularExpressions.Regex.IsMatch(sha[..8], "^[0-9]+(e[0-9]+)?$") ? $"\"{sha[..8]}\"" : sha[..8];
+            Assert.Equal(Values.Replace("tag: 0000000 #", $"tag: {tag} #", StringComparison.Ordinal) + "\n", devops.Show(DevopsRepository.ValuesFile));
 
             var second = await DeliverAsync(sample, devops, database);
 
