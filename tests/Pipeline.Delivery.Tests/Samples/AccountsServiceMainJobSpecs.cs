@@ -10,6 +10,7 @@ namespace Pipeline.Delivery.Tests.Samples;
 /// smoke-tested, then scanned by a fake trivy (warning only). One class, so its runs never share that
 /// environment at the same time.
 /// </summary>
+[Collection(SampleRuns.Collection)]
 public sealed class AccountsServiceMainJobSpecs
 {
     private const string ServiceContainer = "accounts-service-smoke";

@@ -9,6 +9,7 @@ namespace Pipeline.Delivery.Tests.Samples;
 /// real PostgreSQL, both images built with latest, pushed to the embedded registry, and both bumped in
 /// the local GitOps repository; a second deploy of the same images makes no commit.
 /// </summary>
+[Collection(SampleRuns.Collection)]
 public sealed class EventAndTicketPipelineSpecs
 {
     [Fact]

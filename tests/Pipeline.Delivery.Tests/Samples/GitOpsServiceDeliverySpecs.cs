@@ -10,6 +10,7 @@ namespace Pipeline.Delivery.Tests.Samples;
 /// the embedded registry, a PostgreSQL container for the set-up and a bare repository standing in for the
 /// devops repository. One class, so its runs never share the registry or the container at once.
 /// </summary>
+[Collection(SampleRuns.Collection)]
 public sealed class GitOpsServiceDeliverySpecs
 {
     private const string Values = """

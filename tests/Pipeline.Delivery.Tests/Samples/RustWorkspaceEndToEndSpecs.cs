@@ -13,6 +13,7 @@ namespace Pipeline.Delivery.Tests.Samples;
 /// the quality report and the notification (an HTTP fake webhook); then the same images deployed to
 /// the staging namespace of a fake Kubernetes API, as CI deploys them to EKS.
 /// </summary>
+[Collection(SampleRuns.Collection)]
 public sealed class RustWorkspaceEndToEndSpecs
 {
     private static readonly string[] Services = [.. RustWorkspace.Build.Services.Axis.Values.Select(RustWorkspace.Build.Services.Crate)];

@@ -11,6 +11,7 @@ namespace Pipeline.Delivery.Tests.Samples;
 /// whose health check fails after the switch is rolled back to the colour that ran before.
 /// One class, so its runs never share the production containers at the same time.
 /// </summary>
+[Collection(SampleRuns.Collection)]
 public sealed class StagedReleaseSampleSpecs
 {
     private static readonly string[] Containers = ["release-service-staging", "release-service-production-blue", "release-service-production-green"];
