@@ -1,6 +1,4 @@
-using System.Net;
 using k8s;
-using k8s.Autorest;
 using k8s.Models;
 
 namespace Pipeline.Delivery;
@@ -26,9 +24,9 @@ internal sealed class KubernetesBlueGreenDriver(KubernetesSettings settings, Blu
         var service = request.Application;
         var publicUrl = settings.PublicUrl ?? new Uri($"http://{service}.{ns}.svc.cluster.local:{settings.ServicePort}");
 
-        var live = BlueGreenManifests.ColorOf(await ReadOrNullAsync(() => client.CoreV1.ReadNamespacedServiceAsync(service, ns, cancellationToken: cancellation)).ConfigureAwait(false));
+        var live = BlueGreenManifests.ColorOf(await KubernetesDriver.ReadOrNullAsync(() => client.CoreV1.ReadNamespacedServiceAsync(service, ns, cancellationToken: cancellation)).ConfigureAwait(false));
         var liveDeployment = live is { } color
-            ? await ReadOrNullAsync(() => client.AppsV1.ReadNamespacedDeploymentAsync(BlueGreenManifests.NameOf(request, color), ns, cancellationToken: cancellation)).ConfigureAwait(false)
+            ? await KubernetesDriver.ReadOrNullAsync(() => client.AppsV1.ReadNamespacedDeploymentAsync(BlueGreenManifests.NameOf(request, color), ns, cancellationToken: cancellation)).ConfigureAwait(false)
             : null;
         var liveImage = KubernetesManifests.ImageOf(liveDeployment?.Spec?.Template);
         context.Log.Info(live is null
@@ -94,16 +92,4 @@ internal sealed class KubernetesBlueGreenDriver(KubernetesSettings settings, Blu
         client.CoreV1.PatchNamespacedServiceAsync(
             new V1Patch(service, V1Patch.PatchType.ApplyPatch),
             service.Metadata.Name, settings.Namespace, fieldManager: settings.FieldManager, force: true, cancellationToken: cancellation);
-
-    private static async Task<T?> ReadOrNullAsync<T>(Func<Task<T>> read) where T : class
-    {
-        try
-        {
-            return await read().ConfigureAwait(false);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
 }

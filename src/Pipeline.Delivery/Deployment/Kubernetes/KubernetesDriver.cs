@@ -60,7 +60,8 @@ internal sealed class KubernetesDriver(KubernetesSettings settings) : IDeploymen
             new V1Patch(deployment, V1Patch.PatchType.ApplyPatch),
             deployment.Metadata.Name, settings.Namespace, fieldManager: settings.FieldManager, force: true, cancellationToken: cancellation);
 
-    private static async Task<T?> ReadOrNullAsync<T>(Func<Task<T>> read) where T : class
+    /// <summary>The object, or null when the API answers 404.</summary>
+    internal static async Task<T?> ReadOrNullAsync<T>(Func<Task<T>> read) where T : class
     {
         try
         {
