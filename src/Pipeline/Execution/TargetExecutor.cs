@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Pipeline.Execution.Incremental;
 using Pipeline.Planning;
 using Pipeline.Processes;
@@ -135,12 +136,16 @@ internal sealed class TargetExecutor(
 
         using var cellsCancellation = CancellationTokenSource.CreateLinkedTokenSource(runCancellation);
         using var throttle = new SemaphoreSlim(matrix.MaxParallel ?? cells.Count);
+        var cellsStarted = time.GetTimestamp();
+        var timings = new ConcurrentQueue<CellTiming>();
         var results = await Task.WhenAll(cells.Select(async cell =>
         {
             await throttle.WaitAsync(cellsCancellation.Token).ConfigureAwait(false);
             try
             {
+                var offset = time.GetElapsedTime(cellsStarted);
                 var result = await RunIncrementallyAsync(target, new TargetLog(target.Name, output, $"[{cell}] "), cell, cellsCancellation.Token).ConfigureAwait(false);
+                timings.Enqueue(new CellTiming(cell.ToString(), result.Status, offset, time.GetElapsedTime(cellsStarted) - offset));
                 if (result.Status == TargetStatus.Failed && matrix.FailFast)
                 {
                     await cellsCancellation.CancelAsync().ConfigureAwait(false);
@@ -164,6 +169,13 @@ internal sealed class TargetExecutor(
             }
         })).ConfigureAwait(false);
 
+        var cellTimings = timings.OrderBy(t => t.Offset).ToList();
+        return CombinedResult(target, results, runCancellation) with { Cells = cellTimings };
+    }
+
+    /// <summary>The target's one result from its cells': the first failure, else canceled, else up to date only when every cell is.</summary>
+    private static TargetResult CombinedResult(TargetDefinition target, (MatrixCell? Cell, TargetResult Result)[] results, CancellationToken runCancellation)
+    {
         if (results.FirstOrDefault(r => r.Result.Status == TargetStatus.Failed) is { Cell: { } failedCell } failed)
         {
             return failed.Result with { Reason = $"[{failedCell}] {failed.Result.Reason}" };

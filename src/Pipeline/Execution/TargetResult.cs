@@ -31,6 +31,9 @@ internal sealed record TargetResult(
     /// <summary>When it started, from the start of the run; null for a target that never started (skipped before it could).</summary>
     public TimeSpan? StartedAt { get; init; }
 
+    /// <summary>A matrix target's cells, each with its own time, so the report draws one bar per cell; empty otherwise.</summary>
+    public IReadOnlyList<CellTiming> Cells { get; init; } = [];
+
     /// <summary>
     /// What a log shows about a failure: an expected one (any <see cref="PipelineException"/>) as
     /// the error chooses, usually its message; anything else is a bug in the target's code, shown
@@ -55,6 +58,9 @@ internal sealed record TargetResult(
         _ => false,
     };
 }
+
+/// <summary>One matrix cell's run inside its target: when it started after the target did (waiting for a free slot shows as a gap), and how long.</summary>
+internal sealed record CellTiming(string Cell, TargetStatus Status, TimeSpan Offset, TimeSpan Duration);
 
 /// <summary>The outcome of a whole run, targets in plan order.</summary>
 internal sealed record RunReport(Plan Plan, IReadOnlyList<TargetResult> Results, TimeSpan Duration, bool Canceled)

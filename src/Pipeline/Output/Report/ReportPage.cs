@@ -80,21 +80,24 @@ internal sealed class ReportPage(RunReport report, IReadOnlyList<PublishedSectio
         foreach (var bar in timeline.Bars)
         {
             var result = report[bar.Name];
-            var kind = Kind(result);
+            var kind = bar.Cell is null ? Kind(result) : KindOf(result.Cells.First(c => c.Cell == bar.Cell).Status, result.IsWarning);
             var critical = bar.Critical ? " critical" : "";
             var width = Math.Max(timeline.Fraction(bar.End) - timeline.Fraction(bar.Start), 0);
-            var title = $"{bar.Name}: {kind}, {Durations.Format(bar.Start)} → {Durations.Format(bar.End)}{(bar.Critical ? " (critical path)" : "")}";
+            var name = bar.Cell is null ? bar.Name : $"{bar.Name} [{bar.Cell}]";
+            var title = $"{name}: {kind}, {Durations.Format(bar.Start)} → {Durations.Format(bar.End)}{(bar.Critical ? " (critical path)" : "")}";
+            var cell = bar.Cell is null ? "" : $" data-cell=\"{T(bar.Cell)}\"";
             Line(
-                $"<div class=\"row\" data-target=\"{T(bar.Name)}\" data-start-ms=\"{Ms(bar.Start)}\" data-end-ms=\"{Ms(bar.End)}\" data-critical=\"{(bar.Critical ? "true" : "false")}\">" +
-                $"<span class=\"name\">{T(bar.Name)}</span>" +
+                $"<div class=\"row\" data-target=\"{T(bar.Name)}\"{cell} data-start-ms=\"{Ms(bar.Start)}\" data-end-ms=\"{Ms(bar.End)}\" data-critical=\"{(bar.Critical ? "true" : "false")}\">" +
+                $"<span class=\"name\">{T(name)}</span>" +
                 $"<div class=\"track\"><div class=\"bar {kind}{critical}\" style=\"left:{Percent(timeline.Fraction(bar.Start))};width:{Percent(width)}\" title=\"{T(title)}\"></div></div>" +
                 $"<span class=\"when\">{T(Durations.Format(bar.Duration))}</span></div>");
         }
 
         Line("</div>");
         var total = timeline.CriticalPath.Aggregate(TimeSpan.Zero, (sum, name) => sum + report[name].Duration);
+        var waiting = timeline.Waiting > TimeSpan.FromMilliseconds(500) ? $", and {Durations.Format(timeline.Waiting)} waiting between them" : "";
         Line(
-            $"<p class=\"legend\" id=\"critical-path\"><span class=\"swatch\"></span>Critical path ({T(Durations.Format(total))}): {T(string.Join(" → ", timeline.CriticalPath))}" +
+            $"<p class=\"legend\" id=\"critical-path\"><span class=\"swatch\"></span>Critical path ({T(Durations.Format(total))}{T(waiting)}): {T(string.Join(" → ", timeline.CriticalPath))}" +
             " <span class=\"note\">— the chain of dependencies whose measured durations add up to the most</span></p>");
     }
 
@@ -146,11 +149,13 @@ internal sealed class ReportPage(RunReport report, IReadOnlyList<PublishedSectio
         _ => result.Reason ?? "",
     };
 
-    private static string Kind(TargetResult result) => result.Status switch
+    private static string Kind(TargetResult result) => KindOf(result.Status, result.IsWarning);
+
+    private static string KindOf(TargetStatus status, bool warningOnly) => status switch
     {
-        TargetStatus.Failed when result.IsWarning => "warning",
+        TargetStatus.Failed when warningOnly => "warning",
         TargetStatus.UpToDate => "up-to-date",
-        _ => result.Status.ToString().ToLowerInvariant(),
+        _ => status.ToString().ToLowerInvariant(),
     };
 
     /// <summary>Between four and eight round marks: 0, 10 s, 20 s… or 0, 1:00, 2:00…</summary>

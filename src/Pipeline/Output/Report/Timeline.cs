@@ -2,11 +2,18 @@ using Pipeline.Execution;
 
 namespace Pipeline.Output.Report;
 
-/// <summary>A target as the timeline sees it: when it started (null: it never ran), how long, what it waited for.</summary>
-internal sealed record TimedTarget(string Name, TimeSpan? Start, TimeSpan Duration, IReadOnlyList<string> Follows);
+/// <summary>A target as the timeline sees it: when it started (null: it never ran), how long, what it waited for, and its matrix cells' own times.</summary>
+internal sealed record TimedTarget(string Name, TimeSpan? Start, TimeSpan Duration, IReadOnlyList<string> Follows)
+{
+    public IReadOnlyList<CellTiming> Cells { get; init; } = [];
+}
 
-/// <summary>One bar on the time axis; <see cref="Critical"/> when it lies on the critical path.</summary>
-internal sealed record TimelineBar(string Name, TimeSpan Start, TimeSpan Duration, bool Critical)
+/// <summary>
+/// One bar on the time axis: a target, or one cell of a matrix target (<see cref="Cell"/> set), so
+/// cells that waited for a free slot show where they really ran. <see cref="Critical"/> when its
+/// target lies on the critical path.
+/// </summary>
+internal sealed record TimelineBar(string Name, TimeSpan Start, TimeSpan Duration, bool Critical, string? Cell = null)
 {
     public TimeSpan End => Start + Duration;
 }
@@ -18,6 +25,12 @@ internal sealed record TimelineBar(string Name, TimeSpan Start, TimeSpan Duratio
 /// </summary>
 internal sealed record Timeline(IReadOnlyList<TimelineBar> Bars, IReadOnlyList<string> CriticalPath, TimeSpan Span)
 {
+    /// <summary>
+    /// Time on the critical path spent not running: a target that started after the one before it
+    /// on the path had ended waited for a free slot (or for a dependency off the path).
+    /// </summary>
+    public TimeSpan Waiting { get; init; }
+
     /// <param name="targets">In plan order (every target after those it follows).</param>
     public static Timeline Of(IReadOnlyList<TimedTarget> targets)
     {
@@ -26,10 +39,14 @@ internal sealed record Timeline(IReadOnlyList<TimelineBar> Bars, IReadOnlyList<s
         var critical = path.ToHashSet(StringComparer.Ordinal);
         var bars = targets
             .Where(t => t.Start is not null)
-            .Select(t => new TimelineBar(t.Name, t.Start!.Value, t.Duration, critical.Contains(t.Name)))
+            .SelectMany(t => BarsOf(t, critical.Contains(t.Name)))
             .ToList();
         var span = bars.Count == 0 ? TimeSpan.Zero : bars.Max(b => b.End);
-        return new Timeline(bars, path, span);
+        var byName = targets.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var waiting = path.Zip(path.Skip(1), (before, after) => byName[after].Start!.Value - EndOf(byName[before]))
+            .Where(gap => gap > TimeSpan.Zero)
+            .Aggregate(TimeSpan.Zero, (sum, gap) => sum + gap);
+        return new Timeline(bars, path, span) { Waiting = waiting };
     }
 
     /// <summary>The bars of a finished run: a target that never started has none.</summary>
@@ -39,9 +56,13 @@ internal sealed record Timeline(IReadOnlyList<TimelineBar> Bars, IReadOnlyList<s
         return Of([.. report.Plan.Targets.Select(planned =>
         {
             var result = report.Results.FirstOrDefault(r => r.Name == planned.Name);
-            return new TimedTarget(planned.Name, result?.StartedAt, result?.Duration ?? TimeSpan.Zero, planned.Follows);
+            return new TimedTarget(planned.Name, result?.StartedAt, result?.Duration ?? TimeSpan.Zero, planned.Follows) { Cells = result?.Cells ?? [] };
         })]);
     }
+
+    private static IEnumerable<TimelineBar> BarsOf(TimedTarget target, bool critical) => target.Cells.Count == 0
+        ? [new TimelineBar(target.Name, target.Start!.Value, target.Duration, critical)]
+        : target.Cells.Select(cell => new TimelineBar(target.Name, target.Start!.Value + cell.Offset, cell.Duration, critical, cell.Cell));
 
     /// <summary>Where <paramref name="at"/> falls on the axis, from 0 (the run's start) to 1 (the last end).</summary>
     public double Fraction(TimeSpan at) => Span <= TimeSpan.Zero ? 0 : Math.Clamp(at / Span, 0, 1);

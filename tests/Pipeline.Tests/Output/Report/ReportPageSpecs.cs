@@ -74,4 +74,37 @@ public sealed class ReportPageSpecs
         Assert.Contains("data-target=\"B\" data-status=\"skipped\"", html);
         Assert.Contains("artifacts/report/index.html", run.Output);
     }
+
+    [Fact]
+    public async Task Each_cell_of_a_matrix_target_has_its_own_row_with_its_own_status_and_time()
+    {
+        using var root = new TempRoot();
+        var script = new Script().Target<A>(t => t.Matrix(MatrixAxis.Of("service", "auth", "users"), maxParallel: 1, failFast: false), async c =>
+        {
+            await Task.Delay(50, c.Cancellation);
+            if (c.Matrix!["service"] == "users")
+            {
+                throw new TargetFailedException("users broke");
+            }
+        });
+
+        await script.RunAsync(["A"], new Dictionary<string, string>(), root);
+
+        var html = root.Read("artifacts/report/index.html");
+        var auth = Row(html, "service=auth");
+        var users = Row(html, "service=users");
+        Assert.Contains("A [service=auth]", auth, StringComparison.Ordinal);
+        Assert.Contains("bar succeeded", auth, StringComparison.Ordinal);
+        Assert.Contains("bar failed", users, StringComparison.Ordinal);
+        Assert.True(Ms(users, "data-start-ms") >= Ms(auth, "data-end-ms"), "with one slot, users runs after auth");
+    }
+
+    private static string Row(string html, string cell) =>
+        html.Split('\n').Single(line => line.Contains($"data-cell=\"{cell}\"", StringComparison.Ordinal));
+
+    private static long Ms(string row, string attribute)
+    {
+        var start = row.IndexOf(attribute + "=\"", StringComparison.Ordinal) + attribute.Length + 2;
+        return long.Parse(row[start..row.IndexOf('"', start)], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -1,3 +1,4 @@
+using Pipeline.Execution;
 using Pipeline.Output.Report;
 
 namespace Pipeline.Tests.Output.Report;
@@ -76,5 +77,38 @@ public sealed class TimelineSpecs
         Assert.Empty(timeline.Bars);
         Assert.Empty(timeline.CriticalPath);
         Assert.Equal(0, timeline.Fraction(TimeSpan.Zero));
+    }
+
+    [Fact]
+    public void A_matrix_target_draws_one_bar_per_cell_where_that_cell_ran()
+    {
+        // Two cells, one slot: the second waited for the first, and its bar starts where it really ran.
+        var test = Ran("Test", 2, 7, "Compile") with
+        {
+            Cells =
+            [
+                new CellTiming("service=auth", TargetStatus.Succeeded, TimeSpan.Zero, TimeSpan.FromSeconds(3)),
+                new CellTiming("service=users", TargetStatus.Failed, TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(4)),
+            ],
+        };
+
+        var timeline = Timeline.Of([Ran("Compile", 0, 2), test]);
+
+        var cells = timeline.Bars.Where(b => b.Name == "Test").ToList();
+        Assert.Equal(["service=auth", "service=users"], cells.Select(b => b.Cell));
+        Assert.Equal([TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)], cells.Select(b => b.Start));
+        Assert.Equal(TimeSpan.FromSeconds(9), timeline.Span);
+        Assert.All(cells, b => Assert.True(b.Critical));
+        Assert.Equal(["Compile", "Test"], timeline.CriticalPath);
+    }
+
+    [Fact]
+    public void Time_the_critical_path_spent_waiting_for_a_slot_is_counted_apart()
+    {
+        // Test could start at 4 s, when Compile ended, but only got a slot at 6 s.
+        var timeline = Timeline.Of([Ran("Compile", 0, 4), Ran("Other", 0, 6), Ran("Test", 6, 5, "Compile")]);
+
+        Assert.Equal(["Compile", "Test"], timeline.CriticalPath);
+        Assert.Equal(TimeSpan.FromSeconds(2), timeline.Waiting);
     }
 }
