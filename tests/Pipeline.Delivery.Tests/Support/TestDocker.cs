@@ -22,7 +22,9 @@ internal static class TestDocker
             .ToList();
         if (ids.Count > 0)
         {
-            await Shell.TryRunAsync("docker", ["image", "rm", "--force", .. ids]);
+            // --no-prune: the classic builder's untagged step images may be another build's cache hit
+            // right now; pruning them fails that build with "unable to find image sha256:…".
+            await Shell.TryRunAsync("docker", ["image", "rm", "--force", "--no-prune", .. ids]);
         }
     }
 

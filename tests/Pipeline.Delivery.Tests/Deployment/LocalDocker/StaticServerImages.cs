@@ -110,7 +110,7 @@ public sealed class StaticServerImages : IDisposable
         {
             try
             {
-                Docker("rmi", "--force", image);
+                Docker("rmi", "--force", "--no-prune", image); // keeps step images another build may be reusing
             }
             catch (InvalidOperationException)
             {
