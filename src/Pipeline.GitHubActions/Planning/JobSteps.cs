@@ -50,6 +50,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
         steps.AddRange(TargetCiSteps.Plan(runs, CiStepPlacement.AfterBuild, workflow, problems, job.Root));
         steps.AddRange(own.Plan(surface.AfterBuild, "after the build"));
         steps.Add(RunReportUpload(matrix)); // last, so every step the job declares keeps its place after the build
+        steps.Add(RunReportLink());
         _secrets = own.Secrets;
         return steps;
     }
@@ -214,8 +215,26 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
                 new("path", "artifacts/report/"),
                 new("if-no-files-found", "ignore"),
             ]);
-        return upload with { If = "always()" };
+        return upload with { If = "always()", Id = RunReportStepId };
     }
+
+    /// <summary>
+    /// A link straight to the report's artifact on the run's summary page: the engine, which ran
+    /// before the upload, can only point at the artifacts list. The URL reaches the script through
+    /// the environment, never spliced into it. Bash runs on every hosted runner, Windows too.
+    /// </summary>
+    private static StepModel RunReportLink()
+    {
+        const string url = $"steps.{RunReportStepId}.outputs.artifact-url";
+        var link = StepModel.Command(
+            "Link the run report",
+            "echo \"📄 [Run report]($REPORT_URL): timeline, critical path, tests, findings.\" >> \"$GITHUB_STEP_SUMMARY\"",
+            [new("REPORT_URL", $"${{{{ {url} }}}}")]);
+        return link with { If = $"always() && {url} != ''", Shell = "bash" };
+    }
+
+    /// <summary>The report upload's step id; a user step may not take it (see UserSteps).</summary>
+    internal const string RunReportStepId = "pipeline-run-report";
 
     private IEnumerable<StepModel> Uploads(List<TargetDefinition> runs, TargetMatrix? matrix, IReadOnlyDictionary<string, UploadOptions> options)
     {

@@ -14,6 +14,11 @@ internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems p
     private readonly List<string> _secrets = [];
     private readonly HashSet<string> _ids = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The ids of the steps the generator adds to a job, which conditions and outputs refer to.</summary>
+    private static readonly HashSet<string> GeneratedIds = new(
+        [JobPlanner.BuildStepId, IncrementalCacheSteps.FingerprintsId, IncrementalCacheSteps.RestoreId, CompiledPipelineCache.StepId, JobSteps.RunReportStepId],
+        StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The repository secrets the steps read (their names).</summary>
     public IReadOnlyList<string> Secrets => _secrets;
 
@@ -120,6 +125,10 @@ internal sealed partial class UserSteps(WorkflowDeclaration workflow, Problems p
             if (!Identifiers.IsJobId(id))
             {
                 problems.Add($"{owner} has the id '{id}', which GitHub rejects: letters, digits, '-' and '_', starting with a letter or '_'.");
+            }
+            else if (GeneratedIds.Contains(id))
+            {
+                problems.Add($"{owner} has the id '{id}', which a step Pipeline generates has: choose another.");
             }
             else if (!_ids.Add(id))
             {

@@ -36,7 +36,7 @@ public sealed class ActionStepSpecs
         var yaml = RenderedYaml.Parse(workflow);
 
         Assert.Equal(
-            ["Check out", "Set up .NET", "Cache dotnet packages", "docker/setup-buildx-action", "Log in", "Cache the compiled pipeline", "Trust the restored pipeline", "Run A", "Report", "Upload the run report"],
+            ["Check out", "Set up .NET", "Cache dotnet packages", "docker/setup-buildx-action", "Log in", "Cache the compiled pipeline", "Trust the restored pipeline", "Run A", "Report", "Upload the run report", "Link the run report"],
             yaml.StepNames("a"));
         var buildx = yaml.Step("a", "docker/setup-buildx-action");
         Assert.Equal($"docker/setup-buildx-action@{BuildxSha}", buildx.At("uses").Text());
@@ -67,7 +67,7 @@ public sealed class ActionStepSpecs
         var checkout = yaml.Step("a", "Check out");
         Assert.Equal(["fetch-depth", "lfs", "submodules", "ref", "persist-credentials"], checkout.At("with").Keys());
         Assert.Equal("recursive", checkout.At("with", "submodules").Text());
-        Assert.Equal(["Check out", "Run B", "Upload the run report"], yaml.StepNames("b"));
+        Assert.Equal(["Check out", "Run B", "Upload the run report", "Link the run report"], yaml.StepNames("b"));
         await WorkflowLint.AssertCleanAsync(WorkflowRenderer.Render(workflow), "checkout.yml");
     }
 

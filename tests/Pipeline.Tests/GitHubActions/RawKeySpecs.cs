@@ -52,7 +52,7 @@ public sealed class RawKeySpecs
         { "trigger", "the workflow (trigger push) sets the raw key 'branches'" },
         { "job", "the job A sets the raw key 'runs-on'" },
         { "service", "the job A (service container 'db') sets the raw key 'image'" },
-        { "step", "the job A: its step build (Build) sets the raw key 'run'" },
+        { "step", "the job A: its step make (Build) sets the raw key 'run'" },
     };
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class RawKeySpecs
                 "trigger" => w.OnPush(branches: ["main"]).RawTrigger("push", "branches", "dev").Job<A>(),
                 "job" => w.Job<A>(j => j.Raw("runs-on", "macos-latest")),
                 "service" => w.Job<A>(j => j.Service(Db, s => s.Raw("image", "postgres:17"))),
-                _ => w.Job<A>(j => j.BeforeBuild(s => s.Id("build").Name("Build").Run("make").Raw("run", "make all"))),
+                _ => w.Job<A>(j => j.BeforeBuild(s => s.Id("make").Name("Build").Run("make").Raw("run", "make all"))),
             });
 
         var error = Assert.Throws<DefinitionException>(() => WorkflowRenderer.Render(workflow));

@@ -68,9 +68,9 @@ public sealed class RenderingSpecs
                 {
                     var command = ((YamlScalarNode)run).Value!;
                     Assert.DoesNotContain("${{", command, StringComparison.Ordinal);
-                    if (command == "touch .nuke/temp/build-inputs")
+                    if (command == "touch .nuke/temp/build-inputs" || ((YamlScalarNode)step["name"]).Value == "Link the run report")
                     {
-                        continue; // renews the restored compiled pipeline's stamp
+                        continue; // renews the restored compiled pipeline's stamp; links the report by its URL in the environment
                     }
 
                     Assert.StartsWith("./build.sh ", command, StringComparison.Ordinal);

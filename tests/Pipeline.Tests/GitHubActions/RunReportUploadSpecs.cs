@@ -21,6 +21,16 @@ public sealed class RunReportUploadSpecs
             Assert.Equal(name, upload.With.Single(w => w.Key == "name").Value);
             Assert.Equal("artifacts/report/", upload.With.Single(w => w.Key == "path").Value);
             Assert.Equal("ignore", upload.With.Single(w => w.Key == "if-no-files-found").Value);
+
+            // Then a direct link on the summary page, its URL through the environment, not the script.
+            var link = steps[^1];
+            Assert.Equal("Link the run report", link.Name);
+            Assert.Equal("pipeline-run-report", upload.Id);
+            Assert.Equal("always() && steps.pipeline-run-report.outputs.artifact-url != ''", link.If);
+            Assert.Equal("${{ steps.pipeline-run-report.outputs.artifact-url }}", link.Env.Single(e => e.Key == "REPORT_URL").Value);
+            Assert.DoesNotContain("${{", link.Run, StringComparison.Ordinal);
+            Assert.Contains("$REPORT_URL", link.Run, StringComparison.Ordinal);
+            Assert.Contains("$GITHUB_STEP_SUMMARY", link.Run, StringComparison.Ordinal);
         }
 
         await WorkflowLint.AssertCleanAsync(WorkflowRenderer.Render(workflow), "report.yml");
@@ -34,5 +44,15 @@ public sealed class RunReportUploadSpecs
         var upload = InlineWorkflow.Plan(script, w => w.Job<A>())["a"].Steps.Single(s => s.Name == "Upload the run report");
 
         Assert.Equal("run-report-a-${{ strategy.job-index }}", upload.With.Single(w => w.Key == "name").Value);
+    }
+
+    [Fact]
+    public void A_user_step_may_not_take_the_id_of_a_step_Pipeline_generates()
+    {
+        var error = Assert.Throws<DefinitionException>(() => InlineWorkflow.Plan(
+            new Script().Target<A>(),
+            w => w.Job<A>(j => j.AfterBuild(s => s.Name("Mine").Id("pipeline-run-report").Run("echo mine")))));
+
+        Assert.Contains("has the id 'pipeline-run-report', which a step Pipeline generates has", error.Message, StringComparison.Ordinal);
     }
 }

@@ -149,7 +149,7 @@ public sealed class FluxSourceControllerSpecs
             [
                 "Check out", "Set up .NET", "Setup Kustomize", "Prepare", "Setup QEMU", "Setup Docker Buildx",
                 "Login to GitHub Container Registry", "Login to Docker Hub", "Generate images meta", "Publish images", "sigstore/cosign-installer",
-                "Sign images", "Generate release artifacts", "anchore/sbom-action/download-syft", "Create release and SBOM", "Run Release", "Upload the run report",
+                "Sign images", "Generate release artifacts", "anchore/sbom-action/download-syft", "Create release and SBOM", "Run Release", "Upload the run report", "Link the run report",
             ],
             yaml.StepNames("release"));
         Assert.Equal("actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd", yaml.Step("release", "Check out").At("uses").Text());

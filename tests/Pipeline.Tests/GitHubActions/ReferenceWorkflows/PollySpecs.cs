@@ -139,7 +139,7 @@ public sealed class PollySpecs
 
         Assert.Equal(
             ["Check out", "Set up .NET", "Update agent configuration", "Get Git commit timestamp", "Setup .NET SDKs", "Run Build",
-             "Upload Coverage Reports", "Upload coverage to Codecov", "Upload test results to Codecov", "Publish NuGet packages", "Upload signing file list", "Generate SBOM", "Upload the run report"],
+             "Upload Coverage Reports", "Upload coverage to Codecov", "Upload test results to Codecov", "Publish NuGet packages", "Upload signing file list", "Generate SBOM", "Upload the run report", "Link the run report"],
             yaml.StepNames("build"));
         Assert.Equal("0", yaml.Step("build", "Check out").At("with", "fetch-depth").Text());
         Assert.Equal("global.json", yaml.Step("build", "Set up .NET").At("with", "global-json-file").Text());

@@ -162,7 +162,7 @@ public sealed class RipgrepSpecs
             ["Check out", "Set up .NET", "Install packages (Ubuntu)", "Install Rust", "Use Cross", "Set target variables", "Show command used for Cargo",
              "Run BuildRelease", "Strip release binary (macos)", "Strip release binary (cross)", "Determine archive name", "Creating directory for archive",
              "Generate man page and completions (no emulation)", "Generate man page and completions (emulation)", "Build archive (Windows)", "Build archive (Unix)",
-             "Generate artifact attestation", "Upload release archive", "Upload the run report"],
+             "Generate artifact attestation", "Upload release archive", "Upload the run report", "Link the run report"],
             yaml.StepNames("build-release"));
         Assert.All(workflow["build-release"].Steps.Where(s => s.Run is not null && !s.IsBuild), step => Assert.Equal("bash", step.Shell));
         Assert.Equal("bash", yaml.At("jobs", "build-release", "defaults", "run", "shell").Text());
@@ -192,7 +192,7 @@ public sealed class RipgrepSpecs
         var yaml = Yaml();
 
         Assert.Equal(
-            ["Check out", "Set up .NET", "Install packages (Ubuntu)", "Install Rust", "Install cargo-deb", "Run BuildReleaseDeb", "Upload release archive", "Upload the run report"],
+            ["Check out", "Set up .NET", "Install packages (Ubuntu)", "Install Rust", "Install cargo-deb", "Run BuildReleaseDeb", "Upload release archive", "Upload the run report", "Link the run report"],
             yaml.StepNames("build-release-deb"));
         var rust = yaml.Step("build-release-deb", "Install Rust");
         Assert.Equal("nightly", rust.At("with", "toolchain").Text());
