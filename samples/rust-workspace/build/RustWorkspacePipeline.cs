@@ -1,4 +1,5 @@
 using Pipeline;
+using Pipeline.Components.Services;
 using Pipeline.GitHubActions;
 
 namespace RustWorkspace.Build;
@@ -11,6 +12,7 @@ public static class RustWorkspacePipeline
         .Add<Lint>()
         .Add<FormatAndLint>()
         .Add<TestServices>()
+        .Add<IntegrationTests>()
         .Add<SecurityAudit>()
         .Add<BuildRelease>()
         .Add<BuildImages>()
@@ -20,5 +22,6 @@ public static class RustWorkspacePipeline
         .Add<QualityReport>()
         .Add<Notify>()
         .Default<Notify>() // every stage, from the gate to the notification
+        .UseTestcontainers() // locally, the integration tests' PostgreSQL and Redis
         .Workflows(w => w.Add<Ci>());
 }

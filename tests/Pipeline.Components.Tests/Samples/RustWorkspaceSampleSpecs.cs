@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Components.Services;
 using Pipeline.Components.Tests.Scanning;
 using Pipeline.Components.Tests.Support;
 using RustWorkspace.Build;
@@ -53,6 +54,18 @@ public sealed class RustWorkspaceSampleSpecs
         Assert.False(Map(jobs["build-release"]).Children.ContainsKey("continue-on-error"));
         Assert.Equal(["test-services", "security-audit"], Needs(jobs["build-release"]));
 
+        // Only the integration job gets the stores, and the image build waits for it (the seed's build-and-push).
+        Assert.False(Map(jobs["test-services"]).Children.ContainsKey("services"));
+        Assert.Equal(["test-services"], Needs(jobs["integration-tests"]));
+        var services = Map(jobs["integration-tests"], "services");
+        Assert.Equal("postgres:16-alpine", Scalar(services["postgres"], "image"));
+        Assert.Equal("password", Scalar(Map(services["postgres"], "env"), "POSTGRES_HOST_AUTH_METHOD"));
+        Assert.Equal("redis:7-alpine", Scalar(services["redis"], "image"));
+        Assert.Contains("DATABASE_URL: postgres://rust:rust@localhost:5432/services", Text("integration-tests"), StringComparison.Ordinal);
+        Assert.Contains("REDIS_URL: localhost:6379", Text("integration-tests"), StringComparison.Ordinal);
+        Assert.Contains("name: integration-test-results", Text("integration-tests"), StringComparison.Ordinal);
+        Assert.Equal(["integration-tests", "build-release"], Needs(jobs["build-images"]));
+
         // Push-only stages: images and ECR never on a pull request, the staging deploy on main only.
         Assert.Equal("!(github.event_name == 'pull_request')", Scalar(jobs["build-images"], "if"));
         Assert.Contains("!(github.event_name == 'pull_request')", Scalar(jobs["push"], "if"), StringComparison.Ordinal);
@@ -103,6 +116,51 @@ public sealed class RustWorkspaceSampleSpecs
         {
             Assert.Contains(run.Lines, l => l.Contains($"cargo . -p {service}-service: 5 passed, 0 failed, 0 skipped", StringComparison.Ordinal));
         }
+    }
+
+    [Fact]
+    public async Task The_integration_tests_pass_against_the_PostgreSQL_and_Redis_they_start_and_a_wrong_query_fails_them()
+    {
+        Requirements.Tool("cargo");
+        Requirements.Docker();
+        using var root = Copy();
+        var label = Guid.NewGuid().ToString("N");
+        string[] args = ["IntegrationTests", "--skip", "Format", "Lint", "FormatAndLint", "TestServices"];
+        PipelineBuilder WithLabelledContainers() => RustWorkspacePipeline.Create().UseTestcontainers(new Dictionary<string, string> { [Services.Docker.TestLabel] = label });
+        var results = root.Path / "artifacts" / "test-results" / "cargo----p-store-clients" / "cargo-test.txt";
+
+        var run = await WithLabelledContainers().RunAsync(root, args, Services.Docker.LocalVariables());
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains(run.Lines, l => l.Contains("Service postgres (", StringComparison.Ordinal) && l.Contains("is ready", StringComparison.Ordinal));
+        Assert.Contains(run.Lines, l => l.Contains("Service redis (", StringComparison.Ordinal) && l.Contains("is ready", StringComparison.Ordinal));
+        var cargo = await File.ReadAllTextAsync(results, TestContext.Current.CancellationToken);
+        // Tests of each crate's tests/ folder, which can only pass against the servers: cargo ran them, and they passed.
+        foreach (var test in new[]
+        {
+            "a_wrong_password_is_refused_by_the_server", "a_server_error_carries_its_sqlstate_and_the_session_stays_usable", // store-clients, PostgreSQL
+            "ping_answers_pong", "an_error_reply_is_an_error_and_the_connection_stays_usable", // store-clients, Redis
+            "signing_out_everywhere_closes_only_that_users_sessions", "a_session_expires_after_its_lifetime", // auth-service, Redis
+            "an_address_is_registered_once", "an_empty_name_is_refused_by_the_table", // user-service, PostgreSQL
+        })
+        {
+            Assert.Contains($"test {test} ... ok\n", cargo, StringComparison.Ordinal);
+        }
+
+        Assert.Contains(run.Lines, l => l.Contains("cargo . -p store-clients: 27 passed, 0 failed, 0 skipped", StringComparison.Ordinal));
+        Assert.Empty(Services.Docker.ContainersLabelled(label));
+
+        // The directory looks users up by the wrong column: the tests that find a user fail against the real table.
+        var directory = root.Path / "services" / "user" / "src" / "directory.rs";
+        var source = await File.ReadAllTextAsync(directory, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(directory, source.Replace("FROM users WHERE email = {}", "FROM users WHERE name = {}", StringComparison.Ordinal), TestContext.Current.CancellationToken);
+
+        var broken = await WithLabelledContainers().RunAsync(root, args, Services.Docker.LocalVariables());
+
+        Assert.Equal(ExitCodes.TargetFailed, broken.ExitCode);
+        Assert.Contains(broken.Lines, l => l.Contains("cargo . -p store-clients: 24 passed, 3 failed, 0 skipped", StringComparison.Ordinal));
+        Assert.Contains(broken.Lines, l => l.Contains("failed: ", StringComparison.Ordinal) && l.Contains("a_registered_user_is_found_by_address_in_any_case", StringComparison.Ordinal));
+        Assert.Empty(Services.Docker.ContainersLabelled(label));
     }
 
     [Fact]

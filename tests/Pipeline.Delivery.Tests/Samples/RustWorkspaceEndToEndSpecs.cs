@@ -8,7 +8,8 @@ namespace Pipeline.Delivery.Tests.Samples;
 
 /// <summary>
 /// samples/rust-workspace's <c>./build.sh</c> on a copy of it, end to end on this machine: the gate,
-/// twelve services tested six at a time, the audit (a fake trivy printing Trivy's JSON), one release
+/// twelve services tested six at a time, the integration tests against the PostgreSQL and Redis that
+/// Testcontainers starts, the audit (a fake trivy printing Trivy's JSON), one release
 /// build, twelve images pushed to the embedded registry (ECR's stand-in), each deployed and smoke-tested,
 /// the quality report and the notification (an HTTP fake webhook); then the same images deployed to
 /// the staging namespace of a fake Kubernetes API, as CI deploys them to EKS.
@@ -28,15 +29,19 @@ public sealed class RustWorkspaceEndToEndSpecs
         using var webhook = new FakeHttpServer(_ => new FakeResponse(200, "ok", "text/plain"));
         try
         {
-            var run = await PipelineRun.RunAsync(
-                RustWorkspacePipeline.Create(), sample.Path, new Dictionary<string, string> { ["NOTIFICATION_WEBHOOK"] = webhook.BaseAddress + "hooks/T000/B000/secret" });
+            var variables = LocalImages();
+            variables["NOTIFICATION_WEBHOOK"] = webhook.BaseAddress + "hooks/T000/B000/secret";
+            var run = await PipelineRun.RunAsync(RustWorkspacePipeline.Create(), sample.Path, variables);
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            foreach (var target in new[] { "Format", "Lint", "FormatAndLint", "TestServices", "SecurityAudit", "BuildRelease", "BuildImages", "Push", "DeployStaging", "Smoke", "QualityReport", "Notify" })
+            foreach (var target in new[] { "Format", "Lint", "FormatAndLint", "TestServices", "IntegrationTests", "SecurityAudit", "BuildRelease", "BuildImages", "Push", "DeployStaging", "Smoke", "QualityReport", "Notify" })
             {
                 Assert.Matches($@"(?m)^{target} +[0-9][^│\n]* succeeded", run.Output);
             }
 
+            // The integration tests ran against the real servers: the clients', auth-service's and user-service's, every one passing.
+            Assert.Matches(@"IntegrationTests +│ Service postgres \([^)]+\) is ready", run.Output);
+            Assert.Contains("cargo . -p store-clients: 27 passed, 0 failed, 0 skipped", run.Output, StringComparison.Ordinal);
             Assert.Contains("(warning only: the scan does not block this run)", run.Output, StringComparison.Ordinal); // findings, reported, not blocking
             foreach (var service in Services)
             {
@@ -84,4 +89,10 @@ public sealed class RustWorkspaceEndToEndSpecs
             await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
         }
     }
+
+    /// <summary>This machine's stand-ins for the public PostgreSQL and Redis images (no Docker Hub here), when it sets them.</summary>
+    private static Dictionary<string, string> LocalImages() =>
+        new[] { "PIPELINE_POSTGRES_IMAGE", "PIPELINE_REDIS_IMAGE" }
+            .Where(name => Environment.GetEnvironmentVariable(name) is { Length: > 0 })
+            .ToDictionary(name => name, name => Environment.GetEnvironmentVariable(name)!, StringComparer.Ordinal);
 }

@@ -11,6 +11,7 @@ public sealed class BuildImages : BuildImagesTarget
 
     protected override void Extend(TargetSpec target) => target
         .DependsOn<BuildRelease>()
+        .DependsOn<IntegrationTests>() // the seed's build-and-push needs integration-tests
         .Consumes(BuildRelease.Binaries)
         .OnlyWhen(!Condition.OnPullRequest);
 }

@@ -4,9 +4,10 @@ using Pipeline.Components.Testing;
 namespace RustWorkspace.Build;
 
 /// <summary>
-/// <c>cargo test -p &lt;service&gt;-service</c>, one matrix cell per service, six at a time, none
+/// <c>cargo test -p &lt;service&gt;-service --lib --bins</c>, one matrix cell per service, six at a time, none
 /// cancelling the others (in CI: a job each, each uploading its results). Each cell also runs the
-/// tests of service-kit, the crate every service ships.
+/// tests of service-kit, the crate every service ships. The tests under <c>tests/</c>, which need
+/// PostgreSQL and Redis, are <see cref="IntegrationTests"/>' to run.
 /// </summary>
 public sealed class TestServices : TestTarget
 {
@@ -19,5 +20,5 @@ public sealed class TestServices : TestTarget
         .DependsOn<FormatAndLint>()
         .Matrix(Services.Axis, maxParallel: Services.MaxParallel, failFast: false);
 
-    internal static CargoTests Suite(string service) => new(".", Services.Crate(service), ["--locked", "-p", "service-kit"]);
+    internal static CargoTests Suite(string service) => new(".", Services.Crate(service), ["--locked", "-p", "service-kit", "--lib", "--bins"]);
 }

@@ -20,6 +20,7 @@ public sealed class Ci : Workflow
         .Timeout(TimeSpan.FromMinutes(30))
         .Job<FormatAndLint>()
         .Job<TestServices>()
+        .Job<IntegrationTests>()
         .Job<SecurityAudit>()
         .Job<BuildRelease>()
         .Job<BuildImages>()

@@ -1,35 +1,5 @@
-//! The auth service: sessions and the tokens that prove them.
-
-use service_kit::{Response, Service};
-
-const SERVICE: Service = Service {
-    name: "auth-service",
-    purpose: "sessions and the tokens that prove them",
-    routes,
-};
-
-fn routes(method: &str, path: &str) -> Option<Response> {
-    match (method, path) {
-        ("GET", "/sessions") => Some(Response::json(200, r#"{"active":0}"#)),
-        _ => None,
-    }
-}
+//! Serves the auth service (its routes are in the library, which the integration tests use too).
 
 fn main() -> std::io::Result<()> {
-    SERVICE.serve()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn it_answers_its_own_route_and_the_shared_ones() {
-        assert_eq!(SERVICE.respond("GET", "/sessions").body, r#"{"active":0}"#);
-        assert_eq!(SERVICE.respond("GET", "/health").status, 200);
-        assert!(SERVICE
-            .respond("GET", "/info")
-            .body
-            .contains("auth-service"));
-    }
+    auth_service::SERVICE.serve()
 }
