@@ -39,6 +39,13 @@ public abstract class TestTarget : Target
     protected virtual int? ResultsRetentionDays => null;
 
     /// <summary>
+    /// The name CI uploads the result files under (<c>test-results</c>). A second test target in the
+    /// pipeline, such as integration tests against service containers, takes a name of its own: a
+    /// workflow run holds each artifact name once.
+    /// </summary>
+    protected virtual string ResultsArtifactName => TestResultFiles.Artifact.Name;
+
+    /// <summary>
     /// Declares the result files and each suite's toolchain, the matrix of <see cref="SuitesAsMatrix"/>
     /// and, when every suite declares its inputs, those (with <c>CI</c>, which turns tool-less skips into
     /// failures) and each suite's results folder as its output; then what <see cref="Extend"/> adds.
@@ -48,7 +55,7 @@ public abstract class TestTarget : Target
         var suites = Suites.ToList();
         target
             .Description("Runs the tests; ends with N passed, N failed, N skipped")
-            .Produces(TestResultFiles.Artifact with { RetentionDays = ResultsRetentionDays });
+            .Produces(Artifact.Of(ResultsArtifactName, TestResultFiles.Directory) with { EvenOnFailure = true, RetentionDays = ResultsRetentionDays });
         foreach (var toolchain in suites.Select(s => s.Toolchain).Distinct())
         {
             target.Toolchain(toolchain);

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Pipeline.Components.Services;
 using Pipeline.Components.Tests.Scanning;
 using Pipeline.Components.Tests.Support;
@@ -178,8 +179,9 @@ public sealed class RustWorkspaceSampleSpecs
             root, ["Notify"], new Dictionary<string, string> { ["NOTIFICATION_WEBHOOK"] = webhook.BaseAddress + "hooks/T1/B2/secret" });
 
         Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
-        Assert.Contains(run.Lines, l => l.StartsWith("BuildRelease  │ – skipped: dependency TestServices failed", StringComparison.Ordinal));
-        Assert.Contains(run.Lines, l => l.StartsWith("QualityReport │ 12 of 12 services tested: 59 passed, 1 failed;", StringComparison.Ordinal));
+        // The name column is as wide as the longest target name (IntegrationTests).
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, "^BuildRelease +│ – skipped: dependency TestServices failed"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, "^QualityReport +│ 12 of 12 services tested: 59 passed, 1 failed;"));
         var report = await File.ReadAllTextAsync(root.Path / "artifacts" / "quality-report.md", TestContext.Current.CancellationToken);
         Assert.Contains("| feed-service | 4 | 1 |", report, StringComparison.Ordinal);
         var posted = JsonNode.Parse(Assert.Single(webhook.Requests).Body)!;

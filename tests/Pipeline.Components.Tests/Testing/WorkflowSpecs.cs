@@ -48,6 +48,44 @@ public sealed class WorkflowSpecs
         await WorkflowLint.AssertCleanAsync(yaml, "quality.yml");
     }
 
+    [Fact]
+    public async Task A_second_test_target_uploads_its_results_under_its_own_name()
+    {
+        using var root = new TempRoot();
+        var pipeline = new PipelineBuilder()
+            .Provide(new TestSuiteList(new GoTests("services/calc")))
+            .Add<Test>()
+            .Add<IntegrationTest>()
+            .Workflows(w => w.Add<TwoTestsWorkflow>());
+
+        var run = await pipeline.RunAsync(root, ["--generate"]);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var yaml = File.ReadAllText(Directory.GetFiles(root.Path / ".github" / "workflows", "*.yml").Single());
+        Assert.Contains("name: test-results", Job(yaml, "test"), StringComparison.Ordinal);
+        Assert.Contains("name: integration-test-results", Job(yaml, "integration-test"), StringComparison.Ordinal);
+        Assert.DoesNotContain("name: test-results", Job(yaml, "integration-test"), StringComparison.Ordinal);
+        await WorkflowLint.AssertCleanAsync(yaml, "two-tests.yml");
+    }
+
+    /// <summary>Integration tests beside the unit tests: a test target of their own, with results of their own.</summary>
+    public sealed class IntegrationTest : TestTarget
+    {
+        protected override IEnumerable<ITestSuite> Suites => [new GoTests("services/calc/integration")];
+
+        protected override string ResultsArtifactName => "integration-test-results";
+
+        protected override void Extend(TargetSpec target) => target.DependsOn<Test>();
+    }
+
+    public sealed class TwoTestsWorkflow : Workflow
+    {
+        protected override void Configure(WorkflowSpec workflow) => workflow
+            .OnPullRequest(branches: ["main"])
+            .Job<Test>()
+            .Job<IntegrationTest>();
+    }
+
     // The text of one job: from its key to the next job's key.
     private static string Job(string yaml, string id)
     {
