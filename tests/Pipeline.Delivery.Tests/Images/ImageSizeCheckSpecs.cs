@@ -73,6 +73,29 @@ public sealed partial class ImageSizeCheckSpecs
     }
 
     [Fact]
+    public async Task Each_platform_of_a_multi_platform_image_is_measured_against_the_images_budget()
+    {
+        Requirements.Docker();
+        using var root = new TempRoot();
+        var images = WriteImages(root);
+        try
+        {
+            var builder = new PipelineBuilder().Add<BuildTwoPlatforms>().Add<PlatformsCheck>().Provide(images);
+
+            var run = await PipelineRun.RunAsync(builder, root.Path, Commit, "PlatformsCheck");
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Matches($@"{images.Large} \(linux/amd64\) +6 MB +5 MB +120 % +over budget", run.Output);
+            Assert.Matches($@"{images.Large} \(linux/arm64\) +6 MB +5 MB +120 % +over budget", run.Output);
+            Assert.Contains($"{images.Large} (linux/amd64) is 6 MB, over its budget of 5 MB; {images.Large} (linux/arm64) is 6 MB, over its budget of 5 MB", run.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await TestDocker.RemoveRepositoriesAsync(images.Small, images.Large);
+        }
+    }
+
+    [Fact]
     public void Sizes_read_in_the_units_docker_lists_them_in()
     {
         Assert.Equal(200_000_000, 200.MB().Bytes);
@@ -125,6 +148,17 @@ public sealed partial class ImageSizeCheckSpecs
     public sealed class BuildSizedImages(SizedImages names) : BuildImagesTarget
     {
         protected override IEnumerable<ContainerImage> Images => [new(names.Small, "small/Dockerfile", "small"), new(names.Large, "large/Dockerfile", "large")];
+    }
+
+    public sealed class BuildTwoPlatforms(SizedImages names) : BuildImagesTarget
+    {
+        protected override IEnumerable<ContainerImage> Images =>
+            [new ContainerImage(names.Large, "large/Dockerfile", "large").ForPlatforms(Platform.LinuxAmd64, Platform.LinuxArm64)];
+    }
+
+    public sealed class PlatformsCheck(SizedImages names) : ImageSizeCheckTarget<BuildTwoPlatforms>
+    {
+        protected override IEnumerable<ImageSizeBudget> Budgets => [ImageSizeBudget.Of(names.Large, 5.MB())];
     }
 
     public sealed class RoomyCheck(SizedImages names) : ImageSizeCheckTarget<BuildSizedImages>
