@@ -12,6 +12,7 @@ public static class AccountsServicePipeline
         .Add<Test>()
         .Add<Publish>()
         .Add<BuildImage>()
+        .Add<SizeCheck>()
         .Add<Push>()
         .Add<DeploySmoke>()
         .Add<Smoke>()

@@ -13,7 +13,8 @@ public static class RuntimeLayout
     // Loaded with dlopen, so ldd cannot see them: OpenSSL backs hashing and random numbers on Linux.
     private static readonly string[] OpenedAtRunTime = ["libssl.so.3", "libcrypto.so.3"];
 
-    public static async Task CopyAsync(AbsolutePath image, TargetContext context)
+    /// <param name="aspNetCore">Also the ASP.NET Core shared framework: the API needs it, the executor does not.</param>
+    public static async Task CopyAsync(AbsolutePath image, TargetContext context, bool aspNetCore = true)
     {
         if (!OperatingSystem.IsLinux())
         {
@@ -28,7 +29,10 @@ public static class RuntimeLayout
         File.Copy(Path.Combine(root, "dotnet"), EnsureParent(target / "dotnet"));
         Copy(Newest(Path.Combine(root, "host", "fxr")), target / "host" / "fxr" / Path.GetFileName(Newest(Path.Combine(root, "host", "fxr"))));
         Copy(core.FullName, target / "shared" / "Microsoft.NETCore.App" / version);
-        Copy(Path.Combine(root, "shared", "Microsoft.AspNetCore.App", version), target / "shared" / "Microsoft.AspNetCore.App" / version);
+        if (aspNetCore)
+        {
+            Copy(Path.Combine(root, "shared", "Microsoft.AspNetCore.App", version), target / "shared" / "Microsoft.AspNetCore.App" / version);
+        }
 
         var natives = Directory.EnumerateFiles(target, "*.so", SearchOption.AllDirectories).Append(target / "dotnet");
         var libraries = new SortedSet<string>(StringComparer.Ordinal);

@@ -1,11 +1,12 @@
 using Pipeline;
 using Pipeline.Components.Services;
+using Pipeline.Delivery;
 
 namespace AccountsService.Build;
 
 /// <summary>
 /// The throwaway environment the smoke test runs in: a Docker network with PostgreSQL and Redis on it
-/// (not published: only the service reaches them), started fresh for every deploy.
+/// (not published: only the service and its executor reach them), started fresh for every deploy.
 /// </summary>
 public static class SmokeEnvironment
 {
@@ -15,7 +16,10 @@ public static class SmokeEnvironment
 
     public const string Redis = "accounts-smoke-redis";
 
-    /// <summary>How the deployed service reaches its stores on <see cref="Network"/>.</summary>
+    /// <summary>The welcome executor's container, beside the service's.</summary>
+    public const string Executor = "accounts-smoke-executor";
+
+    /// <summary>How the deployed service and executor reach their stores on <see cref="Network"/>.</summary>
     public static IReadOnlyList<string> ServiceArguments =>
     [
         "--network", Network,
@@ -37,10 +41,17 @@ public static class SmokeEnvironment
         context.Log.Info($"the smoke environment's PostgreSQL and Redis run on the network {Network}");
     }
 
-    /// <summary>Removes the stores and the network (the service's container too), whatever is left of them.</summary>
+    /// <summary>Starts the executor from its pushed image; it waits for the stores itself, as it would for a restarted one.</summary>
+    public static async Task StartExecutorAsync(TargetContext context, ImageReference image)
+    {
+        await context.RunAsync("docker", ["run", "--detach", "--name", Executor, .. ServiceArguments, image.ToString()]);
+        context.Log.Info($"the executor runs beside the service: {image}");
+    }
+
+    /// <summary>Removes the executor, the stores and the network (the service's container too), whatever is left of them.</summary>
     public static async Task RemoveAsync(TargetContext context, string? service = null)
     {
-        string[] containers = service is null ? [Postgres, Redis] : [service, Postgres, Redis];
+        string[] containers = service is null ? [Executor, Postgres, Redis] : [service, Executor, Postgres, Redis];
         await context.RunAsync(new ToolCommand("docker").AddArguments(["rm", "--force", "--volumes", .. containers]).WithQuietOutput().AcceptingExitCodes(0, 1));
         await context.RunAsync(new ToolCommand("docker").AddArguments("network", "rm", Network).WithQuietOutput().AcceptingExitCodes(0, 1));
     }

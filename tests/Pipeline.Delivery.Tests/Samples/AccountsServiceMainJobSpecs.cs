@@ -5,10 +5,10 @@ using Pipeline.Delivery.Tests.Support;
 namespace Pipeline.Delivery.Tests.Samples;
 
 /// <summary>
-/// samples/accounts-service end to end on a copy: lint, tests with PostgreSQL and Redis, the image built,
-/// pushed to the embedded registry, deployed with fresh stores to the throwaway "smoke" environment,
-/// smoke-tested, then scanned by a fake trivy (warning only). One class, so its runs never share that
-/// environment at the same time.
+/// samples/accounts-service end to end on a copy: lint, tests with PostgreSQL and Redis, the API and
+/// executor images built and size-checked, pushed to the embedded registry, deployed with fresh stores
+/// to the throwaway "smoke" environment, smoke-tested (the executor's welcome included), then scanned by
+/// a fake trivy (warning only). One class, so its runs never share that environment at the same time.
 /// </summary>
 [Collection(SampleRuns.Collection)]
 public sealed class AccountsServiceMainJobSpecs
@@ -16,7 +16,7 @@ public sealed class AccountsServiceMainJobSpecs
     private const string ServiceContainer = "accounts-service-smoke";
 
     [Fact]
-    public async Task The_main_job_runs_from_lint_to_smoke_and_the_scan_only_warns()
+    public async Task The_main_job_runs_from_lint_to_smoke_with_the_executors_welcome_and_the_scan_only_warns()
     {
         Requirements.Docker();
         Requirements.Tool("dotnet");
@@ -24,19 +24,23 @@ public sealed class AccountsServiceMainJobSpecs
         using var trivy = new FakeTrivy(sample, FakeTrivy.GoModuleReport);
         try
         {
-            var run = await PipelineRun.RunAsync(AccountsServicePipeline.Create(), sample.Path, LocalVariables(), "Smoke", "Scan");
+            var run = await PipelineRun.RunAsync(AccountsServicePipeline.Create(), sample.Path, LocalVariables(), "Smoke", "Scan", "SizeCheck");
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            foreach (var target in new[] { "Lint", "Test", "Publish", "BuildImage", "Push", "DeploySmoke", "Smoke", "Scan" })
+            foreach (var target in new[] { "Lint", "Test", "Publish", "BuildImage", "SizeCheck", "Push", "DeploySmoke", "Smoke", "Scan" })
             {
                 Assert.Matches($@"(?m)^{target} +[0-9][^│\n]* succeeded", run.Output);
             }
 
             Assert.Contains("Service redis (", run.Output, StringComparison.Ordinal); // the tests had both stores
-            Assert.Contains("9 passed, 0 failed, 0 skipped", run.Output, StringComparison.Ordinal);
+            Assert.Contains("11 passed, 0 failed, 0 skipped", run.Output, StringComparison.Ordinal);
+            Assert.Matches(@"accounts-service +[0-9.]+ MB +150 MB +\d+ % +ok", run.Output); // the size table
+            Assert.Matches(@"accounts-executor +[0-9.]+ MB +120 MB +\d+ % +ok", run.Output);
             Assert.Matches(@"Pushed 127\.0\.0\.1:\d+/accounts-service@sha256:[0-9a-f]{64}", run.Output);
+            Assert.Matches(@"the executor runs beside the service: 127\.0\.0\.1:\d+/accounts-executor@sha256:[0-9a-f]{64}", run.Output);
             Assert.Contains("/readyz answered 200", run.Output, StringComparison.Ordinal);
             Assert.Matches(@"signed up smoke-[0-9a-f]{32}@example\.com, logged in, and /me answered for them", run.Output);
+            Assert.Matches(@"the executor welcomed smoke-[0-9a-f]{32}@example\.com at 20\d\d-", run.Output); // its job, seen through the API
             Assert.Contains("CVE-2023-44487", run.Output, StringComparison.Ordinal); // found, shown, and yet the run succeeded
             Assert.NotNull(DeployedEnvironments.In(sample.Path).Last(DeploySmoke.Environment));
         }
@@ -68,6 +72,8 @@ public sealed class AccountsServiceMainJobSpecs
             Assert.Contains("the service's recent logs:", run.Output, StringComparison.Ordinal);
             Assert.Contains("error: the session store refused the token", run.Output, StringComparison.Ordinal); // the container's own lines
             Assert.Contains("POST /login 502", run.Output, StringComparison.Ordinal);
+            Assert.Contains("the executor's recent logs:", run.Output, StringComparison.Ordinal);
+            Assert.Contains("executor: started", run.Output, StringComparison.Ordinal); // the executor's own lines
             Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal); // an expected failure: no stack trace
         }
         finally
@@ -84,7 +90,7 @@ public sealed class AccountsServiceMainJobSpecs
 
     private static async Task CleanUpAsync(TempRoot sample)
     {
-        await Shell.TryRunAsync("docker", ["rm", "--force", "--volumes", ServiceContainer, SmokeEnvironment.Postgres, SmokeEnvironment.Redis]);
+        await Shell.TryRunAsync("docker", ["rm", "--force", "--volumes", ServiceContainer, SmokeEnvironment.Executor, SmokeEnvironment.Postgres, SmokeEnvironment.Redis]);
         await Shell.TryRunAsync("docker", ["network", "rm", SmokeEnvironment.Network]);
         await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
     }

@@ -27,14 +27,18 @@ public sealed class AccountsServiceWorkflowSpecs
         await WorkflowLint.AssertCleanAsync(await ReadAsync(file), file);
 
     [Fact]
-    public async Task Pull_requests_run_lint_beside_test_with_both_stores_then_build_the_image_and_never_push_or_see_a_secret()
+    public async Task Pull_requests_run_lint_beside_test_with_both_stores_then_build_both_images_check_their_sizes_and_never_push_or_see_a_secret()
     {
         var yaml = await ReadAsync("pull-request.yml");
 
         Assert.Contains("on:\n  pull_request:\n    branches: [main, develop]\n", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("  push:", yaml, StringComparison.Ordinal);
-        Assert.Equal(["lint", "test", "build-image"], JobIds(yaml));
-        Assert.Contains("  build-image:\n    name: BuildImage\n    needs: [lint, test]\n", yaml, StringComparison.Ordinal);
+        Assert.Equal(["lint", "test", "build-image", "size-check"], JobIds(yaml));
+        Assert.Contains("  build-image:\n    name: Build API and Executor\n    needs: [lint, test]\n", yaml, StringComparison.Ordinal);
+        // The size check's job measures the images the build job saved: it downloads and loads them, never builds them again.
+        Assert.Contains("  size-check:\n    name: Size Check\n    needs: [build-image]\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("run: ./build.sh SizeCheck --skip Lint Test Publish BuildImage\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("uses: actions/download-artifact@", yaml[yaml.IndexOf("  size-check:", StringComparison.Ordinal)..], StringComparison.Ordinal);
         Assert.Contains("      postgres:\n        image: postgres:16-alpine\n", yaml, StringComparison.Ordinal);
         Assert.Contains("      redis:\n        image: redis:7-alpine\n", yaml, StringComparison.Ordinal);
         Assert.Contains("REDIS_URL: localhost:6379", yaml, StringComparison.Ordinal);
@@ -49,7 +53,8 @@ public sealed class AccountsServiceWorkflowSpecs
         var yaml = await ReadAsync("main.yml");
 
         Assert.Contains("on:\n  push:\n    branches: [main, develop]\n  workflow_dispatch: {}\n", yaml, StringComparison.Ordinal);
-        Assert.Equal(["test", "build-image", "push", "smoke", "scan"], JobIds(yaml));
+        Assert.Equal(["test", "build-image", "size-check", "push", "smoke", "scan"], JobIds(yaml));
+        Assert.Contains("  size-check:\n    name: Size Check\n    needs: [build-image]\n", yaml, StringComparison.Ordinal); // beside the push, not before it
         // Lint has no job of its own here: it runs before the image in build-image.
         Assert.Contains("run: ./build.sh BuildImage --skip Test\n", yaml, StringComparison.Ordinal);
         Assert.Contains("    needs: [build-image]\n    if: \"!(github.event_name == 'pull_request')\"\n", yaml, StringComparison.Ordinal);

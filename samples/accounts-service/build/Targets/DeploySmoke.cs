@@ -4,8 +4,9 @@ using Pipeline.Delivery;
 namespace AccountsService.Build;
 
 /// <summary>
-/// Deploys the pushed image (pinned by digest) to the throwaway "smoke" environment: its PostgreSQL and
-/// Redis started fresh on a Docker network, the service beside them, published on 127.0.0.1.
+/// Deploys the pushed images (pinned by digest) to the throwaway "smoke" environment: its PostgreSQL and
+/// Redis started fresh on a Docker network, the executor and the service beside them, the service
+/// published on 127.0.0.1.
 /// </summary>
 public sealed class DeploySmoke : DeployStagingTarget
 {
@@ -18,7 +19,7 @@ public sealed class DeploySmoke : DeployStagingTarget
     protected override LocalDockerSettings LocalDocker => new(ContainerPort: 8080) { RunArguments = SmokeEnvironment.ServiceArguments };
 
     protected override ImageReference ImageToDeploy(TargetContext context) =>
-        PushedImages.At(context.RootDirectory)["accounts-service"].Pinned;
+        PushedImages.At(context.RootDirectory)[BuildImage.Api.Name].Pinned;
 
     protected override void Extend(TargetSpec target) =>
         target.DependsOn<Push>().Consumes(PushedImages.Artifact); // the digest Push read back, in CI from its job
@@ -27,6 +28,7 @@ public sealed class DeploySmoke : DeployStagingTarget
     {
         ArgumentNullException.ThrowIfNull(context);
         await SmokeEnvironment.StartAsync(context, $"{Application}-{EnvironmentName}"); // the driver's default container name
+        await SmokeEnvironment.StartExecutorAsync(context, PushedImages.At(context.RootDirectory)[BuildImage.Executor.Name].Pinned);
         await base.RunAsync(context);
     }
 }

@@ -3,9 +3,9 @@ using Pipeline.GitHubActions;
 namespace AccountsService.Build;
 
 /// <summary>
-/// Pushes to main or develop: the tests, the image built and pushed to GHCR, deployed with its stores to
-/// a throwaway environment on the runner and smoke-tested there in one job (the containers live on that
-/// runner), then a Trivy scan that only warns.
+/// Pushes to main or develop: the tests, the API and executor images built, then pushed to GHCR beside
+/// the size check, deployed with their stores to a throwaway environment on the runner and smoke-tested
+/// there in one job (the containers live on that runner), then a Trivy scan that only warns.
 /// </summary>
 public sealed class MainPipeline : Workflow
 {
@@ -17,7 +17,8 @@ public sealed class MainPipeline : Workflow
         .Concurrency(CancelInProgress.Never)
         .Timeout(TimeSpan.FromMinutes(20))
         .Job<Test>()
-        .Job<BuildImage>()
+        .Job<BuildImage>(j => j.Name("Build API and Executor"))
+        .Job<SizeCheck>(j => j.Name("Size Check"))
         .Job<Push>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write))
         .Job<Smoke>()
         .Job<Scan>();

@@ -2,7 +2,10 @@ using Pipeline.GitHubActions;
 
 namespace AccountsService.Build;
 
-/// <summary>Pull requests into main or develop: Lint beside Test (PostgreSQL and Redis as services), then the image built, never pushed.</summary>
+/// <summary>
+/// Pull requests into main or develop: Lint beside Test (PostgreSQL and Redis as services), then the API
+/// and executor images built, never pushed, and the size check over the images that build saved.
+/// </summary>
 public sealed class PullRequestValidation : Workflow
 {
     protected override void Configure(WorkflowSpec workflow) => workflow
@@ -13,5 +16,6 @@ public sealed class PullRequestValidation : Workflow
         .Timeout(TimeSpan.FromMinutes(15))
         .Job<Lint>()
         .Job<Test>()
-        .Job<BuildImage>();
+        .Job<BuildImage>(j => j.Name("Build API and Executor"))
+        .Job<SizeCheck>(j => j.Name("Size Check"));
 }

@@ -1,12 +1,15 @@
 using Accounts;
 using Npgsql;
 
-// signup, login and an authenticated /me: accounts in PostgreSQL, sessions in Redis.
+// signup, login and an authenticated /me: accounts in PostgreSQL, sessions in Redis. A signup also
+// queues the account's welcome, which the executor (src/Accounts.Executor) sends; /me says when it did.
 var builder = WebApplication.CreateBuilder(args);
 builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
 var database = NpgsqlDataSource.Create(Required("DATABASE_URL"));
 var accounts = new AccountStore(database);
-var sessions = new SessionStore(RedisConnection.Parse(Required("REDIS_URL")), TimeSpan.FromHours(1));
+var redis = RedisConnection.Parse(Required("REDIS_URL"));
+var sessions = new SessionStore(redis, TimeSpan.FromHours(1));
+var welcomes = new WelcomeQueue(redis);
 
 var app = builder.Build();
 
@@ -41,9 +44,13 @@ app.MapPost("/signup", async (Credentials user, CancellationToken cancellation) 
         return Results.BadRequest(new { error = "an email and a password of at least 8 characters" });
     }
 
-    return await accounts.CreateAsync(user.Email, user.Password, cancellation)
-        ? Results.Created("/me", new { email = AccountStore.Normalize(user.Email) })
-        : Results.Conflict(new { error = "that email is taken" });
+    if (!await accounts.CreateAsync(user.Email, user.Password, cancellation))
+    {
+        return Results.Conflict(new { error = "that email is taken" });
+    }
+
+    await welcomes.EnqueueAsync(AccountStore.Normalize(user.Email), cancellation);
+    return Results.Created("/me", new { email = AccountStore.Normalize(user.Email) });
 });
 
 app.MapPost("/login", async (Credentials user, CancellationToken cancellation) =>
@@ -62,7 +69,7 @@ app.MapGet("/me", async (HttpRequest request, CancellationToken cancellation) =>
 {
     var header = request.Headers.Authorization.ToString();
     var email = header.StartsWith("Bearer ", StringComparison.Ordinal) ? await sessions.FindAsync(header["Bearer ".Length..], cancellation) : null;
-    return email is null ? Results.Unauthorized() : Results.Ok(new { email });
+    return email is null ? Results.Unauthorized() : Results.Ok(new { email, welcomedAt = await accounts.WelcomedAtAsync(email, cancellation) });
 });
 
 app.Run();

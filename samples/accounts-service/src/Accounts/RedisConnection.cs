@@ -5,8 +5,9 @@ using System.Text;
 namespace Accounts;
 
 /// <summary>
-/// Just enough of Redis's protocol (RESP2) for sessions: one command per connection, arguments as
-/// bulk strings, the reply as a string (null for a nil). Keeps the service free of a client library.
+/// Just enough of Redis's protocol (RESP2) for sessions and the welcome queue: one command per
+/// connection, arguments as bulk strings, the reply as a string (null for a nil, or for a blocking
+/// pop that timed out). Keeps the service free of a client library.
 /// </summary>
 public sealed class RedisConnection(string host, int port)
 {
@@ -54,6 +55,8 @@ public sealed class RedisConnection(string host, int port)
                 throw new IOException("Redis: " + line[1..]);
             case '$' when line == "$-1":
                 return null;
+            case '*' when line == "*-1":
+                return null; // a blocking pop that timed out
             case '$':
                 var length = int.Parse(line[1..], CultureInfo.InvariantCulture);
                 var buffer = new char[length + 2]; // ASCII tokens and emails: characters are bytes here

@@ -16,7 +16,8 @@ public sealed class RedisProtocolSpecs
     [InlineData("$5\r\na@b.c\r\n", "a@b.c")]
     [InlineData("$-1\r\n", null)]
     [InlineData(":1\r\n", "1")]
-    public async Task Replies_read_as_strings_and_nil_as_null(string reply, string? expected)
+    [InlineData("*-1\r\n", null)]
+    public async Task Replies_read_as_strings_and_nil_or_a_timed_out_pop_as_null(string reply, string? expected)
     {
         Assert.Equal(expected, await RedisConnection.ReadReplyAsync(new StringReader(reply), TestContext.Current.CancellationToken));
     }

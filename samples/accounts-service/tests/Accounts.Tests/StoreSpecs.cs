@@ -30,6 +30,33 @@ public sealed class StoreSpecs
         Assert.Null(await sessions.FindAsync("unknown", cancellation));
     }
 
+    [Fact]
+    public async Task A_queued_welcome_is_taken_once_recorded_and_an_unfinished_one_is_put_back()
+    {
+        await using var database = NpgsqlDataSource.Create(Variable("DATABASE_URL"));
+        var accounts = new AccountStore(database);
+        var queue = new WelcomeQueue(RedisConnection.Parse(Variable("REDIS_URL")));
+        var cancellation = TestContext.Current.CancellationToken;
+        var email = $"welcome-{Guid.NewGuid():N}@example.com";
+        await accounts.EnsureSchemaAsync(cancellation);
+        await accounts.CreateAsync(email, "password-1", cancellation);
+        await queue.EnqueueAsync(email, cancellation);
+
+        // Taken and never finished (an executor that died): the next executor's start puts it back.
+        Assert.Equal(email, await queue.TakeAsync(TimeSpan.FromSeconds(1), cancellation));
+        Assert.Null(await queue.TakeAsync(TimeSpan.FromSeconds(1), cancellation));
+        Assert.Equal(1, await queue.RequeueUnfinishedAsync(cancellation));
+        Assert.Null(await accounts.WelcomedAtAsync(email, cancellation));
+
+        Assert.Equal(email, await queue.TakeAsync(TimeSpan.FromSeconds(1), cancellation));
+        await accounts.RecordWelcomeAsync(email, cancellation);
+        await accounts.RecordWelcomeAsync(email, cancellation); // a job run twice records one welcome
+        await queue.CompleteAsync(email, cancellation);
+
+        Assert.NotNull(await accounts.WelcomedAtAsync(email, cancellation));
+        Assert.Equal(0, await queue.RequeueUnfinishedAsync(cancellation));
+    }
+
     private static string Variable(string name)
     {
         var value = Environment.GetEnvironmentVariable(name);
