@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Pipeline.Planning;
 
 namespace Pipeline.Execution;
@@ -27,28 +26,36 @@ internal static class OtherJobResults
             return [];
         }
 
-        if (Parse(text) is not JsonObject targets)
+        using var document = Parse(text);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
         {
             throw Malformed("it is not a JSON object");
         }
 
-        var finished = new List<FinishedTarget>(targets.Count);
-        foreach (var (name, entry) in targets)
+        var finished = new List<FinishedTarget>();
+        foreach (var (name, entry) in document.RootElement.EnumerateObject().Select(p => (p.Name, p.Value)))
         {
             var target = graph.Targets.FirstOrDefault(t => t.Name == name)
                 ?? throw Malformed($"it names {name}, which is not a target of this pipeline (regenerate the workflow: ./build.sh --generate)");
-            var result = entry is JsonObject fields && fields["result"] is JsonValue value && value.TryGetValue(out string? r) ? r : null;
+            if (finished.Any(f => f.Name == name))
+            {
+                throw Malformed($"it names {name} twice");
+            }
+
+            var result = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("result", out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
             finished.Add(Finished(target, result) ?? throw Malformed($"the result of {name} is not one of success, failure, cancelled, skipped"));
         }
 
         return finished;
     }
 
-    private static JsonNode? Parse(string text)
+    private static JsonDocument Parse(string text)
     {
         try
         {
-            return JsonNode.Parse(text);
+            return JsonDocument.Parse(text);
         }
         catch (JsonException e)
         {

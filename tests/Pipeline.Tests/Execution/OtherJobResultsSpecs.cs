@@ -63,6 +63,7 @@ public sealed class OtherJobResultsSpecs
     [InlineData("{\"Z\": {\"result\": \"success\"}}", "it names Z, which is not a target of this pipeline")]
     [InlineData("{\"A\": {\"result\": \"neutral\"}}", "the result of A is not one of success, failure, cancelled, skipped")]
     [InlineData("{\"A\": \"success\"}", "the result of A is not one of success, failure, cancelled, skipped")]
+    [InlineData("{\"A\": {\"result\": \"success\"}, \"A\": {\"result\": \"failure\"}}", "it names A twice")]
     public async Task A_malformed_value_is_one_line_naming_the_variable_and_nothing_runs(string value, string why)
     {
         var script = Pipeline(_ => { });
