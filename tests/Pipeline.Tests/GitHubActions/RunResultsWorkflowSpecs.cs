@@ -15,11 +15,11 @@ public sealed partial class RunResultsWorkflowSpecs
     [Fact]
     public async Task A_reporting_job_needs_every_job_not_after_it_and_receives_each_result_by_name()
     {
-        // A → B → R (reports, runs after failures) → D; C is in no relation with R at all.
+        // A → B → R (reports, runs after failures) → D; C (a matrix: one result for all its cells) → E is in no relation with R at all.
         var script = new Script()
             .Target<A>()
             .Target<B>(t => t.DependsOn<A>())
-            .Target<C>()
+            .Target<C>(t => t.Matrix(MatrixAxis.Of("os", "linux", "windows")))
             .Target<E>(t => t.DependsOn<C>())
             .Target<R>(t => t.DependsOn<B>().AssuredAfterFailure().ReportsOnRun())
             .Target<D>(t => t.DependsOn<R>());
