@@ -4,7 +4,8 @@ namespace Pipeline.Components.Notifications;
 /// Posts the run's summary — failed or succeeded, what failed and why, how long it took, each target,
 /// and under GitHub Actions links to the run and the commit — to a webhook as Slack-compatible JSON
 /// (<c>text</c> and <c>blocks</c>). It runs after what it follows even when that failed
-/// (<c>AssuredAfterFailure</c>; CI: <c>if: always()</c>), and a notification that cannot be delivered is
+/// (<c>AssuredAfterFailure</c>; CI: <c>if: always()</c>) and tells the whole run (<c>ReportsOnRun</c>: in CI
+/// its job waits for every other job and hears how each ended), and a notification that cannot be delivered is
 /// a warning, never a failed run. The webhook URL is the secret <see cref="NotifyParameters.NotificationWebhook"/>;
 /// without it nothing is posted.
 /// <code>
@@ -25,12 +26,13 @@ public abstract class NotifyTarget : Target
     /// <summary>The wait before the second try; it doubles after each.</summary>
     protected virtual TimeSpan FirstRetryDelay => TimeSpan.FromSeconds(1);
 
-    /// <summary>Declares that it runs after failures, that its own failure only warns, and the webhook secret; then what <see cref="Extend"/> adds.</summary>
+    /// <summary>Declares that it runs after failures, reports on the whole run, that its own failure only warns, and the webhook secret; then what <see cref="Extend"/> adds.</summary>
     protected sealed override void Configure(TargetSpec target)
     {
         target
             .Description("Posts the run's summary to a webhook (Slack-compatible), also after a failure")
             .AssuredAfterFailure()
+            .ReportsOnRun()
             .WarningOnly()
             .Reads(Webhook);
         Extend(target);

@@ -5,7 +5,8 @@ namespace Pipeline.GitHubActions;
 /// <summary>Which targets each job runs, which it skips, and which jobs it waits for.</summary>
 /// <param name="WaitsFor">
 /// The jobs it waits for directly, transitively reduced. Its <c>needs:</c> is this list, unless its
-/// <c>if:</c> must name the result of a job further up (see <see cref="JobPlanner"/>).
+/// <c>if:</c> must name the result of a job further up (see <see cref="JobPlanner"/>). A job reporting
+/// on the run waits for every job not waiting for it, each listed: it reads every one's result.
 /// </param>
 /// <param name="Upstream">Every job it waits for, directly or not.</param>
 /// <param name="BlockedBy">
@@ -33,7 +34,8 @@ internal sealed record JobTargets(
 /// <item>it runs what it reaches minus what a job it needs (directly or not) already ran — so each
 ///   target runs once along any chain of needs, and targets shared by parallel jobs (a restore,
 ///   say) run in each of them; files travel between jobs as declared artifacts;</item>
-/// <item>everything else its local plan would include is passed to <c>--skip</c>.</item>
+/// <item>everything else its local plan would include is passed to <c>--skip</c>;</item>
+/// <item>a job running a target that reports on the run also needs every job not needing it, and runs no less.</item>
 /// </list>
 /// <c>needs</c> is then transitively reduced. Pure: it reads the graph and runs nothing.
 /// </summary>
@@ -66,14 +68,46 @@ internal static class JobOwnership
                 .Any(m => !reach[r].Contains(m) && reach[other].Contains(m)))],
             StringComparer.Ordinal);
         var blockedBy = roots.ToDictionary(r => r, r => Upstream(r, directlyBlockedBy), StringComparer.Ordinal);
+        var runs = roots.ToDictionary(
+            r => r,
+            r =>
+            {
+                var ranBefore = upstream[r].SelectMany(u => reach[u]).ToHashSet(StringComparer.Ordinal);
+                return (IReadOnlyList<string>)[.. LocalPlan(graph, r).Where(t => reach[r].Contains(t) && !ranBefore.Contains(t))];
+            },
+            StringComparer.Ordinal);
+
+        // What each job runs is settled by the relations alone; a job reporting on the run only waits longer.
+        var reporting = roots.Where(r => runs[r].Any(t => graph[t].ReportsOnRun)).ToHashSet(StringComparer.Ordinal);
+        var waits = WithReportingJobsLast(roots, direct, reporting);
+        var scheduled = roots.ToDictionary(r => r, r => Upstream(r, waits), StringComparer.Ordinal);
         return [.. roots.Select(root =>
         {
-            var ranBefore = upstream[root].SelectMany(u => reach[u]).ToHashSet(StringComparer.Ordinal);
             var plan = LocalPlan(graph, root);
-            var runs = plan.Where(t => reach[root].Contains(t) && !ranBefore.Contains(t)).ToList();
-            var waitsFor = direct[root].Where(d => !direct[root].Any(other => upstream[other].Contains(d))).ToList();
-            return new JobTargets(root, runs, [.. plan.Except(runs)], waitsFor, upstream[root], blockedBy[root]);
+            var waitsFor = reporting.Contains(root)
+                ? waits[root] // each by name: it reads every one's result
+                : [.. waits[root].Where(d => !waits[root].Any(other => scheduled[other].Contains(d)))];
+            return new JobTargets(root, runs[root], [.. plan.Except(runs[root])], waitsFor, scheduled[root], blockedBy[root]);
         })];
+    }
+
+    /// <summary>
+    /// The jobs each job waits for directly, where a job reporting on the run (<see cref="TargetDefinition.ReportsOnRun"/>)
+    /// also waits for every job not waiting for it, in the workflow's order. Added one reporting job at
+    /// a time, and only jobs that do not reach it, so no cycle can form; of two reporting jobs
+    /// independent of each other, the first declared waits for the second.
+    /// </summary>
+    private static Dictionary<string, IReadOnlyList<string>> WithReportingJobsLast(
+        IReadOnlyList<string> roots, Dictionary<string, IReadOnlyList<string>> direct, HashSet<string> reporting)
+    {
+        var waits = new Dictionary<string, IReadOnlyList<string>>(direct, StringComparer.Ordinal);
+        foreach (var root in roots.Where(reporting.Contains))
+        {
+            var after = roots.Where(other => Upstream(other, waits).Contains(root)).ToHashSet(StringComparer.Ordinal);
+            waits[root] = [.. roots.Where(other => other != root && !after.Contains(other))];
+        }
+
+        return waits;
     }
 
     /// <summary>

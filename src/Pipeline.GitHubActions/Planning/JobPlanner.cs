@@ -37,7 +37,7 @@ internal sealed partial class JobPlanner(
         CheckMatrix(root, runs, targets);
         CheckJobLevelContexts(root, targets);
         CheckTriggeringRunDownloads(job, root);
-        var env = WithOutputsAndCells([.. StepEnv(root, runs, services, secrets, job.Surface), .. ConditionContexts(runs, targets, names)], root, runs, targets);
+        var env = WithOutputsAndCells([.. StepEnv(root, runs, services, secrets, job.Surface), .. ConditionContexts(runs, targets, names), .. RunResults(runs, targets)], root, runs, targets);
         env = WithBuildStepEnv(env, job, root, names);
         var runsOn = (job.RunsOnExpression is { } typed ? [typed.Render(names)] : job.RunsOn) ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn;
         var jobSteps = new JobSteps(workflow, graph, split, targets, problems, names);

@@ -19,6 +19,9 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
     /// </summary>
     public Action<RunReport>? Ending { get; init; }
 
+    /// <summary>The targets other CI jobs ran, with their job's result (<see cref="OtherJobResults"/>): part of the run so far.</summary>
+    public IReadOnlyList<FinishedTarget> OtherJobs { get; init; } = [];
+
     public async Task<RunReport> RunAsync(Plan plan, int maxParallel, CancellationToken cancellation)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxParallel, 1);
@@ -131,14 +134,26 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
             _ => new TargetResult(target.Name, TargetStatus.Skipped, TimeSpan.Zero, $"condition `{when}` is false"),
         };
 
-    /// <summary>The targets finished so far, in plan order; those another CI job runs (<c>--skip</c>) are not this run's to tell.</summary>
-    private RunSoFar SoFar(Plan plan, TimeSpan elapsed) => new(
-        [.. plan.Targets
-            .Select(t => _finished.TryGetValue(t.Name, out var result) ? result : null)
-            .OfType<TargetResult>()
-            .Where(r => r.Reason?.StartsWith("--skip", StringComparison.Ordinal) != true)
-            .Select(r => new FinishedTarget(r.Name, OutcomeOf(r), r.Duration, r.Status == TargetStatus.Failed ? r.Detail?.Split('\n')[0] : r.Reason))],
-        elapsed);
+    /// <summary>
+    /// The targets finished so far, in plan order; those another CI job runs (<c>--skip</c>) are not this
+    /// run's to tell, but that job's result is when it was handed over, and so are other jobs' targets
+    /// outside the plan (after it).
+    /// </summary>
+    private RunSoFar SoFar(Plan plan, TimeSpan elapsed)
+    {
+        var fromOtherJobs = OtherJobs.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        var finished = plan.Targets
+            .Select(t => _finished.TryGetValue(t.Name, out var result) ? Finished(result, fromOtherJobs.GetValueOrDefault(t.Name)) : null)
+            .OfType<FinishedTarget>()
+            .ToList();
+        var planned = plan.Targets.Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return new([.. finished, .. OtherJobs.Where(t => !planned.Contains(t.Name))], elapsed);
+    }
+
+    private static FinishedTarget? Finished(TargetResult result, FinishedTarget? inOtherJob) =>
+        result.Reason?.StartsWith("--skip", StringComparison.Ordinal) == true
+            ? inOtherJob
+            : new FinishedTarget(result.Name, OutcomeOf(result), result.Duration, result.Status == TargetStatus.Failed ? result.Detail?.Split('\n')[0] : result.Reason);
 
     private static TargetOutcome OutcomeOf(TargetResult result) => result.Status switch
     {

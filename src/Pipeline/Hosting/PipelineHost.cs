@@ -107,7 +107,8 @@ internal static class PipelineHost
             RequiredTools.Check(plan, environment.Variables);
             var services = new ServiceHosting(session.Dependencies.Registered<IServiceContainerHost>(), gitHub.IsActions);
             services.Check(plan);
-            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, force, console, !commandLine.NoReport, cancellation).ConfigureAwait(false);
+            var otherJobs = OtherJobResults.Read(environment.Variables, session.Graph);
+            return await RunPlanAsync(session, gitHub, plan, maxParallel, services, force, otherJobs, console, !commandLine.NoReport, cancellation).ConfigureAwait(false);
         }
         catch (PipelineException e)
         {
@@ -129,7 +130,16 @@ internal static class PipelineHost
     }
 
     private static async Task<int> RunPlanAsync(
-        PipelineSession session, GitHubRun gitHub, Plan plan, int maxParallel, ServiceHosting services, ForceRequest force, OutputConsole console, bool writeReport, CancellationToken cancellation)
+        PipelineSession session,
+        GitHubRun gitHub,
+        Plan plan,
+        int maxParallel,
+        ServiceHosting services,
+        ForceRequest force,
+        IReadOnlyList<FinishedTarget> otherJobs,
+        OutputConsole console,
+        bool writeReport,
+        CancellationToken cancellation)
     {
         var environment = session.Environment;
         ConsoleCapture.Install();
@@ -164,6 +174,7 @@ internal static class PipelineHost
             var startedUtc = environment.Clock.GetUtcNow();
             var scheduler = new Scheduler(executor, output, environment.Clock)
             {
+                OtherJobs = otherJobs,
                 Ending = writeReport
                     ? finished => ReportFile.Write(environment.RootDirectory, finished, sections.All, new ReportFacts(startedUtc, gitHub), console, stepSummary)
                     : null,

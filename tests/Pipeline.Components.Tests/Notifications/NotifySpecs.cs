@@ -1,10 +1,12 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Pipeline.Components.Tests.Support;
 using Pipeline.GitHubActions;
+using YamlDotNet.RepresentationModel;
 
 namespace Pipeline.Components.Tests.Notifications;
 
-public sealed class NotifySpecs
+public sealed partial class NotifySpecs
 {
     // A webhook URL carries its credential in the path, as Slack's do.
     private const string SecretPath = "/services/T0001/B0002/s3cr3tT0k3nValue";
@@ -120,12 +122,60 @@ public sealed class NotifySpecs
         await WorkflowLint.AssertCleanAsync(yaml, "delivery.yml");
     }
 
+    [Fact]
+    public async Task In_CI_a_failure_in_another_job_is_in_the_posted_message()
+    {
+        using var root = new TempRoot();
+        var generated = await Pipeline(fails: false).Workflows(w => w.Add<DeliveryWorkflow>()).RunAsync(root, ["--generate"]);
+        Assert.True(generated.ExitCode == 0, generated.All);
+        var yaml = File.ReadAllText(Directory.GetFiles(root.Path / ".github" / "workflows", "*.yml").Single());
+        var step = BuildStep(yaml, "notify");
+        Assert.Equal(["package", "deploy"], ((YamlSequenceNode)Map(Map(yaml, "jobs"), "notify")["needs"]).Children.Select(n => ((YamlScalarNode)n).Value));
+
+        // The notify job's command and variable as GitHub runs them: Package's job failed, so Deploy's was skipped.
+        var results = new Dictionary<string, string> { ["package"] = "failure", ["deploy"] = "skipped" };
+        var needs = NeedsResult().Replace(((YamlScalarNode)Map(step, "env")["PIPELINE_CONTEXT_NEEDS"]).Value!, m => JsonSerializer.Serialize(results[m.Groups[1].Value]));
+        var command = ((YamlScalarNode)step["run"]).Value!.Split(' ')[1..];
+        using var webhook = new FakeHttpServer(_ => new FakeResponse(200, "ok", "text/plain"));
+        var variables = Webhook(webhook);
+        variables["PIPELINE_CONTEXT_NEEDS"] = needs;
+
+        var run = await Pipeline(fails: false).RunAsync(root, command, variables, gitHubActions: true);
+
+        Assert.True(run.ExitCode == 0, run.All); // the failure is Package's job's; this one posted it
+        Assert.Equal(["Notify", "--skip", "Compile", "Package", "Deploy"], command);
+        using var body = JsonDocument.Parse(Assert.Single(webhook.Requests).Body);
+        Assert.StartsWith("❌ The pipeline failed", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
+        var sections = string.Join('\n', body.RootElement.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "section")
+            .Select(b => b.GetProperty("text").GetProperty("text").GetString()));
+        Assert.Contains("Package: its CI job failed", sections, StringComparison.Ordinal);
+        Assert.Contains("❌ Package (another job)", sections, StringComparison.Ordinal);
+        Assert.Contains("⏭️ Deploy (its CI job was skipped)", sections, StringComparison.Ordinal);
+    }
+
     private static PipelineBuilder Pipeline(bool fails) => new PipelineBuilder()
         .Add<Compile>().Add<Package>().Add<Deploy>().Add<Notify>()
         .Provide(new BuildOutcome(fails));
 
     private static Dictionary<string, string> Webhook(FakeHttpServer server) =>
         new() { ["NOTIFICATION_WEBHOOK"] = new Uri(server.BaseAddress, SecretPath).ToString() };
+
+    /// <summary>The <c>./build.sh</c> step of a job in a generated workflow.</summary>
+    private static YamlMappingNode BuildStep(string yaml, string job) =>
+        ((YamlSequenceNode)Map(Map(yaml, "jobs"), job)["steps"]).Children.OfType<YamlMappingNode>()
+            .Single(s => s.Children.TryGetValue(new YamlScalarNode("run"), out var run) && ((YamlScalarNode)run).Value!.StartsWith("./build.sh ", StringComparison.Ordinal));
+
+    private static YamlMappingNode Map(string yaml, string key)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        return Map((YamlMappingNode)stream.Documents.Single().RootNode, key);
+    }
+
+    private static YamlMappingNode Map(YamlMappingNode node, string key) => (YamlMappingNode)node[key];
+
+    [GeneratedRegex(@"\$\{\{ toJSON\(needs\.([a-z-]+)\.result\) \}\}")]
+    private static partial Regex NeedsResult();
 }
 
 public sealed class DeliveryWorkflow : Workflow

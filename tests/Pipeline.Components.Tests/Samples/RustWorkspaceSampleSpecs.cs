@@ -78,7 +78,11 @@ public sealed class RustWorkspaceSampleSpecs
 
         Assert.Equal("always()", Scalar(jobs["quality-report"], "if"));
         Assert.Equal("always()", Scalar(jobs["notify"], "if"));
-        Assert.Equal(["smoke", "quality-report"], Needs(jobs["notify"]));
+        // Both tell the whole run: each waits for every other job and hears how each ended.
+        Assert.Equal(["format-and-lint", "test-services", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke"], Needs(jobs["quality-report"]));
+        Assert.Equal(["format-and-lint", "test-services", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke", "quality-report"], Needs(jobs["notify"]));
+        Assert.Contains("\"TestServices\": {\"result\": ${{ toJSON(needs.test-services.result) }}}", Text("notify"), StringComparison.Ordinal);
+        Assert.Contains("\"Smoke\": {\"result\": ${{ toJSON(needs.smoke.result) }}}", Text("quality-report"), StringComparison.Ordinal);
         Assert.Contains("NOTIFICATION_WEBHOOK: ${{ secrets.NOTIFICATION_WEBHOOK }}", Text("notify"), StringComparison.Ordinal);
 
         // Each test cell uploads its results; the report downloads them all into one folder.

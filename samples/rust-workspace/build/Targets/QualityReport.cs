@@ -8,7 +8,8 @@ namespace RustWorkspace.Build;
 
 /// <summary>
 /// The seed's quality report, also after a failure: each service tested and its totals, the state of
-/// every gate before it, and the security audit's counts. Written to <c>artifacts/quality-report.md</c>
+/// every gate of the run (in CI its job waits for every other job and hears how each ended), and the
+/// security audit's counts. Written to <c>artifacts/quality-report.md</c>
 /// and to the run's summary page; a report, never a gate.
 /// </summary>
 public sealed partial class QualityReport : Target
@@ -24,6 +25,7 @@ public sealed partial class QualityReport : Target
         .Consumes(ScanOutputs.Vulnerabilities)
         .Produces(Artifact.Of("quality-report", "artifacts/quality-report.md") with { EvenOnFailure = true })
         .AssuredAfterFailure()
+        .ReportsOnRun()
         .WarningOnly();
 
     protected override async Task RunAsync(TargetContext context)

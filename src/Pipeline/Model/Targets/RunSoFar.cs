@@ -3,6 +3,8 @@ namespace Pipeline;
 /// <summary>
 /// How the run stands when a target starts: each target that has finished, in plan order, and the time
 /// since the run began. What a notification or a report that runs last (<c>AssuredAfterFailure</c>) tells.
+/// In CI, a target that reports on the run (<see cref="TargetSpec.ReportsOnRun"/>) also sees the targets
+/// the other jobs ran, with their job's result (<see cref="FinishedTarget.InOtherJob"/>).
 /// </summary>
 public sealed record RunSoFar(IReadOnlyList<FinishedTarget> Targets, TimeSpan Elapsed)
 {
@@ -16,7 +18,14 @@ public sealed record RunSoFar(IReadOnlyList<FinishedTarget> Targets, TimeSpan El
 }
 
 /// <summary>One target that has finished: how, in how long, and why when it failed or was skipped.</summary>
-public sealed record FinishedTarget(string Name, TargetOutcome Outcome, TimeSpan Duration, string? Reason);
+public sealed record FinishedTarget(string Name, TargetOutcome Outcome, TimeSpan Duration, string? Reason)
+{
+    /// <summary>
+    /// Another CI job of the workflow ran it (<see cref="TargetSpec.ReportsOnRun"/>): its outcome is that
+    /// job's result, and its <see cref="Duration"/> is not known here (zero).
+    /// </summary>
+    public bool InOtherJob { get; init; }
+}
 
 /// <summary>How a target ended, as a run's summary shows it.</summary>
 public enum TargetOutcome

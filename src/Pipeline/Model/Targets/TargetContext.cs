@@ -77,7 +77,8 @@ public sealed class TargetContext
 
     /// <summary>
     /// The targets of this run that have finished so far and the time since it began, read when asked:
-    /// what a notification or report that runs last tells. In a CI job, the targets of this job.
+    /// what a notification or report that runs last tells. In a CI job, the targets of this job; in a job
+    /// running a target that reports on the run (<see cref="TargetSpec.ReportsOnRun"/>), also those of every job before it.
     /// </summary>
     public RunSoFar RunSoFar => RunSoFarSource?.Invoke() ?? RunSoFar.Empty;
 

@@ -50,6 +50,9 @@ public sealed partial record TargetDefinition
     /// <summary>It pushes or publishes beyond the run (see <see cref="TargetSpec.Publishes"/>).</summary>
     public bool Publishes { get; init; }
 
+    /// <summary>It tells about the whole run (see <see cref="TargetSpec.ReportsOnRun"/>).</summary>
+    public bool ReportsOnRun { get; init; }
+
     /// <summary>Steps its CI job runs besides <c>./build.sh</c> (see <see cref="TargetSpec.CiStep"/>).</summary>
     public IReadOnlyList<CiStep> CiSteps { get; init; } = [];
 }

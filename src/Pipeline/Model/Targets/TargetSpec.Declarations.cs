@@ -17,6 +17,7 @@ public sealed partial class TargetSpec
     private readonly List<string> _outputFiles = [];
     private readonly List<Func<MatrixCell?, IEnumerable<string>>> _cellOutputFiles = [];
     private bool _publishes;
+    private bool _reportsOnRun;
     private readonly List<CiStep> _ciSteps = [];
 
     /// <summary>
@@ -145,6 +146,13 @@ public sealed partial class TargetSpec
     public TargetSpec Publishes() => Set(() => _publishes = true);
 
     /// <summary>
+    /// It tells about the whole run (a notification, a quality report) from <see cref="TargetContext.RunSoFar"/>.
+    /// Locally that is every target finished before it; a generated workflow makes its job wait for
+    /// every job that is not waiting for it and hands it how each ended, so it tells the same there.
+    /// </summary>
+    public TargetSpec ReportsOnRun() => Set(() => _reportsOnRun = true);
+
+    /// <summary>
     /// A step its CI job runs besides <c>./build.sh</c> (a tool's set-up action, an upload to a CI
     /// service), with the token permissions it needs granted to that job; a local run does not run it.
     /// </summary>
@@ -186,6 +194,7 @@ public sealed partial class TargetSpec
             OutputFiles = [.. _outputFiles.Distinct()],
             CellOutputFiles = [.. _cellOutputFiles],
             Publishes = _publishes,
+            ReportsOnRun = _reportsOnRun,
             CiSteps = [.. _ciSteps.Distinct()],
         };
     }
