@@ -79,8 +79,8 @@ public sealed class RustWorkspaceSampleSpecs
         Assert.Equal("always()", Scalar(jobs["quality-report"], "if"));
         Assert.Equal("always()", Scalar(jobs["notify"], "if"));
         // Both tell the whole run: each waits for every other job and hears how each ended.
-        Assert.Equal(["format-and-lint", "test-services", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke"], Needs(jobs["quality-report"]));
-        Assert.Equal(["format-and-lint", "test-services", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke", "quality-report"], Needs(jobs["notify"]));
+        Assert.Equal(["format-and-lint", "test-services", "integration-tests", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke"], Needs(jobs["quality-report"]));
+        Assert.Equal(["format-and-lint", "test-services", "integration-tests", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke", "quality-report"], Needs(jobs["notify"]));
         Assert.Contains("\"TestServices\": {\"result\": ${{ toJSON(needs.test-services.result) }}}", Text("notify"), StringComparison.Ordinal);
         Assert.Contains("\"Smoke\": {\"result\": ${{ toJSON(needs.smoke.result) }}}", Text("quality-report"), StringComparison.Ordinal);
         Assert.Contains("NOTIFICATION_WEBHOOK: ${{ secrets.NOTIFICATION_WEBHOOK }}", Text("notify"), StringComparison.Ordinal);
