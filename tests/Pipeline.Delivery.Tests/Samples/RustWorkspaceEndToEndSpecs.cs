@@ -91,8 +91,10 @@ public sealed class RustWorkspaceEndToEndSpecs
     }
 
     /// <summary>This machine's stand-ins for the public PostgreSQL and Redis images (no Docker Hub here), when it sets them.</summary>
+    private static readonly string[] ImageVariables = ["PIPELINE_POSTGRES_IMAGE", "PIPELINE_REDIS_IMAGE"];
+
     private static Dictionary<string, string> LocalImages() =>
-        new[] { "PIPELINE_POSTGRES_IMAGE", "PIPELINE_REDIS_IMAGE" }
+        ImageVariables
             .Where(name => Environment.GetEnvironmentVariable(name) is { Length: > 0 })
             .ToDictionary(name => name, name => Environment.GetEnvironmentVariable(name)!, StringComparer.Ordinal);
 }
