@@ -68,12 +68,13 @@ internal static class JobOwnership
                 .Any(m => !reach[r].Contains(m) && reach[other].Contains(m)))],
             StringComparer.Ordinal);
         var blockedBy = roots.ToDictionary(r => r, r => Upstream(r, directlyBlockedBy), StringComparer.Ordinal);
+        var plans = roots.ToDictionary(r => r, r => LocalPlan(graph, r), StringComparer.Ordinal);
         var runs = roots.ToDictionary(
             r => r,
             r =>
             {
                 var ranBefore = upstream[r].SelectMany(u => reach[u]).ToHashSet(StringComparer.Ordinal);
-                return (IReadOnlyList<string>)[.. LocalPlan(graph, r).Where(t => reach[r].Contains(t) && !ranBefore.Contains(t))];
+                return (IReadOnlyList<string>)[.. plans[r].Where(t => reach[r].Contains(t) && !ranBefore.Contains(t))];
             },
             StringComparer.Ordinal);
 
@@ -83,11 +84,10 @@ internal static class JobOwnership
         var scheduled = roots.ToDictionary(r => r, r => Upstream(r, waits), StringComparer.Ordinal);
         return [.. roots.Select(root =>
         {
-            var plan = LocalPlan(graph, root);
             var waitsFor = reporting.Contains(root)
                 ? waits[root] // each by name: it reads every one's result
                 : [.. waits[root].Where(d => !waits[root].Any(other => scheduled[other].Contains(d)))];
-            return new JobTargets(root, runs[root], [.. plan.Except(runs[root])], waitsFor, scheduled[root], blockedBy[root]);
+            return new JobTargets(root, runs[root], [.. plans[root].Except(runs[root])], waitsFor, scheduled[root], blockedBy[root]);
         })];
     }
 
