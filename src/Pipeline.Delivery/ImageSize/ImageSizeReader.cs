@@ -10,9 +10,10 @@ internal sealed class ImageSizeReader(Tool docker)
 {
     public async Task<IReadOnlyList<ImageSizeMeasurement>> MeasureAsync(TargetContext context, BuiltImage image, ByteSize? limit)
     {
+        var loader = new ImageLoader(docker);
         if (image.Platforms.Count == 0)
         {
-            await new ImageLoader(docker).EnsureLoadedAsync(context, image).ConfigureAwait(false);
+            await loader.EnsureLoadedAsync(context, image).ConfigureAwait(false);
             var reference = image.References.First().ToString();
             return [new ImageSizeMeasurement(image.Name, reference, await SizeOfAsync(context, reference).ConfigureAwait(false), limit)];
         }
@@ -22,7 +23,7 @@ internal sealed class ImageSizeReader(Tool docker)
         foreach (var platform in image.Platforms)
         {
             var reference = image.Name + ":" + platform.LocalTag;
-            await EnsureLoadedAsync(context, reference, platform).ConfigureAwait(false);
+            await loader.EnsureLoadedAsync(context, image, platform).ConfigureAwait(false);
             measured.Add(new ImageSizeMeasurement($"{image.Name} ({platform.Platform})", reference, await SizeOfAsync(context, reference).ConfigureAwait(false), limit));
         }
 
@@ -36,22 +37,5 @@ internal sealed class ImageSizeReader(Tool docker)
         return long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes)
             ? new ByteSize(bytes)
             : throw new TargetFailedException($"docker image inspect printed '{text}' for the size of {reference}, not a number of bytes.");
-    }
-
-    private async Task EnsureLoadedAsync(TargetContext context, string reference, BuiltPlatform platform)
-    {
-        var inspect = await context.RunAsync(docker.Command("image", "inspect", "--format", "{{.Id}}", reference).WithQuietOutput().AcceptingExitCodes(1)).ConfigureAwait(false);
-        if (inspect.ExitCode == 0 && string.Join("", inspect.StandardOutput).Trim() == platform.ImageId)
-        {
-            return;
-        }
-
-        var archive = platform.Archive is null ? null : AbsolutePath.Resolve(platform.Archive, context.RootDirectory);
-        if (archive is null || !File.Exists(archive))
-        {
-            throw new TargetFailedException($"{reference} is not in this Docker engine and no saved archive of it is here: check sizes in the build's job, or let the build save its images.");
-        }
-
-        await context.RunAsync(docker.Command("load", "--input", archive)).ConfigureAwait(false);
     }
 }

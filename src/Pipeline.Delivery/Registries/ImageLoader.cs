@@ -1,34 +1,47 @@
 namespace Pipeline.Delivery;
 
 /// <summary>
-/// Makes sure a built image is in this machine's Docker engine before it is pushed: in CI the push
-/// often runs in another job than the build, on a fresh machine, with the image only as a saved archive.
+/// Makes sure a built image (or one platform of a multi-platform image) is in this machine's Docker
+/// engine before it is used: in CI a push or a size check often runs in another job than the build, on a
+/// fresh machine, with the image only as a saved archive.
 /// </summary>
 internal sealed class ImageLoader(Tool docker)
 {
-    public async Task EnsureLoadedAsync(TargetContext context, BuiltImage image)
+    public Task EnsureLoadedAsync(TargetContext context, BuiltImage image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        return EnsureLoadedAsync(context, image.References.First().ToString(), image.ImageId, image.Archive);
+    }
+
+    /// <summary>One platform, under the local tag the build gave it (each platform is its own image in the engine).</summary>
+    public Task EnsureLoadedAsync(TargetContext context, BuiltImage image, BuiltPlatform platform)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(platform);
+        return EnsureLoadedAsync(context, $"{image.Name}:{platform.LocalTag}", platform.ImageId, platform.Archive);
+    }
+
+    private async Task EnsureLoadedAsync(TargetContext context, string reference, string imageId, string? savedArchive)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(image);
-        var first = image.References.First().ToString();
 
         // Asked quietly: "no such image" (exit 1) is an expected answer here, not an error for the log.
-        var inspect = await context.RunAsync(docker.Command("image", "inspect", "--format", "{{.Id}}", first).WithQuietOutput().AcceptingExitCodes(1))
+        var inspect = await context.RunAsync(docker.Command("image", "inspect", "--format", "{{.Id}}", reference).WithQuietOutput().AcceptingExitCodes(1))
             .ConfigureAwait(false);
-        if (inspect.ExitCode == 0 && string.Join("", inspect.StandardOutput).Trim() == image.ImageId)
+        if (inspect.ExitCode == 0 && string.Join("", inspect.StandardOutput).Trim() == imageId)
         {
             return;
         }
 
-        var archive = image.Archive is null ? null : AbsolutePath.Resolve(image.Archive, context.RootDirectory);
+        var archive = savedArchive is null ? null : AbsolutePath.Resolve(savedArchive, context.RootDirectory);
         if (archive is null || !File.Exists(archive))
         {
             throw new TargetFailedException(
-                $"{first} ({image.ImageId[..19]}) is not in this Docker engine, and no saved archive of it is here. " +
-                "Build and push in the same job, or let the build save its images (it does in GitHub Actions) for the push job to load.");
+                $"{reference} ({imageId[..Math.Min(19, imageId.Length)]}) is not in this Docker engine, and no saved archive of it is here. " +
+                "Use it in the build's job, or let the build save its images (it does in GitHub Actions) for a later job to load.");
         }
 
-        context.Log.Info($"{first} is not in this Docker engine: loading it from {image.Archive}");
+        context.Log.Info($"{reference} is not in this Docker engine: loading it from {savedArchive}");
         await context.RunAsync(docker.Command("load", "--input", archive)).ConfigureAwait(false);
     }
 }
