@@ -18,3 +18,13 @@ pub fn required_env(name: &str) -> String {
         ),
     }
 }
+
+/// A suffix no other test, or earlier run, has (the process and the time): the servers are shared,
+/// so each test names its keys, users and schemas with it.
+pub fn unique_suffix() -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{}_{nanos}", std::process::id())
+}

@@ -1,7 +1,7 @@
 //! The RESP client against the real server of `REDIS_URL` (the IntegrationTests target's service container).
 
 use store_clients::redis::{Connection, Error, Value};
-use store_clients::required_env;
+use store_clients::{required_env, unique_suffix};
 
 fn connect() -> Connection {
     Connection::connect(&required_env("REDIS_URL")).expect("connects to REDIS_URL")
@@ -9,11 +9,7 @@ fn connect() -> Connection {
 
 /// A key no other test (or run of this one) uses: the server is shared.
 fn key(name: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("store-clients-test:{name}:{}:{nanos}", std::process::id())
+    format!("store-clients-test:{name}:{}", unique_suffix())
 }
 
 #[test]

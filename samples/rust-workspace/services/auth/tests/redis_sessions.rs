@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use auth_service::sessions::Sessions;
 use store_clients::redis::Connection;
-use store_clients::required_env;
+use store_clients::{required_env, unique_suffix};
 
 fn sessions(lifetime: Duration) -> Sessions {
     Sessions::new(
@@ -15,11 +15,7 @@ fn sessions(lifetime: Duration) -> Sessions {
 
 /// A user no other test, or earlier run, has: the server is shared.
 fn user(name: &str) -> String {
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    format!("{name}-{}-{nanos}", std::process::id())
+    format!("{name}-{}", unique_suffix())
 }
 
 #[test]

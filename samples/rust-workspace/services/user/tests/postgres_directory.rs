@@ -2,17 +2,13 @@
 //! service container). Each test works in a schema of its own, so they run side by side.
 
 use store_clients::postgres::{quote_identifier, Client};
-use store_clients::required_env;
+use store_clients::{required_env, unique_suffix};
 use user_service::directory::{Directory, RegisterError};
 
 fn directory(test: &str) -> Directory {
     let mut db =
         Client::connect_url(&required_env("DATABASE_URL")).expect("connects to DATABASE_URL");
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap()
-        .as_nanos();
-    let schema = quote_identifier(&format!("{test}_{}_{nanos}", std::process::id())).unwrap();
+    let schema = quote_identifier(&format!("{test}_{}", unique_suffix())).unwrap();
     db.execute(&format!(
         "CREATE SCHEMA {schema}; SET search_path TO {schema}"
     ))
