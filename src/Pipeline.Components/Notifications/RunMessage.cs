@@ -72,7 +72,7 @@ internal sealed record RunMessage(string Status, string Text, JsonArray Blocks)
         {
             TargetOutcome.Skipped => target.Reason is { Length: > 0 } reason ? $" ({reason})" : "",
             TargetOutcome.UpToDate => " (up to date)",
-            _ when target.InOtherJob => " (another job)", // its duration is in that job's log only
+            _ when target.InOtherJob && target.Duration == TimeSpan.Zero => " (another job)", // a job result only: no duration
             _ => $" {Duration(target.Duration)}",
         };
         return Escape($"{icon} {target.Name}{detail}");

@@ -42,7 +42,7 @@ internal sealed partial class JobPlanner(
         var runsOn = (job.RunsOnExpression is { } typed ? [typed.Render(names)] : job.RunsOn) ?? MatrixRunsOn(root) ?? workflow.RunsOn ?? DefaultRunsOn;
         var jobSteps = new JobSteps(workflow, graph, split, targets, problems, names);
         var steps = jobSteps.Plan(runs, root.Matrix, job, env, runsOn);
-        var outputs = JobOutputs(runs);
+        var outputs = JobOutputs(runs).Concat(OutcomesOutput(targets)).ToList();
 
         var model = new JobModel(
             IdOf(root.Name),

@@ -6,18 +6,24 @@ namespace Pipeline.Execution;
 /// <summary>
 /// How the other jobs of a CI run ended, for a target that reports on the run
 /// (<see cref="TargetDefinition.ReportsOnRun"/>): each job is its own process, so without them its
-/// <see cref="RunSoFar"/> would hold only its own job. The generator hands them over as the
-/// <c>needs</c> context a local run shows, keyed by the targets each job ran:
-/// <c>{"TestServices": {"result": "failure"}}</c>, each value from that job's <c>needs.&lt;job&gt;.result</c>.
+/// <see cref="RunSoFar"/> would hold only its own job. The generator hands them over shaped like the
+/// <c>needs</c> context, one entry per job:
+/// <c>{"lint": {"runs": ["Format", "Lint"], "result": "failure", "targets": {"Lint": {"outcome": "failed", …}}}}</c>,
+/// with the job's <c>needs.&lt;job&gt;.result</c> and its <see cref="JobOutcomes"/> output. A target gets
+/// its own outcome when the job wrote one, else the job's result (a matrix job, or one that stopped early).
 /// Not set locally, where one process sees every target; set by hand, it replays a CI run's report.
 /// </summary>
 internal static class OtherJobResults
 {
     public static readonly string Variable = ContextVariables.NameOf("needs");
 
-    private const string Shape = """{"<Target>": {"result": "success|failure|cancelled|skipped"}}""";
+    private const string Shape = """{"<job>": {"runs": ["<Target>", …], "result": "success|failure|cancelled|skipped", "targets": {…}|null}}""";
 
-    /// <summary>The targets other jobs ran, as finished targets with their job's outcome; none when the variable is unset.</summary>
+    // A target several jobs ran (a shared restore, say) tells the worst of them.
+    private static readonly TargetOutcome[] Severity =
+        [TargetOutcome.Failed, TargetOutcome.Canceled, TargetOutcome.Warning, TargetOutcome.Succeeded, TargetOutcome.UpToDate, TargetOutcome.Skipped];
+
+    /// <summary>The targets other jobs ran, as finished targets; none when the variable is unset.</summary>
     /// <exception cref="UsageException">The value is not what the generator writes, or names a target the pipeline lacks.</exception>
     public static IReadOnlyList<FinishedTarget> Read(IReadOnlyDictionary<string, string> variables, TargetGraph graph)
     {
@@ -33,22 +39,45 @@ internal static class OtherJobResults
         }
 
         var finished = new List<FinishedTarget>();
-        foreach (var (name, entry) in document.RootElement.EnumerateObject().Select(p => (p.Name, p.Value)))
+        foreach (var job in document.RootElement.EnumerateObject())
         {
-            var target = graph.Targets.FirstOrDefault(t => t.Name == name)
-                ?? throw Malformed($"it names {name}, which is not a target of this pipeline (regenerate the workflow: ./build.sh --generate)");
-            if (finished.Any(f => f.Name == name))
+            foreach (var target in JobTargets(job, graph))
             {
-                throw Malformed($"it names {name} twice");
+                var index = finished.FindIndex(f => f.Name == target.Name);
+                if (index < 0)
+                {
+                    finished.Add(target);
+                }
+                else if (Array.IndexOf(Severity, target.Outcome) < Array.IndexOf(Severity, finished[index].Outcome))
+                {
+                    finished[index] = target;
+                }
             }
-
-            var result = entry.ValueKind == JsonValueKind.Object && entry.TryGetProperty("result", out var value) && value.ValueKind == JsonValueKind.String
-                ? value.GetString()
-                : null;
-            finished.Add(Finished(target, result) ?? throw Malformed($"the result of {name} is not one of success, failure, cancelled, skipped"));
         }
 
         return finished;
+    }
+
+    private static IEnumerable<FinishedTarget> JobTargets(JsonProperty job, TargetGraph graph)
+    {
+        var entry = job.Value;
+        if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
+        {
+            throw Malformed($"the job {job.Name} has no \"runs\" list");
+        }
+
+        var result = entry.TryGetProperty("result", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var outcomes = entry.TryGetProperty("targets", out var written) && written.ValueKind == JsonValueKind.Object ? written : (JsonElement?)null;
+        foreach (var run in runs.EnumerateArray())
+        {
+            var name = run.ValueKind == JsonValueKind.String ? run.GetString()! : throw Malformed($"the job {job.Name} runs something that is not a target name");
+            var target = graph.Targets.FirstOrDefault(t => t.Name == name)
+                ?? throw Malformed($"it names {name}, which is not a target of this pipeline (regenerate the workflow: ./build.sh --generate)");
+            var own = outcomes is { } all && all.TryGetProperty(name, out var outcome) ? JobOutcomes.Read(target, outcome) : null;
+            yield return own
+                ?? FromJobResult(target, result)
+                ?? throw Malformed($"the result of the job {job.Name} is not one of success, failure, cancelled, skipped");
+        }
     }
 
     private static JsonDocument Parse(string text)
@@ -64,10 +93,11 @@ internal static class OtherJobResults
     }
 
     /// <summary>
-    /// The job's result stands for each target it ran: which of them failed, and how long each took,
-    /// only that job's log tells. A warning-only target's job may fail without failing the run.
+    /// The job's result stands for each target it ran when the job wrote no outcome of its own: which
+    /// of them failed, and how long each took, only that job's log tells. A warning-only target's job
+    /// may fail without failing the run.
     /// </summary>
-    private static FinishedTarget? Finished(TargetDefinition target, string? result)
+    private static FinishedTarget? FromJobResult(TargetDefinition target, string? result)
     {
         (TargetOutcome Outcome, string? Reason)? ended = result switch
         {

@@ -150,10 +150,16 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
         return new([.. finished, .. OtherJobs.Where(t => !planned.Contains(t.Name))], elapsed);
     }
 
+    /// <summary>The targets this process ran or skipped itself, in plan order: not those another CI job runs (<c>--skip</c>).</summary>
+    public static IEnumerable<FinishedTarget> RanHere(RunReport report) =>
+        report.Results.Select(r => Finished(r, null)).OfType<FinishedTarget>();
+
     private static FinishedTarget? Finished(TargetResult result, FinishedTarget? inOtherJob) =>
-        result.Reason?.StartsWith("--skip", StringComparison.Ordinal) == true
+        IsOtherJobs(result)
             ? inOtherJob
             : new FinishedTarget(result.Name, OutcomeOf(result), result.Duration, result.Status == TargetStatus.Failed ? result.Detail?.Split('\n')[0] : result.Reason);
+
+    private static bool IsOtherJobs(TargetResult result) => result.Reason?.StartsWith("--skip", StringComparison.Ordinal) == true;
 
     private static TargetOutcome OutcomeOf(TargetResult result) => result.Status switch
     {
@@ -171,7 +177,7 @@ internal sealed class Scheduler(TargetExecutor executor, IRunOutput output, Time
                 TargetStatus.Succeeded => "success",
                 TargetStatus.Failed => "failure",
                 TargetStatus.Canceled => "cancelled",
-                _ => result.Reason?.StartsWith("--skip", StringComparison.Ordinal) == true ? null : "skipped",
+                _ => IsOtherJobs(result) ? null : "skipped",
             }
             : null;
 

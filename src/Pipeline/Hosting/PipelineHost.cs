@@ -180,6 +180,11 @@ internal static class PipelineHost
                     : null,
             };
             var report = await scheduler.RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
+            if (gitHub.OutputPath is { Length: > 0 } outputFile)
+            {
+                JobOutcomes.Append(outputFile, Scheduler.RanHere(report), console.Masker.Mask);
+            }
+
             if (report.Canceled)
             {
                 // Targets that ignored their token may still have processes: nothing of this run survives it.

@@ -123,35 +123,49 @@ public sealed partial class NotifySpecs
     }
 
     [Fact]
-    public async Task In_CI_a_failure_in_another_job_is_in_the_posted_message()
+    public async Task In_CI_each_target_of_another_job_is_posted_with_the_outcome_that_job_recorded_for_it()
     {
         using var root = new TempRoot();
         var generated = await Pipeline(fails: false).Workflows(w => w.Add<DeliveryWorkflow>()).RunAsync(root, ["--generate"]);
         Assert.True(generated.ExitCode == 0, generated.All);
         var yaml = File.ReadAllText(Directory.GetFiles(root.Path / ".github" / "workflows", "*.yml").Single());
-        var step = BuildStep(yaml, "notify");
         Assert.Equal(["package", "deploy"], ((YamlSequenceNode)Map(Map(yaml, "jobs"), "notify")["needs"]).Children.Select(n => ((YamlScalarNode)n).Value));
+        Assert.Equal("${{ steps.build.outputs.pipeline-outcomes }}", ((YamlScalarNode)Map(Map(Map(yaml, "jobs"), "package"), "outputs")["pipeline-outcomes"]).Value);
 
-        // The notify job's command and variable as GitHub runs them: Package's job failed, so Deploy's was skipped.
+        // The package job as GitHub runs it (Compile, then Package, which fails), writing its step outputs.
+        var outputFile = root.Path / ".github-output";
+        File.WriteAllText(outputFile, "");
+        var packaged = await Pipeline(fails: true).RunAsync(root, Command(BuildStep(yaml, "package")), new Dictionary<string, string> { ["GITHUB_OUTPUT"] = outputFile }, gitHubActions: true);
+        Assert.Equal(ExitCodes.TargetFailed, packaged.ExitCode);
+        var recorded = File.ReadAllLines(outputFile).Single(l => l.StartsWith("pipeline-outcomes=", StringComparison.Ordinal))["pipeline-outcomes=".Length..];
+
+        // The notify job's variable as GitHub fills it in: Package's job failed, so Deploy's was skipped and wrote nothing.
+        var step = BuildStep(yaml, "notify");
         var results = new Dictionary<string, string> { ["package"] = "failure", ["deploy"] = "skipped" };
+        var outputs = new Dictionary<string, string> { ["package"] = recorded, ["deploy"] = "null" };
         var needs = NeedsResult().Replace(((YamlScalarNode)Map(step, "env")["PIPELINE_CONTEXT_NEEDS"]).Value!, m => JsonSerializer.Serialize(results[m.Groups[1].Value]));
-        var command = ((YamlScalarNode)step["run"]).Value!.Split(' ')[1..];
+        needs = NeedsOutcomes().Replace(needs, m => outputs[m.Groups[1].Value]);
         using var webhook = new FakeHttpServer(_ => new FakeResponse(200, "ok", "text/plain"));
         var variables = Webhook(webhook);
         variables["PIPELINE_CONTEXT_NEEDS"] = needs;
 
-        var run = await Pipeline(fails: false).RunAsync(root, command, variables, gitHubActions: true);
+        var run = await Pipeline(fails: false).RunAsync(root, Command(step), variables, gitHubActions: true);
 
         Assert.True(run.ExitCode == 0, run.All); // the failure is Package's job's; this one posted it
-        Assert.Equal(["Notify", "--skip", "Compile", "Package", "Deploy"], command);
+        Assert.Equal(["Notify", "--skip", "Compile", "Package", "Deploy"], Command(step));
         using var body = JsonDocument.Parse(Assert.Single(webhook.Requests).Body);
         Assert.StartsWith("❌ The pipeline failed", body.RootElement.GetProperty("text").GetString(), StringComparison.Ordinal);
         var sections = string.Join('\n', body.RootElement.GetProperty("blocks").EnumerateArray().Where(b => b.GetProperty("type").GetString() == "section")
             .Select(b => b.GetProperty("text").GetProperty("text").GetString()));
-        Assert.Contains("Package: its CI job failed", sections, StringComparison.Ordinal);
-        Assert.Contains("❌ Package (another job)", sections, StringComparison.Ordinal);
+        // Compile ran in the failed job, and succeeded: its own outcome, not its job's.
+        Assert.Contains("*Failed:* Package: the image did not build: no Dockerfile", sections, StringComparison.Ordinal);
+        Assert.Contains("✅ Compile", sections, StringComparison.Ordinal);
+        Assert.DoesNotContain("Compile: its CI job failed", sections, StringComparison.Ordinal);
         Assert.Contains("⏭️ Deploy (its CI job was skipped)", sections, StringComparison.Ordinal);
     }
+
+    /// <summary>A generated build step's arguments, without <c>./build.sh</c>.</summary>
+    private static string[] Command(YamlMappingNode step) => ((YamlScalarNode)step["run"]).Value!.Split(' ')[1..];
 
     private static PipelineBuilder Pipeline(bool fails) => new PipelineBuilder()
         .Add<Compile>().Add<Package>().Add<Deploy>().Add<Notify>()
@@ -176,6 +190,9 @@ public sealed partial class NotifySpecs
 
     [GeneratedRegex(@"\$\{\{ toJSON\(needs\.([a-z-]+)\.result\) \}\}")]
     private static partial Regex NeedsResult();
+
+    [GeneratedRegex(@"\$\{\{ needs\.([a-z-]+)\.outputs\.pipeline-outcomes \|\| 'null' \}\}")]
+    private static partial Regex NeedsOutcomes();
 }
 
 public sealed class DeliveryWorkflow : Workflow

@@ -81,8 +81,12 @@ public sealed class RustWorkspaceSampleSpecs
         // Both tell the whole run: each waits for every other job and hears how each ended.
         Assert.Equal(["format-and-lint", "test-services", "integration-tests", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke"], Needs(jobs["quality-report"]));
         Assert.Equal(["format-and-lint", "test-services", "integration-tests", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke", "quality-report"], Needs(jobs["notify"]));
-        Assert.Contains("\"TestServices\": {\"result\": ${{ toJSON(needs.test-services.result) }}}", Text("notify"), StringComparison.Ordinal);
-        Assert.Contains("\"Smoke\": {\"result\": ${{ toJSON(needs.smoke.result) }}}", Text("quality-report"), StringComparison.Ordinal);
+        // A matrix job hands over its one result; the others, each target's own outcome too.
+        Assert.Contains("\"test-services\": {\"runs\": [\"TestServices\"], \"result\": ${{ toJSON(needs.test-services.result) }}, \"targets\": null}", Text("notify"), StringComparison.Ordinal);
+        Assert.Contains(
+            "\"format-and-lint\": {\"runs\": [\"Format\", \"Lint\", \"FormatAndLint\"], \"result\": ${{ toJSON(needs.format-and-lint.result) }}, \"targets\": ${{ needs.format-and-lint.outputs.pipeline-outcomes || 'null' }}}",
+            Text("quality-report"),
+            StringComparison.Ordinal);
         Assert.Contains("NOTIFICATION_WEBHOOK: ${{ secrets.NOTIFICATION_WEBHOOK }}", Text("notify"), StringComparison.Ordinal);
 
         // Each test cell uploads its results; the report downloads them all into one folder.

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Pipeline.Tests.Support;
 
 namespace Pipeline.Tests.Execution;
@@ -10,6 +11,8 @@ public sealed class OtherJobResultsSpecs
 {
     private const string Variable = "PIPELINE_CONTEXT_NEEDS";
 
+    private static readonly Parameter<string> RunToken = Parameter.Secret("A secret of the run");
+
     [Fact]
     public async Task The_targets_other_jobs_ran_are_part_of_the_run_so_far_with_their_jobs_outcome()
     {
@@ -20,11 +23,11 @@ public sealed class OtherJobResultsSpecs
         {
             [Variable] = """
                 {
-                  "A": {"result": "success"},
-                  "B": {"result": "failure"},
-                  "C": {"result": "cancelled"},
-                  "D": {"result": "failure"},
-                  "F": {"result": "skipped"}
+                  "a": {"runs": ["A"], "result": "success", "targets": null},
+                  "b": {"runs": ["B"], "result": "failure", "targets": null},
+                  "c": {"runs": ["C"], "result": "cancelled", "targets": null},
+                  "d": {"runs": ["D"], "result": "failure", "targets": null},
+                  "f": {"runs": ["F"], "result": "skipped", "targets": null}
                 }
                 """,
         });
@@ -57,13 +60,94 @@ public sealed class OtherJobResultsSpecs
         Assert.Equal([("A", TargetOutcome.Succeeded, false), ("B", TargetOutcome.Succeeded, false)], seen!.Targets.Select(t => (t.Name, t.Outcome, t.InOtherJob)));
     }
 
+    [Fact]
+    public async Task A_target_gets_the_outcome_its_job_recorded_for_it_and_the_job_result_only_when_it_recorded_none()
+    {
+        RunSoFar? seen = null;
+        var script = Pipeline(run => seen = run);
+
+        // One job ran C, D and F: D (warning-only) failed, so the job failed; C succeeded and F was skipped.
+        var run = await script.RunAsync(["E", "--skip", "A", "B"], new Dictionary<string, string>
+        {
+            [Variable] = """
+                {
+                  "b": {"runs": ["A", "B"], "result": "success", "targets": null},
+                  "f": {"runs": ["C", "D", "F"], "result": "failure", "targets": {
+                    "C": {"outcome": "succeeded", "seconds": 12.5},
+                    "D": {"outcome": "warning", "seconds": 3, "reason": "2 findings"},
+                    "F": {"outcome": "skipped", "seconds": 0, "reason": "condition `false` is false"}
+                  }}
+                }
+                """,
+        });
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Equal(
+            [
+                ("A", TargetOutcome.Succeeded, 0.0, null),
+                ("B", TargetOutcome.Succeeded, 0.0, null),
+                ("C", TargetOutcome.Succeeded, 12.5, null),
+                ("D", TargetOutcome.Warning, 3.0, "2 findings"),
+                ("F", TargetOutcome.Skipped, 0.0, "condition `false` is false"),
+            ],
+            seen!.Targets.Select(t => (t.Name, t.Outcome, t.Duration.TotalSeconds, t.Reason)));
+        Assert.False(seen.HasFailed);
+    }
+
+    [Fact]
+    public async Task A_target_two_jobs_ran_tells_the_worse_of_the_two()
+    {
+        RunSoFar? seen = null;
+        var script = Pipeline(run => seen = run);
+
+        var run = await script.RunAsync(["E", "--skip", "A", "B"], new Dictionary<string, string>
+        {
+            [Variable] = """
+                {
+                  "b": {"runs": ["A", "B"], "result": "success", "targets": {"A": {"outcome": "succeeded", "seconds": 1}, "B": {"outcome": "succeeded", "seconds": 1}}},
+                  "c": {"runs": ["A", "C"], "result": "failure", "targets": {"A": {"outcome": "failed", "seconds": 2, "reason": "disk full"}, "C": {"outcome": "skipped", "seconds": 0, "reason": "dependency A failed"}}}
+                }
+                """,
+        });
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Equal(("A", TargetOutcome.Failed, "disk full"), seen!.Targets.Where(t => t.Name == "A").Select(t => (t.Name, t.Outcome, t.Reason)).Single());
+        Assert.Equal(["A"], seen.Failed.Select(t => t.Name));
+    }
+
+    [Fact]
+    public async Task Under_GitHub_Actions_a_run_records_each_target_outcome_as_a_step_output_with_secrets_masked()
+    {
+        using var root = new TempRoot();
+        var outputFile = root.Path / "github-output";
+        File.WriteAllText(outputFile, "");
+        var script = new Script()
+            .Parameters(RunToken)
+            .Target<A>()
+            .Target<B>(t => t.DependsOn<A>(), _ => throw new TargetFailedException("the token hunter2 was refused"))
+            .Target<C>(t => t.DependsOn<B>());
+
+        var run = await script.RunAsync(
+            ["C", "--skip", "A"], new Dictionary<string, string> { ["GITHUB_ACTIONS"] = "true", ["GITHUB_OUTPUT"] = outputFile, ["RUN_TOKEN"] = "hunter2" }, root);
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        var line = Assert.Single(File.ReadAllLines(outputFile), l => l.StartsWith("pipeline-outcomes=", StringComparison.Ordinal));
+        using var written = JsonDocument.Parse(line["pipeline-outcomes=".Length..]);
+        Assert.Equal(["B", "C"], written.RootElement.EnumerateObject().Select(p => p.Name)); // A is another job's
+        Assert.Equal("failed", written.RootElement.GetProperty("B").GetProperty("outcome").GetString());
+        Assert.Equal("the token *** was refused", written.RootElement.GetProperty("B").GetProperty("reason").GetString());
+        Assert.Equal("skipped", written.RootElement.GetProperty("C").GetProperty("outcome").GetString());
+        Assert.DoesNotContain("hunter2", File.ReadAllText(outputFile), StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("{\"A\": {\"result\": \"success\"", "it is not JSON")]
+    [InlineData("{\"a\": {\"runs\": [\"A\"]", "it is not JSON")]
     [InlineData("[\"A\"]", "it is not a JSON object")]
-    [InlineData("{\"Z\": {\"result\": \"success\"}}", "it names Z, which is not a target of this pipeline")]
-    [InlineData("{\"A\": {\"result\": \"neutral\"}}", "the result of A is not one of success, failure, cancelled, skipped")]
-    [InlineData("{\"A\": \"success\"}", "the result of A is not one of success, failure, cancelled, skipped")]
-    [InlineData("{\"A\": {\"result\": \"success\"}, \"A\": {\"result\": \"failure\"}}", "it names A twice")]
+    [InlineData("{\"a\": {\"result\": \"success\"}}", "the job a has no \"runs\" list")]
+    [InlineData("{\"a\": {\"runs\": [1], \"result\": \"success\"}}", "the job a runs something that is not a target name")]
+    [InlineData("{\"z\": {\"runs\": [\"Z\"], \"result\": \"success\"}}", "it names Z, which is not a target of this pipeline")]
+    [InlineData("{\"a\": {\"runs\": [\"A\"], \"result\": \"neutral\"}}", "the result of the job a is not one of success, failure, cancelled, skipped")]
+    [InlineData("{\"a\": {\"runs\": [\"A\"], \"result\": \"neutral\", \"targets\": {\"A\": {\"outcome\": \"great\"}}}}", "the result of the job a is not one of")]
     public async Task A_malformed_value_is_one_line_naming_the_variable_and_nothing_runs(string value, string why)
     {
         var script = Pipeline(_ => { });

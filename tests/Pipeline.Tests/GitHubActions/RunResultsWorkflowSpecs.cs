@@ -33,15 +33,24 @@ public sealed partial class RunResultsWorkflowSpecs
         var env = workflow["r"].BuildStep.Env.ToDictionary(e => e.Key, e => e.Value);
         var results = env["PIPELINE_CONTEXT_NEEDS"];
         Assert.Equal(
-            [("A", "a"), ("B", "b"), ("C", "c"), ("E", "e")],
-            ResultExpression().Matches(results).Select(m => (m.Groups["target"].Value, m.Groups["job"].Value)));
+            [("a", "[\"A\"]", "a", "needs.a.outputs.pipeline-outcomes || 'null'"), ("b", "[\"B\"]", "b", "needs.b.outputs.pipeline-outcomes || 'null'"),
+             ("c", "[\"C\"]", "c", "null"), ("e", "[\"E\"]", "e", "needs.e.outputs.pipeline-outcomes || 'null'")],
+            JobEntry().Matches(results).Select(m => (m.Groups["job"].Value, m.Groups["runs"].Value, m.Groups["result"].Value, Unwrapped(m.Groups["targets"].Value))));
         Assert.DoesNotContain("toJSON(needs)", results, StringComparison.Ordinal);
-        Assert.DoesNotContain("outputs", results, StringComparison.Ordinal);
         Assert.DoesNotContain("PIPELINE_CONTEXT_NEEDS", workflow["b"].BuildStep.Env.Select(e => e.Key));
 
-        // With each result as GitHub fills it in, the value is the JSON the engine reads.
-        var filled = JsonDocument.Parse(ResultExpression().Replace(results, m => $"\"{m.Groups["target"].Value}\": {{\"result\": \"failure\"}}"));
-        Assert.Equal(["A", "B", "C", "E"], filled.RootElement.EnumerateObject().Select(p => p.Name));
+        // Each job it waits for records its targets' outcomes, but a matrix job (cells would overwrite each other's).
+        foreach (var job in new[] { "a", "b", "e" })
+        {
+            Assert.Contains(KeyValuePair.Create("pipeline-outcomes", "${{ steps.build.outputs.pipeline-outcomes }}"), workflow[job].Outputs);
+        }
+
+        Assert.DoesNotContain(workflow["c"].Outputs, o => o.Key == "pipeline-outcomes");
+        Assert.DoesNotContain(workflow["r"].Outputs, o => o.Key == "pipeline-outcomes"); // no reporting job waits for it
+
+        // With each expression as GitHub fills it in, the value is the JSON the engine reads.
+        var filled = JsonDocument.Parse(FilledIn().Replace(results, m => m.Value.Contains("result", StringComparison.Ordinal) ? "\"failure\"" : "null"));
+        Assert.Equal(["a", "b", "c", "e"], filled.RootElement.EnumerateObject().Select(p => p.Name));
         await WorkflowLint.AssertCleanAsync(WorkflowRenderer.Render(workflow), "run-results.yml");
     }
 
@@ -74,12 +83,20 @@ public sealed partial class RunResultsWorkflowSpecs
 
         Assert.Equal(["a", "s", "d"], workflow["r"].Needs);
         Assert.Equal(["a"], workflow["s"].Needs);
-        Assert.Contains("\"S\": {\"result\": ${{ toJSON(needs.s.result) }}}", workflow["r"].BuildStep.Env.Single(e => e.Key == "PIPELINE_CONTEXT_NEEDS").Value, StringComparison.Ordinal);
+        Assert.Contains(
+            "\"s\": {\"runs\": [\"S\"], \"result\": ${{ toJSON(needs.s.result) }}, \"targets\": ${{ needs.s.outputs.pipeline-outcomes || 'null' }}}",
+            workflow["r"].BuildStep.Env.Single(e => e.Key == "PIPELINE_CONTEXT_NEEDS").Value,
+            StringComparison.Ordinal);
         await WorkflowLint.AssertCleanAsync(WorkflowRenderer.Render(workflow), "run-results-two.yml");
     }
 
-    [GeneratedRegex("""  "(?<target>\w+)": \{"result": \$\{\{ toJSON\(needs\.(?<job>[a-z-]+)\.result\) \}\}\}""")]
-    private static partial Regex ResultExpression();
+    private static string Unwrapped(string expression) => expression.StartsWith("${{ ", StringComparison.Ordinal) ? expression[4..^3] : expression;
+
+    [GeneratedRegex("""  "(?<job>[a-z-]+)": \{"runs": (?<runs>\[[^\]]*\]), "result": \$\{\{ toJSON\(needs\.(?<result>[a-z-]+)\.result\) \}\}, "targets": (?<targets>null|\$\{\{ [^}]+ \}\})\}""")]
+    private static partial Regex JobEntry();
+
+    [GeneratedRegex(@"\$\{\{ [^}]+ \}\}")]
+    private static partial Regex FilledIn();
 }
 
 #pragma warning disable SA1402 // the reporting probes read best beside the specs

@@ -4,7 +4,7 @@ namespace Pipeline;
 /// How the run stands when a target starts: each target that has finished, in plan order, and the time
 /// since the run began. What a notification or a report that runs last (<c>AssuredAfterFailure</c>) tells.
 /// In CI, a target that reports on the run (<see cref="TargetSpec.ReportsOnRun"/>) also sees the targets
-/// the other jobs ran, with their job's result (<see cref="FinishedTarget.InOtherJob"/>).
+/// the other jobs ran, each with the outcome its job recorded for it (<see cref="FinishedTarget.InOtherJob"/>).
 /// </summary>
 public sealed record RunSoFar(IReadOnlyList<FinishedTarget> Targets, TimeSpan Elapsed)
 {
@@ -21,8 +21,9 @@ public sealed record RunSoFar(IReadOnlyList<FinishedTarget> Targets, TimeSpan El
 public sealed record FinishedTarget(string Name, TargetOutcome Outcome, TimeSpan Duration, string? Reason)
 {
     /// <summary>
-    /// Another CI job of the workflow ran it (<see cref="TargetSpec.ReportsOnRun"/>): its outcome is that
-    /// job's result, and its <see cref="Duration"/> is not known here (zero).
+    /// Another CI job of the workflow ran it (<see cref="TargetSpec.ReportsOnRun"/>): its outcome and
+    /// <see cref="Duration"/> are what that job recorded for it; when the job stopped before recording
+    /// any (or is a matrix), its outcome is the job's result and its duration zero.
     /// </summary>
     public bool InOtherJob { get; init; }
 }
