@@ -23,12 +23,22 @@ public sealed record FakeResponse(int Status, string Body, string ContentType = 
 public sealed class FakeHttpServer : IDisposable
 {
     private readonly HttpListener _listener;
-    private readonly Func<FakeRequest, FakeResponse> _handler;
+    private readonly Func<FakeRequest, CancellationToken, Task<FakeResponse>> _handler;
+    private readonly bool _concurrent;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<Task, bool> _answering = new();
     private readonly Task _loop;
 
+    /// <summary>Answers one request after the other, in the order they came.</summary>
     public FakeHttpServer(Func<FakeRequest, FakeResponse> handler)
+        : this((request, _) => Task.FromResult(handler(request)), concurrent: false)
+    {
+    }
+
+    private FakeHttpServer(Func<FakeRequest, CancellationToken, Task<FakeResponse>> handler, bool concurrent)
     {
         _handler = handler;
+        _concurrent = concurrent;
         for (var attempt = 1; ; attempt++)
         {
             // The free port can be taken by a parallel test between the probe and Start: then take another.
@@ -48,6 +58,13 @@ public sealed class FakeHttpServer : IDisposable
 
         _loop = Task.Run(ServeAsync);
     }
+
+    /// <summary>
+    /// A server that answers requests side by side, each as soon as its handler is done: a service
+    /// under load, which a handler can make slow (<c>await Task.Delay(…, stopping)</c>) without
+    /// holding up the others. The token fires when the server is disposed.
+    /// </summary>
+    public static FakeHttpServer Concurrent(Func<FakeRequest, CancellationToken, Task<FakeResponse>> handler) => new(handler, concurrent: true);
 
     public Uri BaseAddress { get; }
 
@@ -74,28 +91,49 @@ public sealed class FakeHttpServer : IDisposable
                 return;
             }
 
-            FakeResponse response;
-            try
+            if (_concurrent)
             {
-                using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-                var query = context.Request.QueryString.AllKeys.OfType<string>()
-                    .ToDictionary(k => k, k => context.Request.QueryString[k] ?? "", StringComparer.Ordinal);
-                var request = new FakeRequest(
-                    context.Request.HttpMethod,
-                    Uri.UnescapeDataString(context.Request.Url!.AbsolutePath),
-                    query,
-                    context.Request.ContentType,
-                    context.Request.Headers["Authorization"],
-                    await reader.ReadToEndAsync());
-                Requests.Enqueue(request);
-                response = _handler(request);
+                var answering = AnswerAsync(context);
+                _answering[answering] = true;
+                _ = answering.ContinueWith(done => _answering.TryRemove(done, out _), TaskScheduler.Default);
             }
-            catch (Exception e)
+            else
             {
-                // The test sees the fake's own bug in the client's error, with where it happened.
-                response = new FakeResponse(500, System.Text.Json.JsonSerializer.Serialize(new { message = "fake failed: " + e }));
+                await AnswerAsync(context);
             }
+        }
+    }
 
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        FakeResponse response;
+        try
+        {
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var query = context.Request.QueryString.AllKeys.OfType<string>()
+                .ToDictionary(k => k, k => context.Request.QueryString[k] ?? "", StringComparer.Ordinal);
+            var request = new FakeRequest(
+                context.Request.HttpMethod,
+                Uri.UnescapeDataString(context.Request.Url!.AbsolutePath),
+                query,
+                context.Request.ContentType,
+                context.Request.Headers["Authorization"],
+                await reader.ReadToEndAsync());
+            Requests.Enqueue(request);
+            response = await _handler(request, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return; // disposed while a slow handler waited
+        }
+        catch (Exception e)
+        {
+            // The test sees the fake's own bug in the client's error, with where it happened.
+            response = new FakeResponse(500, System.Text.Json.JsonSerializer.Serialize(new { message = "fake failed: " + e }));
+        }
+
+        try
+        {
             var bytes = Encoding.UTF8.GetBytes(response.Body);
             context.Response.StatusCode = response.Status;
             context.Response.ContentType = response.ContentType;
@@ -108,12 +146,19 @@ public sealed class FakeHttpServer : IDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
+        catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException)
+        {
+            // The client gave up (a timeout) or the server is stopping: nobody reads this answer.
+        }
     }
 
     public void Dispose()
     {
         // Close alone: Stop then Close re-resolves the port, which a parallel test may hold by then.
+        _stopping.Cancel();
         _listener.Abort();
         _loop.Wait(TimeSpan.FromSeconds(5));
+        Task.WaitAll([.. _answering.Keys], TimeSpan.FromSeconds(5));
+        _stopping.Dispose();
     }
 }
