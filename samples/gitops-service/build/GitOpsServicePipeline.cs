@@ -15,6 +15,7 @@ public static class GitOpsServicePipeline
         .Add<BuildImage>()
         .Add<Push>()
         .Add<SetUpDatabase>()
+        .Add<SetUpSecrets>()
         .Add<Deploy>()
         .Default<Deploy>() // `./build.sh` alone is the seed's whole pipeline, here and in Actions
         .Parameters(GitOpsParameters.DeployEnvironment)

@@ -154,25 +154,9 @@ public abstract class DeployStagingTarget : Target
         };
     }
 
-    /// <summary>A kubeconfig given as a secret wins over the file the settings name.</summary>
-    private static KubernetesSettings WithSecretKubeconfig(KubernetesSettings settings, TargetContext context)
-    {
-        if (!context.Parameters.TryGet(DeploymentParameters.KubeconfigData, out var encoded) || string.IsNullOrWhiteSpace(encoded))
-        {
-            return settings;
-        }
-
-        try
-        {
-            var text = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(encoded.Trim()));
-            return settings with { Connection = KubernetesConnection.FromKubeconfigText(text) };
-        }
-        catch (FormatException)
-        {
-            // Say what is wrong without echoing any of the value.
-            throw new DeploymentFailedException($"{DeploymentParameters.KubeconfigData} is not base64: encode the kubeconfig with `base64 -w0`.");
-        }
-    }
+    /// <summary>A kubeconfig given as a secret wins over the file the settings name (see <see cref="KubeconfigOfRun"/>).</summary>
+    private static KubernetesSettings WithSecretKubeconfig(KubernetesSettings settings, TargetContext context) =>
+        settings with { Connection = KubeconfigOfRun.Connection(context, settings.Connection) };
 
     private DeploymentFailedException NotConfigured(DeploymentDriverKind kind, string property) =>
         new($"{DeploymentParameters.DeployDriver} is {kind}, but {GetType().Name} does not override {property}: give it the {property} settings.");

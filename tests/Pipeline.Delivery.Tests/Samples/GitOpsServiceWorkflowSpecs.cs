@@ -55,7 +55,7 @@ public sealed class GitOpsServiceWorkflowSpecs
     {
         var yaml = await DeliverAsync();
 
-        foreach (var secret in new[] { "GITOPS_TOKEN", "DOCKER_HUB_TOKEN", "DATABASE_ADMIN_URL", "DATABASE_PASSWORD" })
+        foreach (var secret in new[] { "GITOPS_TOKEN", "DOCKER_HUB_TOKEN", "DATABASE_ADMIN_URL", "DATABASE_PASSWORD", "KUBECONFIG_DATA" })
         {
             Assert.Contains($"{secret}: ${{{{ secrets.{secret} }}}}", yaml, StringComparison.Ordinal);
         }
@@ -65,15 +65,16 @@ public sealed class GitOpsServiceWorkflowSpecs
     }
 
     [Fact]
-    public async Task Build_sh_alone_plans_the_seed_s_pipeline_and_push_waits_for_the_scan()
+    public async Task Build_sh_alone_plans_the_seed_s_pipeline_push_waits_for_the_scan_and_the_secrets_for_the_database()
     {
         using var copy = SampleCopy.Of("gitops-service");
 
         var plan = await PipelineRun.RunAsync(GitOpsServicePipeline.Create(), copy.Path, "--plan");
 
         Assert.True(plan.ExitCode == 0, plan.ToString());
-        Assert.Contains("Plan for Deploy: 9 of 9 targets run", plan.Output, StringComparison.Ordinal);
+        Assert.Contains("Plan for Deploy: 10 of 10 targets run", plan.Output, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^3 +Push +BuildImage, Format, Lint, Test, Scan *$", plan.Output);
-        Assert.Matches(@"(?m)^4 +Deploy +Push, SetUpDatabase *$", plan.Output);
+        Assert.Matches(@"(?m)^2 +SetUpSecrets +SetUpDatabase *$", plan.Output);
+        Assert.Matches(@"(?m)^4 +Deploy +Push, SetUpDatabase, SetUpSecrets *$", plan.Output);
     }
 }

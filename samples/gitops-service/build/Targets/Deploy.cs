@@ -40,6 +40,7 @@ public sealed class Deploy : DeployStagingTarget
     protected override void Extend(TargetSpec target) => target
         .DependsOn<Push>()
         .DependsOn<SetUpDatabase>()
+        .DependsOn<SetUpSecrets>()
         .Consumes(PushedImages.Artifact)
         .Reads(GitOpsParameters.GitopsRepository);
 }

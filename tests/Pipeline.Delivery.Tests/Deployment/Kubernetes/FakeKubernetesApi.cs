@@ -10,7 +10,8 @@ namespace Pipeline.Delivery.Tests.Deployment.Kubernetes;
 /// controller: server-side apply of Deployments and Services (generation bumps only when the spec
 /// changes), a ReplicaSet per pod template with its revision, pods, events, and a rollout that
 /// becomes available after <see cref="PollsUntilAvailable"/> reads — unless the image is one of
-/// <see cref="UnpullableImages"/>, whose pods stay in ImagePullBackOff.
+/// <see cref="UnpullableImages"/>, whose pods stay in ImagePullBackOff. Secrets are created, read and
+/// merge-patched as the API server does it (see FakeKubernetesApi.Secrets.cs).
 /// </summary>
 public sealed partial class FakeKubernetesApi : IDisposable
 {
@@ -28,6 +29,12 @@ public sealed partial class FakeKubernetesApi : IDisposable
     public int PollsUntilAvailable { get; init; } = 3;
 
     public HashSet<string> UnpullableImages { get; } = [];
+
+    /// <summary>The namespaces that exist; null (the default): whichever namespace is asked for.</summary>
+    public HashSet<string>? Namespaces { get; init; }
+
+    /// <summary>Resources (<c>secrets</c>) the token may not touch: every call on them is answered 403, as RBAC does.</summary>
+    public HashSet<string> ForbiddenResources { get; } = [];
 
     public Uri Server => _server.BaseAddress;
 
@@ -103,6 +110,16 @@ public sealed partial class FakeKubernetesApi : IDisposable
             }
 
             var (ns, kind, name) = (match.Groups["ns"].Value, match.Groups["kind"].Value, match.Groups["name"].Value);
+            if (ForbiddenResources.Contains(kind))
+            {
+                return Forbidden(request.Method, ns, kind, name);
+            }
+
+            if (request.Method != "GET" && Namespaces is not null && !Namespaces.Contains(ns))
+            {
+                return Status(404, "NotFound", $"namespaces \"{ns}\" not found", "namespaces", ns);
+            }
+
             return (request.Method, kind, name.Length > 0) switch
             {
                 ("PATCH", "deployments", true) => ApplyDeployment(request, ns, name),
@@ -111,6 +128,9 @@ public sealed partial class FakeKubernetesApi : IDisposable
                 ("GET", "services", true) => _services.TryGetValue(ns + "/" + name, out var service) ? Json(service) : Status(404, "NotFound"),
                 ("GET", "replicasets", false) => Json(new V1ReplicaSetList { Items = [.. _replicaSets.Where(rs => Matches(rs.Metadata, request))] }),
                 ("GET", "pods", false) => Json(new V1PodList { Items = [.. _replicaSets.Where(rs => rs.Metadata.NamespaceProperty == ns).SelectMany(Pods).Where(p => Matches(p.Metadata, request))] }),
+                ("GET", "secrets", true) => ReadSecret(ns, name),
+                ("POST", "secrets", false) => CreateSecret(request, ns),
+                ("PATCH", "secrets", true) => PatchSecret(request, ns, name),
                 ("GET", "events", false) => Json(new Corev1EventList { Items = [.. _replicaSets.Where(rs => rs.Metadata.NamespaceProperty == ns).SelectMany(Events)] }),
                 _ => Status(405, $"{request.Method} {request.Path} is not faked"),
             };
@@ -303,6 +323,30 @@ public sealed partial class FakeKubernetesApi : IDisposable
 
     private static FakeResponse Status(int code, string message) =>
         new(code, $$"""{"kind":"Status","apiVersion":"v1","status":"Failure","message":"{{message}}","code":{{code}}}""");
+
+    /// <summary>The Status object the API server answers a refusal with: its reason and the object it is about.</summary>
+    /// <remarks>Written by hand: KubernetesClient reads a V1Status but cannot write one.</remarks>
+    private static FakeResponse Status(int code, string reason, string message, string kind, string name) =>
+        new(code, System.Text.Json.JsonSerializer.Serialize(new
+        {
+            kind = "Status",
+            apiVersion = "v1",
+            metadata = new { },
+            status = "Failure",
+            message,
+            reason,
+            details = new { name, kind },
+            code,
+        }));
+
+    /// <summary>What RBAC answers a token without the verb on the resource.</summary>
+    private static FakeResponse Forbidden(string method, string ns, string kind, string name)
+    {
+        var verb = method switch { "GET" => name.Length > 0 ? "get" : "list", "POST" => "create", "PATCH" => "patch", "PUT" => "update", _ => method.ToLowerInvariant() };
+        var subject = name.Length > 0 ? $"{kind} \"{name}\"" : kind;
+        return Status(403, "Forbidden",
+            $"{subject} is forbidden: User \"system:serviceaccount:ci:deployer\" cannot {verb} resource \"{kind}\" in API group \"\" in the namespace \"{ns}\"", kind, name);
+    }
 
     [GeneratedRegex("^/apis?/(?:apps/)?v1/namespaces/(?<ns>[^/]+)/(?<kind>[a-z]+)(?:/(?<name>[^/]+))?$")]
     private static partial Regex Route();
