@@ -25,8 +25,12 @@ internal static class PublishingWorkflow
         }
 
         var publishers = jobs.SelectMany(j => j.Runs).Distinct().Where(t => graph[t].Publishes).ToList();
-        return publishers.Count == 0 ? null : $"{string.Join(" and ", publishers)} publish{(publishers.Count == 1 ? "es" : "")}";
+        return publishers.Count == 0 ? null : $"{Listed(publishers)} publish{(publishers.Count == 1 ? "es" : "")}";
     }
+
+    /// <summary>"A", "A and B", "A, B and C".</summary>
+    private static string Listed(List<string> names) =>
+        names.Count == 1 ? names[0] : $"{string.Join(", ", names[..^1])} and {names[^1]}";
 
     /// <summary>The comment the generated file carries to say so.</summary>
     public static string Note(string reason) =>

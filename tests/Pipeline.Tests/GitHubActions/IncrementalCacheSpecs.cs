@@ -168,6 +168,16 @@ public sealed class IncrementalCacheSpecs
     }
 
     [Fact]
+    public void The_note_names_every_publishing_target_as_a_sentence_does()
+    {
+        var script = WithInputs().Target<C>(t => t.DependsOn<B>().Publishes()).Target<D>(t => t.DependsOn<C>().Publishes()).Target<E>(t => t.DependsOn<D>().Publishes());
+
+        var workflow = Plan(script, w => w.OnPush(branches: ["main"]).Job<E>());
+
+        Assert.Contains(workflow.Notes, n => n.Contains("C, D and E publish,", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_job_that_asks_for_no_caches_gets_none()
     {
         var workflow = InlineWorkflow.Plan(WithInputs(), w => w.Job<B>(j => j.NoCaches()));
