@@ -1,4 +1,5 @@
 using Pipeline;
+using Pipeline.Components.Services;
 using Pipeline.GitHubActions;
 
 namespace StagedRelease.Build;
@@ -14,13 +15,17 @@ public static class StagedReleasePipeline
         .Add<Format>()
         .Add<Lint>()
         .Add<Test>()
+        .Add<IntegrationTests>()
+        .Add<Coverage>()
         .Add<SecurityScan>()
         .Add<Compile>()
         .Add<BuildImage>()
+        .Add<ContainerScan>()
         .Add<Push>()
         .Add<DeployStaging>()
         .Add<StagingTests>()
         .Add<DeployProduction>()
+        .UseTestcontainers() // locally, the integration tests' PostgreSQL and Redis
         .Default<DeployProduction>() // the whole release: every gate, staging, its tests, then production
         .Workflows(w => w.Add<PullRequest>().Add<Release>().Add<DailySecurityScan>());
 }

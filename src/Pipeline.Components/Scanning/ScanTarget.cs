@@ -5,7 +5,8 @@ namespace Pipeline.Components.Scanning;
 /// <summary>
 /// Scans a folder or an image for known vulnerabilities with Trivy, prints a count per severity and
 /// every finding at or above the threshold (an annotation on the lock file under GitHub Actions), sets
-/// the counts as a typed output, and then, by its policy, fails or only warns. In CI its job installs
+/// the counts as a typed output, and then, by its policy, fails or only warns. With <see cref="WritesSbom"/> it
+/// also writes the subject's software bill of materials (CycloneDX) and counts its components. In CI its job installs
 /// Trivy through a pinned step and uploads the findings as SARIF to code scanning (that job alone is
 /// granted <c>security-events: write</c>); locally Trivy must be on <c>PATH</c>, checked before anything runs.
 /// <code>
@@ -22,8 +23,21 @@ public abstract class ScanTarget : Target
 {
     private const int IdsInMessage = 5;
 
-    /// <summary>The folder or image to scan.</summary>
+    /// <summary>The folder or image to scan (also what the target's description names).</summary>
     protected abstract ScanSubject Subject { get; }
+
+    /// <summary>
+    /// The subject of this run: by default <see cref="Subject"/>; override when it is known only at run
+    /// time, such as the tag or the saved archive of the image a build target just made.
+    /// </summary>
+    protected virtual ScanSubject SubjectFor(TargetContext context) => Subject;
+
+    /// <summary>
+    /// Also write the subject's software bill of materials, CycloneDX JSON (<c>trivy --format cyclonedx</c>), into
+    /// <c>artifacts/scan/&lt;target&gt;.cdx.json</c>, report how many components it lists, and upload it in CI
+    /// (artifact <c>&lt;target-in-kebab-case&gt;-sbom</c>). Off by default: a second Trivy run.
+    /// </summary>
+    protected virtual bool WritesSbom => false;
 
     /// <summary>The least severity that counts against the policy; less severe findings are only counted.</summary>
     protected virtual Severity Threshold => Severity.High;
@@ -54,6 +68,11 @@ public abstract class ScanTarget : Target
             target.CiStep(Trivy.UploadSarif(ScanFiles.Sarif(name), name));
         }
 
+        if (WritesSbom)
+        {
+            target.Produces(ScanFiles.SbomArtifact(name));
+        }
+
         Extend(target);
     }
 
@@ -68,16 +87,21 @@ public abstract class ScanTarget : Target
 
     protected override async Task RunAsync(TargetContext context)
     {
-        var subject = Subject;
+        var subject = SubjectFor(context);
         var policy = PolicyFor(context);
         var report = context.RootDirectory / ScanFiles.Json(context.TargetName);
         Directory.CreateDirectory(Path.GetDirectoryName(report)!);
         File.Delete(report); // a report left by an earlier run must not pass for this one's
 
-        var scanned = subject.IsFolder ? ReportedPath.Directory(subject.Value, context.RootDirectory).Value : subject.Value;
+        var scanned = subject.Arguments(context.RootDirectory);
+        if (subject.IsArchive && !File.Exists(scanned[^1]))
+        {
+            throw new TargetFailedException($"No image archive at {subject.Value}: did the image build save it (it does in GitHub Actions) and did this job download it?");
+        }
+
         // Exit code 0 whatever it finds: the threshold and the policy are decided here, from the report.
         await context.RunAsync(new ToolCommand("trivy").AddArguments(
-            subject.Command, "--format", "json", "--output", report, "--exit-code", "0", "--scanners", "vuln", scanned));
+            [subject.Command, "--format", "json", "--output", report, "--exit-code", "0", "--scanners", "vuln", .. scanned]));
         if (!File.Exists(report))
         {
             throw new TargetFailedException($"trivy exited without writing its report {ScanFiles.Json(context.TargetName)}.");
@@ -89,6 +113,7 @@ public abstract class ScanTarget : Target
             await context.RunAsync(new ToolCommand("trivy").AddArguments("convert", "--format", "sarif", "--output", sarif, report));
         }
 
+        var components = WritesSbom ? await WriteSbomAsync(context, subject, scanned) : (int?)null;
         var findings = TrivyReport.Parse(await File.ReadAllTextAsync(report, context.Cancellation));
         var counts = VulnerabilityCounts.Of(findings);
         var reported = findings.Where(f => f.Severity >= Threshold).ToList();
@@ -102,6 +127,13 @@ public abstract class ScanTarget : Target
 
         context.StepSummary.Append(ScanTable.Markdown(subject, counts, reported, Threshold, policy));
         context.Report(ScanTable.Section(subject, counts, reported, Threshold, policy));
+        if (components is { } count)
+        {
+            var line = $"SBOM: {count} {(count == 1 ? "component" : "components")} ({ScanFiles.Sbom(context.TargetName)}, CycloneDX)";
+            context.Log.Info(line);
+            context.StepSummary.Append(["", line]);
+            context.Report(new ReportSection($"Software bill of materials of {subject}", line));
+        }
         var level = policy == ScanPolicy.Blocking ? LogLevel.Error : LogLevel.Warning;
         foreach (var finding in reported.Take(ScanTable.ListedFindings))
         {
@@ -122,6 +154,20 @@ public abstract class ScanTarget : Target
         }
 
         context.Log.Warning($"{what} (warning only: the scan does not block this run)");
+    }
+
+    /// <summary>Runs Trivy again on the same subject for its CycloneDX SBOM, and returns how many components it lists.</summary>
+    private static async Task<int> WriteSbomAsync(TargetContext context, ScanSubject subject, IReadOnlyList<string> scanned)
+    {
+        var sbom = context.RootDirectory / ScanFiles.Sbom(context.TargetName);
+        File.Delete(sbom); // an SBOM left by an earlier run must not pass for this one's
+        await context.RunAsync(new ToolCommand("trivy").AddArguments([subject.Command, "--format", "cyclonedx", "--output", sbom, .. scanned]));
+        if (!File.Exists(sbom))
+        {
+            throw new TargetFailedException($"trivy exited without writing the SBOM {ScanFiles.Sbom(context.TargetName)}.");
+        }
+
+        return CycloneDxSbom.ComponentCount(await File.ReadAllTextAsync(sbom, context.Cancellation));
     }
 
     // On the lock file that pulls the package in, when the scan was of a folder; an image has no file to point at.

@@ -11,7 +11,8 @@ public sealed class GoTests(string moduleDirectory, string packages = "./...") :
 {
     private static readonly Tool Go = new("go");
 
-    public string Name => $"go {moduleDirectory}";
+    /// <summary><c>go services/events</c>; with packages other than <c>./...</c> those too, so two suites of one module keep their results apart.</summary>
+    public string Name => packages == "./..." ? $"go {moduleDirectory}" : $"go {moduleDirectory} {packages}";
 
     public Toolchain Toolchain => Toolchain.Go.WithVersionFile($"{moduleDirectory.TrimEnd('/')}/go.mod");
 

@@ -90,6 +90,73 @@ public sealed class ScanSpecs
     }
 
     [Fact]
+    public void The_SBOM_s_components_are_counted_from_CycloneDX_nested_ones_included_the_scanned_subject_not()
+    {
+        Assert.Equal(3, CycloneDxSbom.ComponentCount(FakeTrivy.GoBinaryImageSbom));
+        Assert.Equal(3, CycloneDxSbom.ComponentCount("""{"bomFormat":"CycloneDX","components":[{"name":"a","components":[{"name":"a/b"},{"name":"a/c"}]}]}"""));
+        Assert.Equal(0, CycloneDxSbom.ComponentCount("""{"bomFormat":"CycloneDX","metadata":{"component":{"name":"scratch"}}}"""));
+
+        var notCycloneDx = Assert.Throws<TargetFailedException>(() => CycloneDxSbom.ComponentCount(FakeTrivy.CleanImageReport));
+        Assert.Equal("trivy wrote an SBOM without \"bomFormat\": \"CycloneDX\": was it run with --format cyclonedx?", notCycloneDx.Message);
+        Assert.StartsWith("trivy wrote an SBOM that is not JSON: ", Assert.Throws<TargetFailedException>(() => CycloneDxSbom.ComponentCount("{\"bomFormat\":")).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_an_SBOM_Trivy_runs_again_on_the_same_image_for_CycloneDX_and_the_summary_counts_its_components()
+    {
+        using var root = Module();
+        using var trivy = new FakeTrivy(root, FakeTrivy.CleanImageReport);
+
+        var run = await new PipelineBuilder().Add<ScanImageWithSbom>().RunAsync(root, ["ScanImageWithSbom"], gitHubActions: true);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var sbom = root.Path / "artifacts/scan/ScanImageWithSbom.cdx.json";
+        Assert.Equal(3, trivy.CallLines.Count); // the scan, its SARIF for code scanning, the SBOM
+        Assert.Equal($"image --format cyclonedx --output {sbom} 127.0.0.1:5000/events:abc1234", trivy.CallLines[2]);
+        Assert.Equal(FakeTrivy.GoBinaryImageSbom, File.ReadAllText(sbom));
+        Assert.Contains("SBOM: 3 components (artifacts/scan/ScanImageWithSbom.cdx.json, CycloneDX)", run.Lines);
+        Assert.Contains("SBOM: 3 components (artifacts/scan/ScanImageWithSbom.cdx.json, CycloneDX)", run.StepSummary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_SBOM_that_is_not_CycloneDX_fails_the_scan_saying_so()
+    {
+        using var root = Module();
+        using var trivy = new FakeTrivy(root, FakeTrivy.CleanImageReport, sbom: FakeTrivy.CleanImageReport);
+
+        var run = await new PipelineBuilder().Add<ScanImageWithSbom>().RunAsync(root, ["ScanImageWithSbom"]);
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains("trivy wrote an SBOM without \"bomFormat\": \"CycloneDX\"", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_subject_known_at_run_time_is_scanned_an_archive_with_input_and_a_missing_one_is_named()
+    {
+        using var root = Module();
+        using var trivy = new FakeTrivy(root, FakeTrivy.CleanImageReport);
+        root.Write(".nuke/temp/images/events.tar", "not really a tar: the fake trivy does not open it");
+
+        var run = await new PipelineBuilder().Add<ScanSavedImage>().Provide(new SavedImage(".nuke/temp/images/events.tar")).RunAsync(root, ["ScanSavedImage"]);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        var archive = root.Path / ".nuke/temp/images/events.tar";
+        Assert.Equal(
+            [
+                $"image --format json --output {root.Path / "artifacts/scan/ScanSavedImage.json"} --exit-code 0 --scanners vuln --input {archive}",
+                $"image --format cyclonedx --output {root.Path / "artifacts/scan/ScanSavedImage.cdx.json"} --input {archive}",
+            ],
+            trivy.CallLines);
+        Assert.Contains("ScanSavedImage │ image archive .nuke/temp/images/events.tar: 0 critical, 0 high, 0 medium, 0 low, 0 unknown", run.Lines);
+
+        var missing = await new PipelineBuilder().Add<ScanSavedImage>().Provide(new SavedImage("images/gone.tar")).RunAsync(root, ["ScanSavedImage"]);
+
+        Assert.Equal(ExitCodes.TargetFailed, missing.ExitCode);
+        Assert.Contains("No image archive at images/gone.tar: did the image build save it", missing.Output, StringComparison.Ordinal);
+        Assert.Equal(2, trivy.CallLines.Count); // not run for the missing archive
+    }
+
+    [Fact]
     public async Task Without_trivy_the_run_stops_before_any_target_naming_how_to_install_it()
     {
         using var root = Module();

@@ -27,6 +27,31 @@ public sealed class ScanImage : ScanTarget
     protected override Output<VulnerabilityCounts> Counts => ImageVulnerabilities;
 }
 
+/// <summary>A scan of an image that also writes its SBOM.</summary>
+public sealed class ScanImageWithSbom : ScanTarget
+{
+    protected override ScanSubject Subject => ScanSubject.Image("127.0.0.1:5000/events:abc1234");
+
+    protected override bool WritesSbom => true;
+
+    protected override Output<VulnerabilityCounts> Counts => ScanImage.ImageVulnerabilities;
+}
+
+/// <summary>The archive a build saved, known only when the scan runs (as a CI job that did not build the image knows it).</summary>
+public sealed record SavedImage(string Archive);
+
+/// <summary>A scan of the image a build saved: declared by name, scanned from the archive at run time.</summary>
+public sealed class ScanSavedImage(SavedImage saved) : ScanTarget
+{
+    protected override ScanSubject Subject => ScanSubject.Image("events");
+
+    protected override ScanSubject SubjectFor(TargetContext context) => ScanSubject.ImageArchive(saved.Archive);
+
+    protected override bool WritesSbom => true;
+
+    protected override Output<VulnerabilityCounts> Counts => ScanImage.ImageVulnerabilities;
+}
+
 /// <summary>Reads the scan's counts, as a report or a gate would.</summary>
 public sealed class SecurityReport : Target
 {

@@ -47,6 +47,26 @@ public sealed class ScanWorkflowSpecs
     }
 
     [Fact]
+    public async Task A_scan_that_writes_an_SBOM_uploads_it_as_an_artifact_named_after_the_scan()
+    {
+        using var root = new TempRoot();
+        var pipeline = new PipelineBuilder()
+            .Add<Scan>().Add<ScanImageWithSbom>()
+            .Provide(new ScanSettings(ScanPolicy.Blocking))
+            .Workflows(w => w.Add<ImageScanWorkflow>());
+
+        var run = await pipeline.RunAsync(root, ["--generate"]);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var yaml = File.ReadAllText(Directory.GetFiles(root.Path / ".github" / "workflows", "*.yml").Single());
+        var withSbom = WorkflowText.Job(yaml, "scan-image-with-sbom");
+        Assert.Contains("name: scan-image-with-sbom-sbom", withSbom, StringComparison.Ordinal);
+        Assert.Contains("path: artifacts/scan/ScanImageWithSbom.cdx.json", withSbom, StringComparison.Ordinal);
+        Assert.DoesNotContain("-sbom", WorkflowText.Job(yaml, "scan"), StringComparison.Ordinal); // opt-in
+        await WorkflowLint.AssertCleanAsync(yaml, "image-scan.yml");
+    }
+
+    [Fact]
     public async Task A_read_all_job_cannot_take_the_write_its_scan_needs_and_generation_says_so()
     {
         using var root = new TempRoot();
@@ -76,6 +96,11 @@ public sealed class ScanWorkflowSpecs
         Assert.Contains("before: Install Trivy, in CI only", run.Output, StringComparison.Ordinal);
         Assert.Contains("after: Upload the scan to code scanning, in CI only", run.Output, StringComparison.Ordinal);
     }
+}
+
+public sealed class ImageScanWorkflow : Workflow
+{
+    protected override void Configure(WorkflowSpec workflow) => workflow.OnPush(branches: ["main"]).Job<Scan>().Job<ScanImageWithSbom>();
 }
 
 public sealed class ReadAllScanWorkflow : Workflow

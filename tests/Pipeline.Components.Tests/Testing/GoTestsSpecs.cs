@@ -1,3 +1,4 @@
+using Pipeline.Components.Testing;
 using Pipeline.Components.Tests.Support;
 
 namespace Pipeline.Components.Tests.Testing;
@@ -59,5 +60,16 @@ public sealed class GoTestsSpecs
         Assert.Contains(run.Lines, l => l.StartsWith("::error title=Test::go calc broke: Process exited with code", StringComparison.Ordinal));
         Assert.Contains("0 passed, 1 failed, 0 skipped", run.Lines); // the run that did not happen is a failure, not nothing
         Assert.Contains("::error title=Target Test failed::1 test failed: go calc (broke)", run.Lines);
+    }
+
+    [Fact]
+    public void Two_suites_of_one_module_with_other_packages_keep_their_results_apart()
+    {
+        var unit = new Components.Testing.GoTests(".");
+        var integration = new Components.Testing.GoTests(".", "./internal/integration");
+
+        Assert.Equal("go .", unit.Name);
+        Assert.Equal("go . ./internal/integration", integration.Name);
+        Assert.NotEqual(RecordedResults.FolderOf(unit), RecordedResults.FolderOf(integration));
     }
 }

@@ -36,10 +36,31 @@ public sealed class StagedReleaseWorkflowSpecs
         Assert.Contains("    environment:\n      name: staging\n", yaml, StringComparison.Ordinal);
         Assert.Contains("    environment:\n      name: production\n      url: https://release.example.com/\n", yaml, StringComparison.Ordinal);
         Assert.Contains("    timeout-minutes: 15\n", yaml, StringComparison.Ordinal);
-        Assert.Contains("    needs: [format, lint, test, security-scan, build-image]\n", yaml, StringComparison.Ordinal); // push: every gate first
+        Assert.Contains("    needs: [format, lint, integration-tests, coverage, security-scan, container-scan]\n", yaml, StringComparison.Ordinal); // push: every gate first
         Assert.Contains("run: ./build.sh DeployProduction --skip", yaml, StringComparison.Ordinal);
         Assert.Contains("  DEPLOY_DRIVER: Kubernetes\n", yaml, StringComparison.Ordinal);
         Assert.Contains("security-events: write", yaml, StringComparison.Ordinal); // the scan's SARIF upload
+    }
+
+    [Theory]
+    [InlineData("release.yml")]
+    [InlineData("pull-request.yml")]
+    public async Task The_seed_s_gates_run_integration_tests_with_PostgreSQL_15_and_Redis_7_coverage_and_a_scan_of_the_built_image_with_its_SBOM(string file)
+    {
+        var yaml = await Read(file);
+
+        var integration = Job(yaml, "integration-tests");
+        Assert.Contains("    needs: [test]\n", integration, StringComparison.Ordinal);
+        Assert.Contains("        image: postgres:15-alpine\n", integration, StringComparison.Ordinal);
+        Assert.Contains("        image: redis:7-alpine\n", integration, StringComparison.Ordinal);
+        Assert.Contains("          DATABASE_URL: postgres://release:release@localhost:5432/catalog\n          REDIS_URL: localhost:6379\n", integration, StringComparison.Ordinal);
+        Assert.Contains("          name: integration-test-results\n", integration, StringComparison.Ordinal);
+        Assert.Contains("run: ./build.sh Coverage --skip Test", Job(yaml, "coverage"), StringComparison.Ordinal);
+        var scan = Job(yaml, "container-scan");
+        Assert.Contains("    needs: [build-image]\n", scan, StringComparison.Ordinal);
+        Assert.Contains("          name: container-images\n          path: .nuke/temp/images\n", scan, StringComparison.Ordinal); // the saved image, scanned with --input
+        Assert.Contains("          name: container-scan-sbom\n          path: artifacts/scan/ContainerScan.cdx.json\n", scan, StringComparison.Ordinal);
+        Assert.Contains("category: ContainerScan", scan, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,6 +82,15 @@ public sealed class StagedReleaseWorkflowSpecs
         Assert.Contains("run: ./build.sh BuildImage", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("./build.sh Push", yaml, StringComparison.Ordinal);
         Assert.DoesNotContain("Deploy", yaml, StringComparison.Ordinal);
+    }
+
+    /// <summary>One job's text: from its key to the next job's.</summary>
+    private static string Job(string yaml, string id)
+    {
+        var start = yaml.IndexOf($"\n  {id}:\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"no job {id}");
+        var next = System.Text.RegularExpressions.Regex.Match(yaml[(start + 1)..], @"\n  [a-z0-9-]+:\n");
+        return next.Success ? yaml.Substring(start, next.Index + 1) : yaml[start..];
     }
 
     private static Task<string> Read(string file) =>

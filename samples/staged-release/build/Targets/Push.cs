@@ -15,5 +15,8 @@ public sealed class Push : PushImagesTarget<BuildImage>
         .DependsOn<Format>()
         .DependsOn<Lint>()
         .DependsOn<Test>()
-        .DependsOn<SecurityScan>();
+        .DependsOn<IntegrationTests>()
+        .DependsOn<Coverage>()
+        .DependsOn<SecurityScan>()
+        .DependsOn<ContainerScan>();
 }

@@ -14,6 +14,9 @@ public sealed class PullRequest : Workflow
         .Job<Format>()
         .Job<Lint>()
         .Job<Test>()
+        .Job<IntegrationTests>()
+        .Job<Coverage>()
         .Job<SecurityScan>()
-        .Job<BuildImage>();
+        .Job<BuildImage>()
+        .Job<ContainerScan>();
 }

@@ -1,4 +1,5 @@
-// Command server runs the release service on $PORT (default 8080).
+// Command server runs the release service on $PORT (default 8080). Its catalogue is in memory, or
+// in PostgreSQL when DATABASE_URL is set, behind Redis when REDIS_URL is set too.
 package main
 
 import (
@@ -16,6 +17,11 @@ func main() {
 	if port == "" {
 		port = "8080"
 	}
-	log.Printf("release service %s listening on :%s", version, port)
-	log.Fatal(http.ListenAndServe(":"+port, catalog.Handler(version)))
+	// The store's connections live as long as the process: nothing to close before it exits.
+	store, where, _, err := catalog.Open(os.Getenv)
+	if err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("release service %s listening on :%s, its catalogue %s", version, port, where)
+	log.Fatal(http.ListenAndServe(":"+port, catalog.Handler(version, store)))
 }
