@@ -24,6 +24,7 @@ public static class StagedReleasePipeline
         .Add<Push>()
         .Add<DeployStaging>()
         .Add<StagingTests>()
+        .Add<PerformanceTests>()
         .Add<DeployProduction>()
         .UseTestcontainers() // locally, the integration tests' PostgreSQL and Redis
         .Default<DeployProduction>() // the whole release: every gate, staging, its tests, then production

@@ -16,6 +16,12 @@ public sealed class GoTests(string moduleDirectory, string packages = "./...") :
 
     public Toolchain Toolchain => Toolchain.Go.WithVersionFile($"{moduleDirectory.TrimEnd('/')}/go.mod");
 
+    /// <summary>
+    /// Build tags to test with (<c>go test -tags integration</c>): tests behind a <c>//go:build</c> tag are
+    /// left out of a plain <c>./...</c> run (the unit tests) and compiled only by the suite that names it.
+    /// </summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
     public void DeclareInputs(TargetInputs inputs, AbsolutePath root)
     {
         ArgumentNullException.ThrowIfNull(inputs);
@@ -26,12 +32,18 @@ public sealed class GoTests(string moduleDirectory, string packages = "./...") :
         }
 
         inputs.Tool(RequiredTool.Go).Value(Name + " packages", packages);
+        if (Tags.Count > 0)
+        {
+            inputs.Value(Name + " tags", string.Join(',', Tags));
+        }
     }
+
+    private IEnumerable<string> TagArguments => Tags.Count == 0 ? [] : ["-tags", string.Join(',', Tags)];
 
     public async Task<TestSummary> RunAsync(TargetContext context)
     {
         var resultFile = TestResultFiles.FreshFolder(context, Name) / "go-test.json";
-        var command = Go.Command("test", "-json", packages)
+        var command = Go.Command(["test", "-json", .. TagArguments, packages])
             .WithWorkingDirectory(AbsolutePath.Resolve(moduleDirectory, context.RootDirectory))
             .WithStandardOutputTo(resultFile, alsoLog: false);
         ProcessFailedException? failure = null;

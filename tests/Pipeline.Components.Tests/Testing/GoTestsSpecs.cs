@@ -72,4 +72,20 @@ public sealed class GoTestsSpecs
         Assert.Equal("go . ./internal/integration", integration.Name);
         Assert.NotEqual(RecordedResults.FolderOf(unit), RecordedResults.FolderOf(integration));
     }
+
+    [Fact]
+    public async Task Tests_behind_a_build_tag_run_only_in_the_suite_that_names_it()
+    {
+        Requirements.Tool("go");
+        using var root = new TempRoot();
+        ToolProjects.GoModule(root, "calc", withFailingTest: false);
+        root.Write("calc/calc/tagged_test.go", "//go:build integration\n\npackage calc\n\nimport \"testing\"\n\nfunc TestOnlyWithTheTag(t *testing.T) { t.Fatal(\"ran behind the tag\") }\n");
+
+        var plain = await TestPipeline.With(new Components.Testing.GoTests("calc")).RunAsync(root, ["Test"]);
+        var tagged = await TestPipeline.With(new Components.Testing.GoTests("calc") { Tags = ["integration"] }).RunAsync(root, ["Test"]);
+
+        Assert.True(plain.ExitCode == 0, plain.Output); // ./... without the tag leaves the file out
+        Assert.Equal(1, tagged.ExitCode);
+        Assert.Contains("ran behind the tag", tagged.Output, StringComparison.Ordinal);
+    }
 }

@@ -38,7 +38,7 @@ public sealed class StagedReleaseSampleSpecs
             foreach (var target in new[]
             {
                 "Format", "Lint", "Test", "IntegrationTests", "Coverage", "SecurityScan", "Compile", "BuildImage", "ContainerScan", "Push",
-                "DeployStaging", "StagingTests", "DeployProduction",
+                "DeployStaging", "StagingTests", "PerformanceTests", "DeployProduction",
             })
             {
                 Assert.Matches($@"(?m)^{target} +[0-9][^│\n]* succeeded", first.Output);
@@ -62,6 +62,10 @@ public sealed class StagedReleaseSampleSpecs
             Assert.True(File.Exists(sbom));
 
             Assert.Contains("staging serves 2 items", first.Output, StringComparison.Ordinal);
+
+            // The performance gate loaded staging: every request measured, none an error.
+            Assert.Matches(@"PerformanceTests +│ load-testing http://127\.0\.0\.1:\d+/?: ", first.Output);
+            Assert.Matches(@"PerformanceTests +│ .*300 requests in [0-9.]+ s, 4 at a time", first.Output);
             var blue = DeployedEnvironments.In(sample.Path).Last("production")!;
             Assert.Equal((DeploymentColor.Blue, DeploymentOutcome.Updated), (blue.Color, blue.Outcome));
             Assert.Equal("ok", await HealthAsync(blue.Url!));
@@ -73,7 +77,7 @@ public sealed class StagedReleaseSampleSpecs
             SampleCopy.Edit(sample.Path / "internal" / "catalog" / "catalog.go", "mux := http.NewServeMux()", "checks := 0\n\tmux := http.NewServeMux()");
             await SampleCopy.CommitAsync(sample);
 
-            var second = await PipelineRun.RunAsync(StagedReleasePipeline.Create(), sample.Path, "DeployProduction", "--skip", "Test", "IntegrationTests", "Coverage", "StagingTests");
+            var second = await PipelineRun.RunAsync(StagedReleasePipeline.Create(), sample.Path, "DeployProduction", "--skip", "Test", "IntegrationTests", "Coverage", "StagingTests", "PerformanceTests");
 
             Assert.Equal(1, second.ExitCode);
             Assert.Contains("failed after the switch: GET /health answered 503 ServiceUnavailable", second.Output, StringComparison.Ordinal);

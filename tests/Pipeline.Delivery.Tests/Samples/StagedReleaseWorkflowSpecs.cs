@@ -32,7 +32,9 @@ public sealed class StagedReleaseWorkflowSpecs
         Assert.Contains("  workflow_dispatch:", yaml, StringComparison.Ordinal);
         Assert.Contains("    needs: [push]\n", yaml, StringComparison.Ordinal); // deploy-staging
         Assert.Contains("    needs: [deploy-staging]\n", yaml, StringComparison.Ordinal); // staging-tests
-        Assert.Contains("    needs: [staging-tests, push]\n", yaml, StringComparison.Ordinal); // deploy-production
+        Assert.Contains("    needs: [staging-tests]\n", yaml, StringComparison.Ordinal); // performance-tests
+        Assert.Contains("    needs: [performance-tests, push]\n", yaml, StringComparison.Ordinal); // deploy-production
+        Assert.Contains("  PERFORMANCE_URL: https://release.staging.example.com/\n", yaml, StringComparison.Ordinal); // CI load-tests the staging ingress
         Assert.Contains("    environment:\n      name: staging\n", yaml, StringComparison.Ordinal);
         Assert.Contains("    environment:\n      name: production\n      url: https://release.example.com/\n", yaml, StringComparison.Ordinal);
         Assert.Contains("    timeout-minutes: 15\n", yaml, StringComparison.Ordinal);

@@ -4,7 +4,7 @@ using Pipeline.Delivery;
 namespace StagedRelease.Build;
 
 /// <summary>
-/// Production, after staging passed its tests and (in CI) a person approved the production
+/// Production, after staging passed its tests and its performance gate and (in CI) a person approved the production
 /// environment: blue-green. The idle colour gets the image staging tested, must answer /health, then
 /// takes the traffic; /health keeps being checked for the health window and a failure switches back
 /// to the previous colour and fails the release with what it saw.
@@ -30,5 +30,6 @@ public sealed class DeployProduction : DeployStagingTarget
     protected override void Extend(TargetSpec target) => target
         .Description("Deploys release-service to production: blue-green, rolled back when its health check fails")
         .DependsOn<StagingTests>()
+        .DependsOn<PerformanceTests>()
         .Consumes(PushedImages.Artifact);
 }

@@ -6,12 +6,12 @@ namespace StagedRelease.Build;
 /// <summary>
 /// The seed's integration stage: the tests of internal/integration against real PostgreSQL 15 and
 /// Redis 7 (the clients, SCRAM authentication, the catalogue in the database behind its cache). They
-/// skip without the servers, so the unit tests run anywhere; here both start for the target. A second
-/// test target, so its results take a name of their own.
+/// are behind the <c>integration</c> build tag, so the unit tests (<c>./...</c>) leave them out; here
+/// both stores start for the target. A second test target, so its results take a name of their own.
 /// </summary>
 public sealed class IntegrationTests : TestTarget
 {
-    protected override IEnumerable<ITestSuite> Suites => [new GoTests(".", "./internal/integration")];
+    protected override IEnumerable<ITestSuite> Suites => [new GoTests(".", "./internal/integration") { Tags = ["integration"] }];
 
     protected override string ResultsArtifactName => "integration-test-results";
 

@@ -16,6 +16,7 @@ public sealed class Release : Workflow
         .Concurrency(CancelInProgress.Never)
         .Env("DEPLOY_DRIVER", nameof(Pipeline.Delivery.DeploymentDriverKind.Kubernetes))
         .Env("SMOKE_URL", DeployStaging.StagingUrl.ToString())
+        .Env("PERFORMANCE_URL", DeployStaging.StagingUrl.ToString())
         .Timeout(TimeSpan.FromMinutes(30))
         .Job<Format>()
         .Job<Lint>()
@@ -28,6 +29,7 @@ public sealed class Release : Workflow
         .Job<Push>(j => j.Permissions(Permission.Contents.Read, Permission.Packages.Write))
         .Job<DeployStaging>(j => j.Environment("staging", DeployStaging.StagingUrl.ToString()).Permissions(Permission.Contents.Read, Permission.Deployments.Write))
         .Job<StagingTests>()
+        .Job<PerformanceTests>()
         .Job<DeployProduction>(j => j.Environment("production", DeployProduction.ProductionUrl.ToString())
             .Permissions(Permission.Contents.Read, Permission.Deployments.Write).Timeout(TimeSpan.FromMinutes(15)));
 }
