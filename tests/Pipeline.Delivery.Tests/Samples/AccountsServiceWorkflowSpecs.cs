@@ -82,7 +82,7 @@ public sealed class AccountsServiceWorkflowSpecs
 
     private static string Job(string yaml, string id)
     {
-        var start = yaml.IndexOf($"\n  {id}:\n", StringComparison.Ordinal);
+        var start = yaml.IndexOf($"\n  {id}:\n", yaml.IndexOf("\njobs:\n", StringComparison.Ordinal), StringComparison.Ordinal); // not a trigger named alike
         Assert.True(start >= 0, yaml);
         var next = JobIds(yaml).SkipWhile(j => j != id).Skip(1).FirstOrDefault();
         return next is null ? yaml[start..] : yaml[start..yaml.IndexOf($"\n  {next}:\n", start, StringComparison.Ordinal)];
