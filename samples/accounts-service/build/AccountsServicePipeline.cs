@@ -11,13 +11,14 @@ public static class AccountsServicePipeline
         .Add<Lint>()
         .Add<Test>()
         .Add<Publish>()
-        .Add<BuildImage>()
+        .Add<BuildApi>()
+        .Add<BuildExecutor>()
         .Add<SizeCheck>()
         .Add<Push>()
         .Add<DeploySmoke>()
         .Add<Smoke>()
         .Add<Scan>()
-        .Default<Smoke>() // the main job: lint and tests, the image built and pushed, deployed and smoke-tested
+        .Default<Smoke>() // the main job: lint and tests, both images built and pushed, deployed and smoke-tested
         .UseTestcontainers()
         .Workflows(w => w.Add<PullRequestValidation>().Add<MainPipeline>());
 }

@@ -3,7 +3,8 @@ namespace Pipeline.Delivery.ImageSize;
 /// <summary>
 /// Reads the size of each image <typeparamref name="TBuild"/> built from the Docker engine, compares it
 /// with the image's budget, shows the table (log, step summary, run report), and fails with one line
-/// per image over budget. In CI it can run in a job of its own: it loads the images the build saved.
+/// per image over budget. In CI it can run in a job of its own: it loads the images the build saved. With
+/// several image builds it measures what each recorded: depend on the others too (<c>Extend</c>).
 /// <code>
 /// public sealed class SizeCheck : ImageSizeCheckTarget&lt;BuildImages&gt;
 /// {
@@ -86,7 +87,7 @@ public abstract class ImageSizeCheckTarget<TBuild> : Target
         if (budgets.FirstOrDefault(b => built.All(i => i.Name != b.Image)) is { } stray)
         {
             throw new TargetFailedException(
-                $"{GetType().Name} has a budget for '{stray.Image}', which {typeof(TBuild).Name} did not build (it built {string.Join(", ", built.Select(i => i.Name))}): fix the name or drop the budget.");
+                $"{GetType().Name} has a budget for '{stray.Image}', which no image build made (built: {string.Join(", ", built.Select(i => i.Name))}): fix the name or drop the budget.");
         }
 
         return budgets.ToDictionary(b => b.Image, StringComparer.Ordinal);

@@ -2,7 +2,8 @@ namespace Pipeline.Delivery;
 
 /// <summary>
 /// Builds the repository's container images, tagged and labelled from the commit, and records them
-/// in <see cref="BuiltImages"/> for the targets after it. Subclass it with the images:
+/// in <see cref="BuiltImages"/> for the targets after it. Subclass it with the images; a pipeline may
+/// have several, each with images of its own, side by side locally and in jobs of their own in CI:
 /// <code>
 /// public sealed class BuildImages : BuildImagesTarget
 /// {
@@ -16,10 +17,18 @@ namespace Pipeline.Delivery;
 public abstract class BuildImagesTarget : Target
 {
     /// <summary>
-    /// <c>.nuke/temp/images</c>: the record of what was built and, in CI, the saved images. A push in
-    /// another job downloads it and loads the images, since that job's machine has its own Docker engine.
+    /// <c>.nuke/temp/images</c>: what the image builds recorded and, in CI, the images they saved. A family
+    /// (see <see cref="Artifact.Member"/>): each build target uploads its own member (<see cref="ArtifactOf{TBuild}"/>),
+    /// and a push in another job, which consumes this, downloads every member and loads the images, since
+    /// that job's machine has its own Docker engine.
     /// </summary>
     public static Artifact ImagesArtifact { get; } = Artifact.Of("container-images", ".nuke/temp/images");
+
+    /// <summary>What <typeparamref name="TBuild"/> uploads: <c>container-images-build-api</c>, its own folder under <c>.nuke/temp/images</c>.</summary>
+    public static Artifact ArtifactOf<TBuild>() where TBuild : BuildImagesTarget => ArtifactOf(typeof(TBuild));
+
+    internal static Artifact ArtifactOf(Type build) =>
+        ImagesArtifact.Member(KebabName.Of(build), ImagesArtifact.Paths[0] + "/" + KebabName.Of(build));
 
     /// <summary>The images to build, in order.</summary>
     protected abstract IEnumerable<ContainerImage> Images { get; }
@@ -40,7 +49,7 @@ public abstract class BuildImagesTarget : Target
     protected virtual DockerImageBuilder Builder { get; } = new();
 
     /// <summary>
-    /// Also <c>docker save</c> each image into <see cref="ImagesArtifact"/> for a later job. On by default
+    /// Also <c>docker save</c> each image into its artifact (<see cref="ArtifactOf{TBuild}"/>) for a later job. On by default
     /// in GitHub Actions, where each job has its own machine; off locally, where the engine keeps them.
     /// </summary>
     protected virtual bool SaveImages(TargetContext context)
@@ -56,12 +65,17 @@ public abstract class BuildImagesTarget : Target
         return context.Clock.GetUtcNow();
     }
 
-    /// <summary>Declares the images artifact, then what <see cref="Extend"/> adds.</summary>
+    /// <summary>Declares its images artifact and that only it builds its images, then what <see cref="Extend"/> adds.</summary>
     protected sealed override void Configure(TargetSpec target)
     {
         ArgumentNullException.ThrowIfNull(target);
         TagPolicy.Check(GetType().Name, Latest != LatestTag.Never); // a contradiction stops planning and generation, not only a run
-        target.Description("Builds the container images, tagged from the commit").Produces(ImagesArtifact).Requires(RequiredTool.Docker);
+        target.Description("Builds the container images, tagged from the commit").Produces(ArtifactOf(GetType())).Requires(RequiredTool.Docker);
+        foreach (var image in Images)
+        {
+            target.Claims($"the container image '{image.Name}'"); // two builds of one image would each record it: which would be pushed?
+        }
+
         foreach (var step in ImageCiSteps.Emulation(Images))
         {
             target.CiStep(step);
@@ -110,13 +124,13 @@ public abstract class BuildImagesTarget : Target
             built.Add(result);
         }
 
-        BuiltImages.At(context.RootDirectory).Record(built);
+        BuiltImages.Of(context.RootDirectory, GetType()).Record(built);
     }
 
     /// <summary>Saves a single-platform image whole, a multi-platform one platform by platform (each is pushed by digest).</summary>
     private async Task<BuiltImage> SaveAsync(TargetContext context, BuiltImage image)
     {
-        var folder = BuiltImages.At(context.RootDirectory).FilePath.Parent!;
+        var folder = BuiltImages.FolderOf(context.RootDirectory, GetType()); // its own: another build's archives never share a name with these
         var stem = image.Name.Replace('/', '-');
         if (image.Platforms.Count == 0)
         {

@@ -2,7 +2,8 @@ namespace Pipeline.Delivery;
 
 /// <summary>
 /// Pushes what <typeparamref name="TBuild"/> built to a registry, reads each manifest digest back, and
-/// records the pinned references in <see cref="PushedImages"/>. Never on a pull request (the job gets
+/// records the pinned references in <see cref="PushedImages"/>. With several image builds it pushes what
+/// each recorded (<see cref="BuiltImages.All"/>): depend on the others too (<c>Extend</c>: <c>DependsOn&lt;BuildWorker&gt;()</c>). Never on a pull request (the job gets
 /// the <c>if:</c>; locally <c>GITHUB_EVENT_NAME=pull_request</c> skips it too). With no
 /// <see cref="Registry"/> it pushes to a local registry it starts (<see cref="EmbeddedRegistry"/>).
 /// <code>

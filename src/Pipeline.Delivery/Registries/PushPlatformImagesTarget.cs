@@ -4,7 +4,8 @@ namespace Pipeline.Delivery;
 /// Pushes each platform of <typeparamref name="TBuild"/>'s multi-platform images (those with
 /// <see cref="ContainerImage.Platforms"/>) by digest only, to every registry in <see cref="Registries"/>,
 /// and hands the digests to the merge as the output <see cref="PushedPlatforms.Digests"/>. Never on a
-/// pull request. Single-platform images are left to a <see cref="PushImagesTarget{TBuild}"/>.
+/// pull request. Single-platform images are left to a <see cref="PushImagesTarget{TBuild}"/>. With several
+/// image builds it pushes what each recorded: depend on the others too.
 /// <code>
 /// public sealed class PushPlatforms : PushPlatformImagesTarget&lt;BuildImages&gt;
 /// {

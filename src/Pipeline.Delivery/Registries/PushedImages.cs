@@ -7,7 +7,7 @@ namespace Pipeline.Delivery;
 /// A pipeline with several push targets gives each its own record (<c>HasOwnRecord</c>): read it with
 /// <see cref="Of{TPush}"/>, consume <see cref="ArtifactOf{TPush}"/>.
 /// </summary>
-public sealed partial class PushedImages
+public sealed class PushedImages
 {
     /// <summary>The record as a CI artifact: the push job uploads it, a deploy job that consumes it downloads it.</summary>
     public static Artifact Artifact { get; } = Artifact.Of("pushed-images", ".nuke/temp/pushed-images");
@@ -41,10 +41,7 @@ public sealed partial class PushedImages
     internal static Artifact ArtifactOf(Type push) => Artifact.Of(FolderOf(push), ".nuke/temp/" + FolderOf(push));
 
     /// <summary>Beside the shared record's folder, not inside it: an upload of one never carries the other.</summary>
-    private static string FolderOf(Type push) => "pushed-images-" + WordStart().Replace(push.Name, "$1-$2").ToLowerInvariant();
-
-    [System.Text.RegularExpressions.GeneratedRegex("([a-z0-9])([A-Z])")]
-    private static partial System.Text.RegularExpressions.Regex WordStart();
+    private static string FolderOf(Type push) => "pushed-images-" + KebabName.Of(push);
 
     public AbsolutePath FilePath => _file.Path;
 

@@ -108,7 +108,10 @@ public sealed partial class JobSpec
         return this;
     }
 
-    /// <summary>How this job uploads an artifact its targets produce: replacing one of the same name, kept this many days (1 to 90).</summary>
+    /// <summary>
+    /// How this job uploads an artifact its targets produce: replacing one of the same name, kept this
+    /// many days (1 to 90). Given for a family (see <see cref="Artifact.Member"/>), they apply to each member the job uploads.
+    /// </summary>
     public JobSpec Upload(Artifact artifact, bool? overwrite = null, int? retentionDays = null)
     {
         ArgumentNullException.ThrowIfNull(artifact);

@@ -131,42 +131,65 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
             new("restore-keys", prefix));
     }
 
+    /// <summary>
+    /// A download per artifact its targets consume from another job: the artifact itself, or, for a
+    /// family (see <see cref="Artifact.Member"/>), each member some target produces, by its own name and
+    /// with its own condition, so none comes from a job this one does not wait for.
+    /// </summary>
     private IEnumerable<StepModel> Downloads(List<TargetDefinition> runs)
     {
+        var downloaded = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (consumer, artifact) in runs.SelectMany(t => t.Consumes.Select(a => (t, a))).DistinctBy(c => c.a.Name))
         {
             var producers = graph.Targets.Where(t => t.Produces.Any(p => p.Name == artifact.Name)).ToList();
-            if (producers.Count != 1)
+            if (producers.Count > 1)
             {
-                problems.Add(producers.Count == 0
-                    ? $"{consumer.Name} consumes the artifact {artifact.Name}, which no target produces."
-                    : $"the artifact {artifact.Name} is produced by {string.Join(" and ", producers.Select(p => p.Name))}; one target produces an artifact.");
+                problems.Add($"the artifact {artifact.Name} is produced by {string.Join(" and ", producers.Select(p => p.Name))}; one target produces an artifact.");
                 continue;
             }
 
-            var producer = producers[0].Name;
-            if (job.Runs.Contains(producer))
+            var produced = graph.Targets.SelectMany(t => t.Produces.Where(artifact.Includes).Select(p => (Producer: t.Name, Artifact: p))).ToList();
+            if (produced.Count == 0)
             {
-                continue; // made in this job: already on disk
-            }
-
-            var from = split.FirstOrDefault(j => job.Upstream.Contains(j.Root) && j.Runs.Contains(producer));
-            if (from is null)
-            {
-                problems.Add($"{consumer.Name} consumes the artifact {artifact.Name}, but {producer}, which produces it, runs in no job that {job.Root} waits for. " +
-                    $"Make {consumer.Name} depend on {producer}.");
+                problems.Add($"{consumer.Name} consumes the artifact {artifact.Name}, which no target produces.");
                 continue;
             }
 
-            IEnumerable<KeyValuePair<string, string>> which = graph[from.Root].Matrix is null
-                ? [new("name", artifact.Name)]
-                : [new("pattern", artifact.Name + "-*"), new("merge-multiple", "true")];
-            var download = StepModel.Action(
-                $"Download {artifact.Name}",
-                Action(DefaultActions.DownloadArtifact),
-                [.. which, new("path", DownloadPath(artifact))]);
-            yield return WhenProduced(download, from, producer);
+            foreach (var (producer, member) in produced)
+            {
+                if (downloaded.Add(member.Name) && Download(consumer, artifact, producer, member) is { } download)
+                {
+                    yield return download;
+                }
+            }
         }
+    }
+
+    /// <summary>The download of <paramref name="produced"/> (<paramref name="consumed"/> or a member of it), or null when this job makes it.</summary>
+    private StepModel? Download(TargetDefinition consumer, Artifact consumed, string producer, Artifact produced)
+    {
+        if (job.Runs.Contains(producer))
+        {
+            return null; // made in this job: already on disk
+        }
+
+        var from = split.FirstOrDefault(j => job.Upstream.Contains(j.Root) && j.Runs.Contains(producer));
+        if (from is null)
+        {
+            var what = produced.Name == consumed.Name ? "it" : $"its member {produced.Name}";
+            problems.Add($"{consumer.Name} consumes the artifact {consumed.Name}, but {producer}, which produces {what}, runs in no job that {job.Root} waits for. " +
+                $"Make {consumer.Name} depend on {producer}.");
+            return null;
+        }
+
+        IEnumerable<KeyValuePair<string, string>> which = graph[from.Root].Matrix is null
+            ? [new("name", produced.Name)]
+            : [new("pattern", produced.Name + "-*"), new("merge-multiple", "true")];
+        var download = StepModel.Action(
+            $"Download {produced.Name}",
+            Action(DefaultActions.DownloadArtifact),
+            [.. which, new("path", DownloadPath(produced))]);
+        return WhenProduced(download, from, producer);
     }
 
     /// <summary>
@@ -252,7 +275,7 @@ internal sealed class JobSteps(WorkflowDeclaration workflow, TargetGraph graph, 
                 new("path", string.Join('\n', artifact.Paths)),
                 new("if-no-files-found", artifact.EvenOnFailure ? "warn" : "error"),
             ];
-            var chosen = options.GetValueOrDefault(artifact.Name);
+            var chosen = options.GetValueOrDefault(artifact.Name) ?? (artifact.Family is { } family ? options.GetValueOrDefault(family) : null);
             if ((chosen?.RetentionDays ?? artifact.RetentionDays) is { } days)
             {
                 with.Add(new("retention-days", days.ToString(System.Globalization.CultureInfo.InvariantCulture)));

@@ -112,7 +112,7 @@ internal sealed class JobSurfacePlanner(Problems problems, IExpressionNames name
     {
         foreach (var (artifact, options) in surface.Uploads)
         {
-            if (!runs.Any(t => t.Produces.Any(p => p.Name == artifact)))
+            if (!runs.Any(t => t.Produces.Any(p => p.Name == artifact || p.Family == artifact))) // a family's settings apply to each member
             {
                 problems.Add($"the job {root.Name} has upload settings for the artifact {artifact}, which none of the targets it runs produces.");
             }

@@ -80,7 +80,20 @@ public sealed class TargetGraph
         }
 
         OutputChecks.Check(graph);
+        CheckClaims(targets);
         return graph;
+    }
+
+    /// <summary>Two targets claiming one thing (see <see cref="TargetSpec.Claims"/>) would overwrite each other's.</summary>
+    private static void CheckClaims(IReadOnlyList<TargetDefinition> targets)
+    {
+        var twice = targets.SelectMany(t => t.Claims.Select(claim => (Target: t.Name, Claim: claim)))
+            .GroupBy(c => c.Claim, StringComparer.Ordinal)
+            .FirstOrDefault(g => g.Count() > 1);
+        if (twice is not null)
+        {
+            throw new DefinitionException($"{string.Join(" and ", twice.Select(c => c.Target))} {(twice.Count() == 2 ? "both" : "all")} make {twice.Key}; only one target may: keep it in one of them.");
+        }
     }
 
     /// <summary>The forward edges, per target name, each list in declaration order.</summary>

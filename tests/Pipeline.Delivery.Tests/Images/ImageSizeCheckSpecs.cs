@@ -36,7 +36,7 @@ public sealed partial class ImageSizeCheckSpecs
 
             var stray = await PipelineRun.RunAsync(builder, root.Path, Commit, "StrayCheck", "--skip", "BuildSizedImages");
             Assert.Equal(1, stray.ExitCode);
-            Assert.Contains($"StrayCheck has a budget for 'pipeline-test-gone', which BuildSizedImages did not build (it built {images.Small}, {images.Large})", stray.Output, StringComparison.Ordinal);
+            Assert.Contains($"StrayCheck has a budget for 'pipeline-test-gone', which no image build made (built: {images.Small}, {images.Large})", stray.Output, StringComparison.Ordinal);
         }
         finally
         {

@@ -21,8 +21,8 @@ public sealed class PushWorkflowSpecs
         Assert.DoesNotContain("\n    if:", buildJob, StringComparison.Ordinal); // no job-level condition (its report upload step has one)
 
         // The push job runs on its own machine: it downloads the images the build job saved.
-        Assert.Contains("Upload container-images", buildJob, StringComparison.Ordinal);
-        Assert.Contains("Download container-images", pushJob, StringComparison.Ordinal);
+        Assert.Contains("Upload container-images-build-test-image", buildJob, StringComparison.Ordinal);
+        Assert.Contains("Download container-images-build-test-image", pushJob, StringComparison.Ordinal);
         Assert.Contains("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}", pushJob, StringComparison.Ordinal);
         Assert.DoesNotContain("GITHUB_TOKEN", buildJob, StringComparison.Ordinal);
         await WorkflowLint.AssertCleanAsync(yaml, Path.GetFileName(file));

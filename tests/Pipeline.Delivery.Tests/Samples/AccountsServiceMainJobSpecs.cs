@@ -6,7 +6,7 @@ namespace Pipeline.Delivery.Tests.Samples;
 
 /// <summary>
 /// samples/accounts-service end to end on a copy: lint, tests with PostgreSQL and Redis, the API and
-/// executor images built and size-checked, pushed to the embedded registry, deployed with fresh stores
+/// executor images built side by side and size-checked, pushed to the embedded registry, deployed with fresh stores
 /// to the throwaway "smoke" environment, smoke-tested (the executor's welcome included), then scanned by
 /// a fake trivy (warning only). One class, so its runs never share that environment at the same time.
 /// </summary>
@@ -27,11 +27,13 @@ public sealed class AccountsServiceMainJobSpecs
             var run = await PipelineRun.RunAsync(AccountsServicePipeline.Create(), sample.Path, LocalVariables(), "Smoke", "Scan", "SizeCheck");
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            foreach (var target in new[] { "Lint", "Test", "Publish", "BuildImage", "SizeCheck", "Push", "DeploySmoke", "Smoke", "Scan" })
+            foreach (var target in new[] { "Lint", "Test", "Publish", "BuildApi", "BuildExecutor", "SizeCheck", "Push", "DeploySmoke", "Smoke", "Scan" })
             {
                 Assert.Matches($@"(?m)^{target} +[0-9][^│\n]* succeeded", run.Output);
             }
 
+            Assert.Equal("accounts-service", BuiltImages.Of<BuildApi>(sample.Path).All.Single().Name); // each build kept its own record
+            Assert.Equal("accounts-executor", BuiltImages.Of<BuildExecutor>(sample.Path).All.Single().Name);
             Assert.Contains("Service redis (", run.Output, StringComparison.Ordinal); // the tests had both stores
             Assert.Contains("11 passed, 0 failed, 0 skipped", run.Output, StringComparison.Ordinal);
             Assert.Matches(@"accounts-service +[0-9.]+ MB +150 MB +\d+ % +ok", run.Output); // the size table

@@ -184,6 +184,20 @@ public sealed class PlanningSpecs
     }
 
     [Fact]
+    public void Two_targets_claiming_one_thing_fail_the_definition_naming_both_and_one_claiming_it_twice_does_not()
+    {
+        var script = new Script()
+            .Target<A>(t => t.Claims("the image 'api'").Claims("the image 'api'"))
+            .Target<B>(t => t.Claims("the image 'worker'"))
+            .Target<C>(t => t.Claims("the image 'api'"));
+
+        var error = Assert.Throws<DefinitionException>(() => PlanFor(script, "B"));
+
+        Assert.Equal("A and C both make the image 'api'; only one target may: keep it in one of them.", error.Message);
+        Assert.Equal(["the image 'worker'"], PlanFor(new Script().Target<A>(t => t.Claims("the image 'worker'").Claims("the image 'worker'")).Target<B>(), "A")["A"].Definition.Claims);
+    }
+
+    [Fact]
     public void An_unknown_target_fails_with_the_closest_names()
     {
         var script = new Script().Target<A>().Target<B>();

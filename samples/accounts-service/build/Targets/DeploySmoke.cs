@@ -19,7 +19,7 @@ public sealed class DeploySmoke : DeployStagingTarget
     protected override LocalDockerSettings LocalDocker => new(ContainerPort: 8080) { RunArguments = SmokeEnvironment.ServiceArguments };
 
     protected override ImageReference ImageToDeploy(TargetContext context) =>
-        PushedImages.At(context.RootDirectory)[BuildImage.Api.Name].Pinned;
+        PushedImages.At(context.RootDirectory)[BuildApi.Image.Name].Pinned;
 
     protected override void Extend(TargetSpec target) =>
         target.DependsOn<Push>().Consumes(PushedImages.Artifact); // the digest Push read back, in CI from its job
@@ -28,7 +28,7 @@ public sealed class DeploySmoke : DeployStagingTarget
     {
         ArgumentNullException.ThrowIfNull(context);
         await SmokeEnvironment.StartAsync(context, $"{Application}-{EnvironmentName}"); // the driver's default container name
-        await SmokeEnvironment.StartExecutorAsync(context, PushedImages.At(context.RootDirectory)[BuildImage.Executor.Name].Pinned);
+        await SmokeEnvironment.StartExecutorAsync(context, PushedImages.At(context.RootDirectory)[BuildExecutor.Image.Name].Pinned);
         await base.RunAsync(context);
     }
 }

@@ -4,7 +4,8 @@ namespace AccountsService.Build;
 
 /// <summary>
 /// Pull requests into main or develop: Lint beside Test (PostgreSQL and Redis as services), then the API
-/// and executor images built, never pushed, and the size check over the images that build saved.
+/// and executor images built side by side in two jobs, never pushed, and the size check over the images
+/// both saved.
 /// </summary>
 public sealed class PullRequestValidation : Workflow
 {
@@ -16,6 +17,7 @@ public sealed class PullRequestValidation : Workflow
         .Timeout(TimeSpan.FromMinutes(15))
         .Job<Lint>()
         .Job<Test>()
-        .Job<BuildImage>(j => j.Name("Build API and Executor"))
+        .Job<BuildApi>(j => j.Name("Build API"))
+        .Job<BuildExecutor>(j => j.Name("Build Executor"))
         .Job<SizeCheck>(j => j.Name("Size Check"));
 }

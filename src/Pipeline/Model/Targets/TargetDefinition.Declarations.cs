@@ -55,4 +55,7 @@ public sealed partial record TargetDefinition
 
     /// <summary>Steps its CI job runs besides <c>./build.sh</c> (see <see cref="TargetSpec.CiStep"/>).</summary>
     public IReadOnlyList<CiStep> CiSteps { get; init; } = [];
+
+    /// <summary>What only it makes in the pipeline (see <see cref="TargetSpec.Claims"/>).</summary>
+    public IReadOnlyList<string> Claims { get; init; } = [];
 }

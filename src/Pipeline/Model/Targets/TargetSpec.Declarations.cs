@@ -19,6 +19,7 @@ public sealed partial class TargetSpec
     private bool _publishes;
     private bool _reportsOnRun;
     private readonly List<CiStep> _ciSteps = [];
+    private readonly List<string> _claims = [];
 
     /// <summary>
     /// Runs only when <paramref name="condition"/> holds; several calls must all hold. The same value
@@ -162,6 +163,16 @@ public sealed partial class TargetSpec
         return Set(() => _ciSteps.Add(step));
     }
 
+    /// <summary>
+    /// Something only this target makes in the pipeline, in words (<c>the container image 'api'</c>):
+    /// a second target claiming the same stops the pipeline before anything runs, naming both.
+    /// </summary>
+    public TargetSpec Claims(string what)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(what);
+        return Set(() => _claims.Add(what));
+    }
+
     private TargetDefinition WithDeclarations(TargetDefinition definition)
     {
         _matrix?.Validate(definition.Name);
@@ -196,6 +207,7 @@ public sealed partial class TargetSpec
             Publishes = _publishes,
             ReportsOnRun = _reportsOnRun,
             CiSteps = [.. _ciSteps.Distinct()],
+            Claims = [.. _claims.Distinct(StringComparer.Ordinal)],
         };
     }
 }
