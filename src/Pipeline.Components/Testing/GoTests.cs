@@ -11,8 +11,8 @@ public sealed class GoTests(string moduleDirectory, string packages = "./...") :
 {
     private static readonly Tool Go = new("go");
 
-    /// <summary><c>go services/events</c>; with packages other than <c>./...</c> those too, so two suites of one module keep their results apart.</summary>
-    public string Name => packages == "./..." ? $"go {moduleDirectory}" : $"go {moduleDirectory} {packages}";
+    /// <summary><c>go services/events</c>; with packages other than <c>./...</c> or build tags those too, so two suites of one module keep their results apart.</summary>
+    public string Name => (packages == "./..." ? $"go {moduleDirectory}" : $"go {moduleDirectory} {packages}") + (Tags.Count == 0 ? "" : $" ({string.Join(',', Tags)})");
 
     public Toolchain Toolchain => Toolchain.Go.WithVersionFile($"{moduleDirectory.TrimEnd('/')}/go.mod");
 

@@ -30,7 +30,8 @@ internal static class JobOutcomes
     public static string Serialize(IEnumerable<FinishedTarget> ran, Func<string, string> mask)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Verbatim text, not \u escapes: a secret the runner knows must stay recognisable for its output check.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             foreach (var target in ran)

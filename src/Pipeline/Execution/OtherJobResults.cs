@@ -68,16 +68,40 @@ internal static class OtherJobResults
 
         var result = entry.TryGetProperty("result", out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         var outcomes = entry.TryGetProperty("targets", out var written) && written.ValueKind == JsonValueKind.Object ? written : (JsonElement?)null;
+        var targets = new List<FinishedTarget>();
         foreach (var run in runs.EnumerateArray())
         {
             var name = run.ValueKind == JsonValueKind.String ? run.GetString()! : throw Malformed($"the job {job.Name} runs something that is not a target name");
             var target = graph.Targets.FirstOrDefault(t => t.Name == name)
                 ?? throw Malformed($"it names {name}, which is not a target of this pipeline (regenerate the workflow: ./build.sh --generate)");
             var own = outcomes is { } all && all.TryGetProperty(name, out var outcome) ? JobOutcomes.Read(target, outcome) : null;
-            yield return own
+            targets.Add(own
                 ?? FromJobResult(target, result)
-                ?? throw Malformed($"the result of the job {job.Name} is not one of success, failure, cancelled, skipped");
+                ?? throw Malformed($"the result of the job {job.Name} is not one of success, failure, cancelled, skipped"));
         }
+
+        return FailedAfterItsTargets(targets, result);
+    }
+
+    /// <summary>
+    /// A job can fail after its targets succeeded (an upload, a step after the build): its failure must
+    /// not vanish from the run, so its last target carries it.
+    /// </summary>
+    private static List<FinishedTarget> FailedAfterItsTargets(List<FinishedTarget> targets, string? result)
+    {
+        var (outcome, why) = result switch
+        {
+            "failure" => (TargetOutcome.Failed, "its CI job failed after its targets ran"),
+            "cancelled" => (TargetOutcome.Canceled, "its CI job was cancelled after its targets ran"),
+            _ => (TargetOutcome.Succeeded, null),
+        };
+        if (why is null || targets.Count == 0 || targets.Any(t => t.Outcome is TargetOutcome.Failed or TargetOutcome.Canceled or TargetOutcome.Warning))
+        {
+            return targets;
+        }
+
+        targets[^1] = targets[^1] with { Outcome = outcome, Reason = why };
+        return targets;
     }
 
     private static JsonDocument Parse(string text)

@@ -180,11 +180,6 @@ internal static class PipelineHost
                     : null,
             };
             var report = await scheduler.RunAsync(plan, maxParallel, cancellation).ConfigureAwait(false);
-            if (gitHub.OutputPath is { Length: > 0 } outputFile)
-            {
-                JobOutcomes.Append(outputFile, Scheduler.RanHere(report), console.Masker.Mask);
-            }
-
             if (report.Canceled)
             {
                 // Targets that ignored their token may still have processes: nothing of this run survives it.
@@ -205,7 +200,26 @@ internal static class PipelineHost
             await reaping.ConfigureAwait(false);
 
             RunFile.DeleteFolder(RunFile.HeldOutputOf(environment.RootDirectory, runId)); // every group is written by now
+            RecordOutcomes(gitHub, report, console);
             return report.ExitCode;
+        }
+    }
+
+    /// <summary>Each target's outcome as the CI step's output, for a job that reports on the run; a file it cannot write is a warning.</summary>
+    private static void RecordOutcomes(GitHubRun gitHub, RunReport report, OutputConsole console)
+    {
+        if (!gitHub.IsActions || gitHub.OutputPath is not { Length: > 0 } outputFile)
+        {
+            return;
+        }
+
+        try
+        {
+            JobOutcomes.Append(outputFile, Scheduler.RanHere(report), console.Masker.Mask);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.WriteErrorLine($"warning: could not record the targets' outcomes in {outputFile}: {e.Message}");
         }
     }
 

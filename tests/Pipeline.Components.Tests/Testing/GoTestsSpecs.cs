@@ -71,6 +71,10 @@ public sealed class GoTestsSpecs
         Assert.Equal("go .", unit.Name);
         Assert.Equal("go . ./internal/integration", integration.Name);
         Assert.NotEqual(RecordedResults.FolderOf(unit), RecordedResults.FolderOf(integration));
+
+        var tagged = new Components.Testing.GoTests(".") { Tags = ["integration"] };
+        Assert.Equal("go . (integration)", tagged.Name);
+        Assert.NotEqual(RecordedResults.FolderOf(unit), RecordedResults.FolderOf(tagged));
     }
 
     [Fact]

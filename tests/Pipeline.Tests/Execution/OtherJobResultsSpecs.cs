@@ -95,6 +95,27 @@ public sealed class OtherJobResultsSpecs
     }
 
     [Fact]
+    public async Task A_job_that_failed_after_its_targets_succeeded_still_fails_the_run_through_its_last_target()
+    {
+        RunSoFar? seen = null;
+        var script = Pipeline(run => seen = run);
+
+        // Every target succeeded, then an upload after the build step failed the job.
+        var run = await script.RunAsync(["E", "--skip", "A", "B"], new Dictionary<string, string>
+        {
+            [Variable] = """
+                {"b": {"runs": ["A", "B"], "result": "failure", "targets": {"A": {"outcome": "succeeded", "seconds": 1}, "B": {"outcome": "succeeded", "seconds": 2}}}}
+                """,
+        });
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Equal(
+            [("A", TargetOutcome.Succeeded, null), ("B", TargetOutcome.Failed, "its CI job failed after its targets ran")],
+            seen!.Targets.Select(t => (t.Name, t.Outcome, t.Reason)));
+        Assert.True(seen.HasFailed);
+    }
+
+    [Fact]
     public async Task A_target_two_jobs_ran_tells_the_worse_of_the_two()
     {
         RunSoFar? seen = null;
@@ -124,7 +145,7 @@ public sealed class OtherJobResultsSpecs
         var script = new Script()
             .Parameters(RunToken)
             .Target<A>()
-            .Target<B>(t => t.DependsOn<A>(), _ => throw new TargetFailedException("the token hunter2 was refused"))
+            .Target<B>(t => t.DependsOn<A>(), _ => throw new TargetFailedException("the token hunter2 was refused: can't <retry> & stop"))
             .Target<C>(t => t.DependsOn<B>());
 
         var run = await script.RunAsync(
@@ -135,9 +156,10 @@ public sealed class OtherJobResultsSpecs
         using var written = JsonDocument.Parse(line["pipeline-outcomes=".Length..]);
         Assert.Equal(["B", "C"], written.RootElement.EnumerateObject().Select(p => p.Name)); // A is another job's
         Assert.Equal("failed", written.RootElement.GetProperty("B").GetProperty("outcome").GetString());
-        Assert.Equal("the token *** was refused", written.RootElement.GetProperty("B").GetProperty("reason").GetString());
+        Assert.Equal("the token *** was refused: can't <retry> & stop", written.RootElement.GetProperty("B").GetProperty("reason").GetString());
         Assert.Equal("skipped", written.RootElement.GetProperty("C").GetProperty("outcome").GetString());
         Assert.DoesNotContain("hunter2", File.ReadAllText(outputFile), StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", line, StringComparison.Ordinal); // verbatim, as the runner's own secret check sees text
     }
 
     [Theory]
