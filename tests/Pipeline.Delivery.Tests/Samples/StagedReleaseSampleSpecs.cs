@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Pipeline.Components.Tests.Scanning;
+using Pipeline.Delivery.Tests.Deployment.Kubernetes;
 using Pipeline.Delivery.Tests.Support;
 using StagedRelease.Build;
 
@@ -12,7 +13,8 @@ namespace Pipeline.Delivery.Tests.Samples;
 /// tests against real PostgreSQL 15 and Redis 7 containers, coverage, the scan of the built image and its
 /// SBOM among them), the image in the embedded registry, staging on local Docker and its tests, then
 /// production blue-green; a release whose health check fails after the switch is rolled back to the
-/// colour that ran before.
+/// colour that ran before. Then CI's path, the same releases to a cluster (the Kubernetes fake on
+/// 127.0.0.1): staging rolled out, production switched between colours and switched back.
 /// One class, so its runs never share the production containers at the same time.
 /// </summary>
 [Collection(SampleRuns.Collection)]
@@ -47,7 +49,7 @@ public sealed class StagedReleaseSampleSpecs
             // The integration tests ran against real servers, none skipped: SCRAM against PostgreSQL, the catalogue behind Redis.
             Assert.Matches(@"IntegrationTests +│ Service postgres \([^)]+\) is ready", first.Output);
             Assert.Matches(@"IntegrationTests +│ Service redis \([^)]+\) is ready", first.Output);
-            Assert.Contains("go . ./internal/integration: 9 passed, 0 failed, 0 skipped", first.Output, StringComparison.Ordinal);
+            Assert.Contains("go . ./internal/integration (integration): 9 passed, 0 failed, 0 skipped", first.Output, StringComparison.Ordinal);
 
             // The coverage gate, measured: at least the seed's 85% of the Go lines.
             var total = Regex.Match(first.Output, @"Coverage +│ Total +(\d+)/(\d+) +[0-9.]+%");
@@ -70,6 +72,21 @@ public sealed class StagedReleaseSampleSpecs
             Assert.Equal((DeploymentColor.Blue, DeploymentOutcome.Updated), (blue.Color, blue.Outcome));
             Assert.Equal("ok", await HealthAsync(blue.Url!));
 
+            // CI's path: the same release to a cluster. Staging's ingress is the local staging container (its
+            // tests and the load test run against it), production's preview and public ingresses answer healthy.
+            using var cluster = new FakeKubernetesApi { PollsUntilAvailable = 1 };
+            using var ingress = new FakeHttpServer(_ => new FakeResponse(200, "{\"status\": \"ok\"}"));
+            var staging = DeployedEnvironments.In(sample.Path).Last("staging")!.Url!;
+            var onCluster = await PipelineRun.RunAsync(
+                StagedReleasePipeline.Create(), sample.Path, OnCluster(cluster, staging, production: ingress.BaseAddress, preview: ingress.BaseAddress), ["DeployProduction", "--skip", .. Gates]);
+
+            Assert.True(onCluster.ExitCode == 0, onCluster.ToString());
+            var pinned = cluster.Deployment("staging", "release-service")!.Spec.Template.Spec.Containers[0].Image;
+            Assert.Matches(@"^127\.0\.0\.1:\d+/release-service@sha256:[0-9a-f]{64}$", pinned);
+            Assert.Equal(pinned, cluster.Deployment("production", "release-service-blue")!.Spec.Template.Spec.Containers[0].Image);
+            Assert.Equal("blue", cluster.Service("production", "release-service")!.Spec.Selector["color"]);
+            Assert.Matches(@"PerformanceTests +│ load-testing " + Regex.Escape(staging.ToString().TrimEnd('/')), onCluster.Output);
+
             // The next release passes its first health check, then fails: after the switch.
             SampleCopy.Edit(sample.Path / "internal" / "catalog" / "catalog.go",
                 "writeJSON(w, http.StatusOK, map[string]string{\"status\": \"ok\", \"version\": version})",
@@ -86,6 +103,18 @@ public sealed class StagedReleaseSampleSpecs
             var after = DeployedEnvironments.In(sample.Path).Last("production")!;
             Assert.Equal((DeploymentColor.Blue, DeploymentOutcome.RolledBack, blue.Url, blue.Image), (after.Color, after.Outcome, after.Url, after.Image));
             Assert.Equal("ok", await HealthAsync(after.Url!));
+
+            // On the cluster: green gets the broken release and answers its preview, then production's ingress
+            // fails after the switch, and the Service selects blue again.
+            using var failing = new FakeHttpServer(_ => new FakeResponse(503, "{\"status\": \"down\"}"));
+            var rolledBack = await PipelineRun.RunAsync(
+                StagedReleasePipeline.Create(), sample.Path, OnCluster(cluster, staging, production: failing.BaseAddress, preview: ingress.BaseAddress),
+                ["DeployProduction", "--skip", .. Gates, "StagingTests", "PerformanceTests"]);
+
+            Assert.Equal(1, rolledBack.ExitCode);
+            Assert.Contains("rolled back: service/release-service points at blue again", rolledBack.Output, StringComparison.Ordinal);
+            Assert.NotEqual(pinned, cluster.Deployment("production", "release-service-green")!.Spec.Template.Spec.Containers[0].Image);
+            Assert.Equal("blue", cluster.Service("production", "release-service")!.Spec.Selector["color"]);
         }
         finally
         {
@@ -97,6 +126,19 @@ public sealed class StagedReleaseSampleSpecs
             await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
         }
     }
+
+    /// <summary>The gates the cluster runs skip: they ran, on the same commit, in the local run before.</summary>
+    private static readonly string[] Gates = ["Format", "Lint", "Test", "IntegrationTests", "Coverage", "SecurityScan", "ContainerScan"];
+
+    /// <summary>As CI deploys: the Kubernetes driver, the kubeconfig secret, the ingresses as repository variables.</summary>
+    private static Dictionary<string, string> OnCluster(FakeKubernetesApi cluster, Uri staging, Uri production, Uri preview) => new()
+    {
+        ["DEPLOY_DRIVER"] = "Kubernetes",
+        ["KUBECONFIG_DATA"] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(cluster.Kubeconfig())),
+        ["STAGING_URL"] = staging.ToString(),
+        ["PRODUCTION_URL"] = production.ToString(),
+        ["PRODUCTION_PREVIEW_URL"] = preview.ToString(),
+    };
 
     private static Dictionary<string, string> LocalImages() =>
         ImageVariables

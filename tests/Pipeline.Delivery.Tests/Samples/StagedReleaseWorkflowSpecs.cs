@@ -60,7 +60,7 @@ public sealed class StagedReleaseWorkflowSpecs
         Assert.Contains("run: ./build.sh Coverage --skip Test", Job(yaml, "coverage"), StringComparison.Ordinal);
         var scan = Job(yaml, "container-scan");
         Assert.Contains("    needs: [build-image]\n", scan, StringComparison.Ordinal);
-        Assert.Contains("          name: container-images\n          path: .nuke/temp/images\n", scan, StringComparison.Ordinal); // the saved image, scanned with --input
+        Assert.Contains("          name: container-images-build-image\n          path: .nuke/temp/images/build-image\n", scan, StringComparison.Ordinal); // the saved image, scanned with --input
         Assert.Contains("          name: container-scan-sbom\n          path: artifacts/scan/ContainerScan.cdx.json\n", scan, StringComparison.Ordinal);
         Assert.Contains("category: ContainerScan", scan, StringComparison.Ordinal);
     }

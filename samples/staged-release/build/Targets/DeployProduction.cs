@@ -11,7 +11,7 @@ namespace StagedRelease.Build;
 /// </summary>
 public sealed class DeployProduction : DeployStagingTarget
 {
-    /// <summary>Where production answers (its ingress), checked after the switch in CI.</summary>
+    /// <summary>Where production answers (its ingress) unless <see cref="ReleaseAddresses.ProductionUrl"/> says otherwise, checked after the switch in CI.</summary>
     public static readonly Uri ProductionUrl = new("https://release.example.com");
 
     protected override string Application => "release-service";
@@ -24,6 +24,13 @@ public sealed class DeployProduction : DeployStagingTarget
 
     protected override KubernetesSettings? Kubernetes => new("production", ContainerPort: 8080) { PublicUrl = ProductionUrl };
 
+    // A runner outside the cluster checks each colour through its preview ingress, not the Service's cluster address.
+    protected override KubernetesSettings? KubernetesFor(TargetContext context) => Kubernetes! with
+    {
+        PublicUrl = ReleaseAddresses.Of(context, ReleaseAddresses.ProductionUrl),
+        ColorUrl = color => ReleaseAddresses.Of(context, ReleaseAddresses.ProductionPreviewUrl, color == DeploymentColor.Blue ? "blue" : "green"),
+    };
+
     protected override ImageReference ImageToDeploy(TargetContext context) =>
         PushedImages.At(context.RootDirectory)["release-service"].Pinned;
 
@@ -31,5 +38,7 @@ public sealed class DeployProduction : DeployStagingTarget
         .Description("Deploys release-service to production: blue-green, rolled back when its health check fails")
         .DependsOn<StagingTests>()
         .DependsOn<PerformanceTests>()
-        .Consumes(PushedImages.Artifact);
+        .Consumes(PushedImages.Artifact)
+        .Reads(ReleaseAddresses.ProductionUrl)
+        .Reads(ReleaseAddresses.ProductionPreviewUrl);
 }
