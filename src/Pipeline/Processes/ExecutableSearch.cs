@@ -59,7 +59,7 @@ internal static class ExecutableSearch
 
     // A run's variables normally are the process's own; a test may give a PATH (or HOME) of its own,
     // and otherwise a process starts from the PATH this process has.
-    private static IEnumerable<string> PathDirectories(IReadOnlyDictionary<string, string> variables) =>
+    private static string[] PathDirectories(IReadOnlyDictionary<string, string> variables) =>
         (variables.GetValueOrDefault("PATH") ?? Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
 
