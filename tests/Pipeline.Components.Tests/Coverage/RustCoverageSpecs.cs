@@ -13,7 +13,7 @@ public sealed class RustCoverageSpecs
     [Fact]
     public async Task Coverage_above_the_threshold_passes_with_a_row_per_crate_and_an_html_report()
     {
-        RequireCargoAndLlvm();
+        LlvmRequirement.CargoAndLlvmTools();
         using var root = new TempRoot();
         CoveredWorkspace.Write(root, "rust");
         CoveragePipeline.AddToolManifest(root);
@@ -38,7 +38,7 @@ public sealed class RustCoverageSpecs
     [Fact]
     public async Task Coverage_below_the_threshold_fails_in_one_line_with_both_numbers()
     {
-        RequireCargoAndLlvm();
+        LlvmRequirement.CargoAndLlvmTools();
         using var root = new TempRoot();
         CoveredWorkspace.Write(root, ".");
         CoveragePipeline.AddToolManifest(root);
@@ -55,7 +55,7 @@ public sealed class RustCoverageSpecs
     [Fact]
     public async Task A_profile_the_llvm_tool_rejects_fails_in_one_line_naming_the_tool_and_rustc_with_their_llvm_versions()
     {
-        RequireCargoAndLlvm();
+        LlvmRequirement.CargoAndLlvmTools();
         using var root = new TempRoot();
         CoveredWorkspace.Write(root, ".", withProfileOfANewerLlvm: true);
         CoveragePipeline.AddToolManifest(root);
@@ -98,14 +98,5 @@ public sealed class RustCoverageSpecs
         Assert.Contains("llvm-cov is not installed (or not on PATH), and Coverage needs it", run.Error, StringComparison.Ordinal);
         Assert.StartsWith("error: 2 tools are not installed (or not on PATH); nothing has run:", run.Error.Trim(), StringComparison.Ordinal);
         Assert.False(Directory.Exists(root.Path / "target"));
-    }
-
-    private static void RequireCargoAndLlvm()
-    {
-        Requirements.Tool("cargo");
-        if (LlvmTools.Profdata.Find(new Dictionary<string, string>()) is null || LlvmTools.Cov.Find(new Dictionary<string, string>()) is null)
-        {
-            Requirements.Unavailable($"llvm-profdata and llvm-cov are not installed ({LlvmTools.InstallHint}; .ci/install/45-llvm.sh does)");
-        }
     }
 }

@@ -21,6 +21,7 @@ public sealed class Ci : Workflow
         .Job<FormatAndLint>()
         .Job<TestServices>()
         .Job<IntegrationTests>()
+        .Job<Coverage>(j => j.Permissions(Permission.Contents.Read, Permission.PullRequests.Write)) // its table as a pull request comment
         .Job<SecurityAudit>()
         .Job<BuildRelease>()
         .Job<BuildImages>()
