@@ -2,15 +2,15 @@ using Pipeline.Components.Coverage;
 
 namespace Pipeline.Components.Tests.Coverage;
 
-/// <summary>Rust coverage needs cargo and LLVM tools of rustc's LLVM: skipped without them on a laptop, failed under CI=true (.ci/install installs both).</summary>
+/// <summary>Rust coverage needs cargo and LLVM tools: skipped without them on a laptop, failed under CI=true (.ci/install installs both).</summary>
 internal static class LlvmRequirement
 {
     public static void CargoAndLlvmTools()
     {
         Requirements.Tool("cargo");
-        if (LlvmTools.Profdata.Find(new Dictionary<string, string>()) is null || LlvmTools.Cov.Find(new Dictionary<string, string>()) is null)
+        if (new RustCoverage(".").Tools.FirstOrDefault(t => t.Find(new Dictionary<string, string>()) is null) is { } llvm)
         {
-            Requirements.Unavailable($"llvm-profdata and llvm-cov are not installed ({LlvmTools.InstallHint}; .ci/install/45-llvm.sh does)");
+            Requirements.Unavailable($"{llvm.Executable} is not installed ({llvm.InstallHint}; .ci/install/45-llvm.sh does)");
         }
     }
 }
