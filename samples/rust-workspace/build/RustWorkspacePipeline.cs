@@ -13,6 +13,7 @@ public static class RustWorkspacePipeline
         .Add<FormatAndLint>()
         .Add<TestServices>()
         .Add<IntegrationTests>()
+        .Add<Coverage>()
         .Add<SecurityAudit>()
         .Add<BuildRelease>()
         .Add<BuildImages>()

@@ -26,13 +26,26 @@ public abstract class CoverageTarget : Target
     /// <summary>Whether to post the table on the pull request (needs <see cref="CommonParameters.GitHubToken"/>).</summary>
     protected virtual bool CommentOnPullRequest => true;
 
-    /// <summary>Declares the report artifact, toolchains (.NET runs ReportGenerator) and the token, then what <see cref="Extend"/> adds.</summary>
+    /// <summary>
+    /// Declares the report artifact, toolchains (.NET runs ReportGenerator), the sources' tools and CI
+    /// steps, and the token, then what <see cref="Extend"/> adds.
+    /// </summary>
     protected sealed override void Configure(TargetSpec target)
     {
         target.Description($"Measures line coverage; fails below {Threshold}").Produces(CoverageFiles.Artifact).Toolchain(Toolchain.DotNet);
         foreach (var toolchain in Sources.Select(s => s.Toolchain).Distinct())
         {
             target.Toolchain(toolchain);
+        }
+
+        foreach (var tool in Sources.SelectMany(s => s.Tools))
+        {
+            target.Requires(tool);
+        }
+
+        foreach (var step in Sources.SelectMany(s => s.CiSteps).Distinct())
+        {
+            target.CiStep(step);
         }
 
         if (CommentOnPullRequest)

@@ -11,7 +11,7 @@ internal static class RequiredTools
 {
     public static void Check(Plan plan, IReadOnlyDictionary<string, string> variables)
     {
-        var missing = Needed(plan).Where(n => ExecutableSearch.Find(n.Tool.Executable, variables) is null).ToList();
+        var missing = Needed(plan).Where(n => ExecutableSearch.Find(n.Tool, variables) is null).ToList();
         if (missing.Count == 1)
         {
             throw new ToolNotFoundException($"{Describe(missing[0])}. Nothing has run.");
@@ -31,7 +31,7 @@ internal static class RequiredTools
     {
         var rows = await Task.WhenAll(Needed(plan).Select(async need =>
         {
-            var path = ExecutableSearch.Find(need.Tool.Executable, variables);
+            var path = ExecutableSearch.Find(need.Tool, variables);
             var found = path is null ? "not found: " + need.Tool.InstallHint : await VersionAsync(need.Tool, path, processes, cancellation).ConfigureAwait(false);
             return (need.Tool.Executable, found, string.Join(", ", need.Targets));
         })).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Pipeline.Components.Services;
+using Pipeline.Components.Tests.Coverage;
 using Pipeline.Components.Tests.Scanning;
 using Pipeline.Components.Tests.Support;
 using RustWorkspace.Build;
@@ -67,6 +68,18 @@ public sealed class RustWorkspaceSampleSpecs
         Assert.Contains("name: integration-test-results", Text("integration-tests"), StringComparison.Ordinal);
         Assert.Equal(["integration-tests", "build-release"], Needs(jobs["build-images"]));
 
+        // The seed's code-coverage: after the tests, its own job with rustup's llvm-tools added before the
+        // build; the push (build-and-push) waits for it, the release build does not.
+        Assert.Equal(["test-services"], Needs(jobs["coverage"]));
+        Assert.Contains("      - name: Add rustup's llvm-tools (llvm-profdata, llvm-cov)\n        run: rustup component add llvm-tools\n      - name: Run Coverage\n", Text("coverage"), StringComparison.Ordinal);
+        Assert.Contains("run: ./build.sh Coverage --skip Format Lint FormatAndLint TestServices\n", Text("coverage"), StringComparison.Ordinal);
+        Assert.Equal("write", Scalar(Map(jobs["coverage"], "permissions"), "pull-requests")); // the coverage comment on a pull request
+        Assert.Contains("GITHUB_TOKEN: ${{ secrets.GITHUB_TOKEN }}", Text("coverage"), StringComparison.Ordinal);
+        Assert.Contains("name: coverage\n          path: artifacts/coverage\n", Text("coverage"), StringComparison.Ordinal);
+        Assert.False(Map(jobs["coverage"]).Children.ContainsKey("continue-on-error"));
+        Assert.Equal(["coverage", "build-images"], Needs(jobs["push"]));
+        Assert.DoesNotContain("coverage", Needs(jobs["build-release"]));
+
         // Push-only stages: images and ECR never on a pull request, the staging deploy on main only.
         Assert.Equal("!(github.event_name == 'pull_request')", Scalar(jobs["build-images"], "if"));
         Assert.Contains("!(github.event_name == 'pull_request')", Scalar(jobs["push"], "if"), StringComparison.Ordinal);
@@ -79,8 +92,8 @@ public sealed class RustWorkspaceSampleSpecs
         Assert.Equal("always()", Scalar(jobs["quality-report"], "if"));
         Assert.Equal("always()", Scalar(jobs["notify"], "if"));
         // Both tell the whole run: each waits for every other job and hears how each ended.
-        Assert.Equal(["format-and-lint", "test-services", "integration-tests", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke"], Needs(jobs["quality-report"]));
-        Assert.Equal(["format-and-lint", "test-services", "integration-tests", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke", "quality-report"], Needs(jobs["notify"]));
+        Assert.Equal(["format-and-lint", "test-services", "integration-tests", "coverage", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke"], Needs(jobs["quality-report"]));
+        Assert.Equal(["format-and-lint", "test-services", "integration-tests", "coverage", "security-audit", "build-release", "build-images", "push", "deploy-staging", "smoke", "quality-report"], Needs(jobs["notify"]));
         // A matrix job hands over its one result; the others, each target's own outcome too.
         Assert.Contains("\"test-services\": {\"runs\": [\"TestServices\"], \"result\": ${{ toJSON(needs.test-services.result) }}, \"targets\": null}", Text("notify"), StringComparison.Ordinal);
         Assert.Contains(
@@ -195,6 +208,47 @@ public sealed class RustWorkspaceSampleSpecs
         var posted = JsonNode.Parse(Assert.Single(webhook.Requests).Body)!;
         Assert.StartsWith("❌ The pipeline failed", (string)posted["text"]!, StringComparison.Ordinal);
         Assert.Contains("TestServices", (string)posted["text"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Coverage_measures_every_crates_unit_tests_and_passes_the_50_percent_gate()
+    {
+        LlvmRequirement.CargoAndLlvmTools();
+        using var root = Copy();
+
+        var run = await RustWorkspacePipeline.Create().RunAsync(root, ["Coverage", "--skip"]);
+
+        Assert.True(run.ExitCode == 0, run.All);
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^Coverage +│ > cargo test --workspace --target-dir target/coverage --locked --lib --bins$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^Coverage +│ service-kit +47/84 +55\.9%$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^Coverage +│ store-clients +301/507 +59\.3%$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^Coverage +│ Total +491/914 +53\.7%$"));
+        Assert.Equal(14, run.Lines.Count(l => Regex.IsMatch(l, @"^Coverage +│ [a-z-]+ +\d+/\d+ +[\d.]+%$"))); // a row per crate: twelve services and two libraries
+        Assert.True(File.Exists(root.Path / "artifacts" / "coverage" / "index.html"), run.Output);
+    }
+
+    [Fact]
+    public async Task Coverage_below_50_percent_blocks_the_push_while_the_release_still_builds()
+    {
+        LlvmRequirement.CargoAndLlvmTools();
+        using var root = Copy();
+        // 103 lines no test runs, in the crate every service ships: 491 of 1017 lines covered.
+        var kit = root.Path / "crates" / "service-kit" / "src" / "lib.rs";
+        await File.AppendAllTextAsync(
+            kit,
+            "\npub fn never_tested(n: u64) -> u64 {\n" + string.Concat(Enumerable.Repeat("    let n = n.wrapping_add(1);\n", 100)) + "    n\n}\n",
+            TestContext.Current.CancellationToken);
+        using var trivy = new FakeTrivy(root, FakeTrivy.GoModuleReport);
+
+        var run = await RustWorkspacePipeline.Create().RunAsync(
+            root, ["Push", "--skip", "Format", "Lint", "FormatAndLint", "TestServices", "IntegrationTests", "BuildImages"]);
+
+        Assert.Equal(ExitCodes.TargetFailed, run.ExitCode);
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^Coverage +│ Total +491/1017 +48\.2%$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^Coverage +[0-9.]+ s +failed: line coverage 48\.2% is below the threshold 50%$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^BuildRelease +[0-9.]+ s +succeeded$"));
+        Assert.Contains(run.Lines, l => Regex.IsMatch(l, @"^Push +skipped: dependency Coverage failed$"));
+        Assert.True(File.Exists(root.Path / "out" / "auth-service"), run.Output);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Pipeline.Components.Coverage;
 using Pipeline.Components.Tests.Scanning;
 using Pipeline.Delivery.Tests.Deployment.Kubernetes;
 using Pipeline.Delivery.Tests.Support;
@@ -9,7 +10,7 @@ namespace Pipeline.Delivery.Tests.Samples;
 /// <summary>
 /// samples/rust-workspace's <c>./build.sh</c> on a copy of it, end to end on this machine: the gate,
 /// twelve services tested six at a time, the integration tests against the PostgreSQL and Redis that
-/// Testcontainers starts, the audit (a fake trivy printing Trivy's JSON), one release
+/// Testcontainers starts, the coverage gate (llvm tools of rustc's LLVM), the audit (a fake trivy printing Trivy's JSON), one release
 /// build, twelve images pushed to the embedded registry (ECR's stand-in), each deployed and smoke-tested,
 /// the quality report and the notification (an HTTP fake webhook); then the same images deployed to
 /// the staging namespace of a fake Kubernetes API, as CI deploys them to EKS.
@@ -24,6 +25,11 @@ public sealed class RustWorkspaceEndToEndSpecs
     {
         Requirements.Tool("cargo");
         Requirements.Docker();
+        if (new RustCoverage(".").Tools.FirstOrDefault(t => t.Find(new Dictionary<string, string>()) is null) is { } llvm)
+        {
+            Requirements.Unavailable($"{llvm.Executable} is not installed ({llvm.InstallHint}; .ci/install/45-llvm.sh does)");
+        }
+
         using var sample = await SampleCopy.CommittedAsync("rust-workspace");
         using var trivy = new FakeTrivy(sample, FakeTrivy.GoModuleReport);
         using var webhook = new FakeHttpServer(_ => new FakeResponse(200, "ok", "text/plain"));
@@ -34,7 +40,7 @@ public sealed class RustWorkspaceEndToEndSpecs
             var run = await PipelineRun.RunAsync(RustWorkspacePipeline.Create(), sample.Path, variables);
 
             Assert.True(run.ExitCode == 0, run.ToString());
-            foreach (var target in new[] { "Format", "Lint", "FormatAndLint", "TestServices", "IntegrationTests", "SecurityAudit", "BuildRelease", "BuildImages", "Push", "DeployStaging", "Smoke", "QualityReport", "Notify" })
+            foreach (var target in new[] { "Format", "Lint", "FormatAndLint", "TestServices", "IntegrationTests", "Coverage", "SecurityAudit", "BuildRelease", "BuildImages", "Push", "DeployStaging", "Smoke", "QualityReport", "Notify" })
             {
                 Assert.Matches($@"(?m)^{target} +[0-9][^│\n]* succeeded", run.Output);
             }
@@ -42,6 +48,9 @@ public sealed class RustWorkspaceEndToEndSpecs
             // The integration tests ran against the real servers: the clients', auth-service's and user-service's, every one passing.
             Assert.Matches(@"IntegrationTests +│ Service postgres \([^)]+\) is ready", run.Output);
             Assert.Contains("cargo . -p store-clients: 27 passed, 0 failed, 0 skipped", run.Output, StringComparison.Ordinal);
+            // The coverage gate, before the push: the workspace's unit tests cover 53.7% of its lines (50% needed).
+            Assert.Matches(@"(?m)^Coverage +│ Total +491/914 +53\.7%$", run.Output);
+            Assert.True(File.Exists(sample.Path / "artifacts" / "coverage" / "index.html"));
             Assert.Contains("(warning only: the scan does not block this run)", run.Output, StringComparison.Ordinal); // findings, reported, not blocking
             foreach (var service in Services)
             {

@@ -79,6 +79,41 @@ public sealed class RequiredToolSpecs
     }
 
     [Fact]
+    public async Task A_tool_found_under_an_alternative_name_or_path_passes_and_the_plan_shows_that_one()
+    {
+        using var root = new TempRoot();
+        var versioned = new RequiredTool("fake-profdata", "install fake-profdata") { Alternatives = ["fake-profdata-*"] };
+        var underHome = new RequiredTool("fake-cov", "install fake-cov") { Alternatives = ["fake-cov-*", "~/.toolchains/*/bin/fake-cov"] };
+        var variables = PathWith(root, versioned with { Executable = "fake-profdata-9" }, versioned with { Executable = "fake-profdata-22" });
+        var home = Directory.CreateDirectory(root.Path / "home").FullName;
+        variables["HOME"] = home;
+        WriteScript(Directory.CreateDirectory(Path.Combine(home, ".toolchains", "stable", "bin")).FullName, "fake-cov");
+        var script = new Script().Target<A>(t => t.Requires(versioned).Requires(underHome));
+
+        var run = await script.RunAsync(["A"], variables, root);
+        var plan = await script.RunAsync(["A", "--plan"], variables, root);
+
+        Assert.Equal(ExitCodes.Success, run.ExitCode);
+        Assert.Contains("fake-profdata-22 version 1.2.3", plan.Output, StringComparison.Ordinal); // the highest version, not 9
+        Assert.Contains("fake-cov version 1.2.3", plan.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Alternatives_that_are_not_there_leave_the_tool_missing()
+    {
+        using var root = new TempRoot();
+        var tool = new RequiredTool("fake-profdata", "install fake-profdata") { Alternatives = ["fake-profdata-*", "~/.toolchains/*/bin/fake-profdata"] };
+        var variables = PathWith(root, tool with { Executable = "fake-profdatax" });
+        Directory.CreateDirectory(root.Path / "home" / ".toolchains" / "stable" / "bin"); // the folder, without the tool
+        variables["HOME"] = root.Path / "home";
+
+        var run = await new Script().Target<A>(t => t.Requires(tool)).RunAsync(["A"], variables, root);
+
+        Assert.Equal(ExitCodes.Usage, run.ExitCode);
+        Assert.StartsWith("error: fake-profdata is not installed (or not on PATH), and A needs it: install fake-profdata.", run.Error.Trim(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_of_one_target_says_1_target()
     {
         var run = await new Script().Target<A>().RunAsync("A");
@@ -92,14 +127,19 @@ public sealed class RequiredToolSpecs
         var bin = Directory.CreateDirectory(Path.Combine(root.Path, "bin")).FullName;
         foreach (var tool in tools)
         {
-            var script = Path.Combine(bin, tool.Executable);
-            File.WriteAllText(script, $"#!/bin/sh\necho '{tool.Executable} version 1.2.3'\n");
-            if (!OperatingSystem.IsWindows())
-            {
-                File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            WriteScript(bin, tool.Executable);
         }
 
         return new Dictionary<string, string> { ["PATH"] = bin };
+    }
+
+    private static void WriteScript(string folder, string name)
+    {
+        var script = Path.Combine(folder, name);
+        File.WriteAllText(script, $"#!/bin/sh\necho '{name} version 1.2.3'\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
     }
 }

@@ -20,5 +20,8 @@ public sealed class Push : PushImagesTarget<BuildImages>
 
     protected override ContainerRegistry Registry => ContainerRegistry.UnderGitHubActions(Ecr);
 
-    protected override void Extend(TargetSpec target) => target.Reads(AwsAccessKeyId).Reads(AwsSecretAccessKey);
+    protected override void Extend(TargetSpec target) => target
+        .DependsOn<Coverage>() // the seed's build-and-push needs code-coverage: below 50%, nothing is pushed or deployed
+        .Reads(AwsAccessKeyId)
+        .Reads(AwsSecretAccessKey);
 }

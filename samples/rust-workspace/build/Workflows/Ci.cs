@@ -5,8 +5,8 @@ namespace RustWorkspace.Build;
 
 /// <summary>
 /// The seed's one workflow: pull requests run the gate, the tests (twelve services, six at a time),
-/// the warning-only audit and the release build; pushes to main also build the images, push them to
-/// ECR, deploy to the staging cluster and smoke-test it. The quality report and the notification always run.
+/// the coverage gate, the warning-only audit and the release build; pushes to main also build the
+/// images, push them to ECR (once coverage passed), deploy to the staging cluster and smoke-test it. The quality report and the notification always run.
 /// </summary>
 public sealed class Ci : Workflow
 {
@@ -21,6 +21,7 @@ public sealed class Ci : Workflow
         .Job<FormatAndLint>()
         .Job<TestServices>()
         .Job<IntegrationTests>()
+        .Job<Coverage>(j => j.Permissions(Permission.Contents.Read, Permission.PullRequests.Write)) // its table as a pull request comment
         .Job<SecurityAudit>()
         .Job<BuildRelease>()
         .Job<BuildImages>()

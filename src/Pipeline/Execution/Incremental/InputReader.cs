@@ -62,7 +62,7 @@ internal sealed class InputReader(
 
     private async Task<string> ReadVersionAsync(RequiredTool tool, CancellationToken cancellation)
     {
-        if (ExecutableSearch.Find(tool.Executable, variables) is not { } path)
+        if (ExecutableSearch.Find(tool, variables) is not { } path)
         {
             return "not found";
         }

@@ -1,3 +1,5 @@
+using Pipeline.Processes;
+
 namespace Pipeline;
 
 /// <summary>
@@ -11,6 +13,15 @@ public sealed record RequiredTool(string Executable, string InstallHint)
 {
     /// <summary>What prints its version (<c>go version</c>, <c>docker --version</c>).</summary>
     public IReadOnlyList<string> VersionArguments { get; init; } = ["--version"];
+
+    /// <summary>
+    /// Where else it may be when <see cref="Executable"/> is not on <c>PATH</c>, tried in order: another
+    /// name looked up on <c>PATH</c>, in which <c>*</c> stands for any text (<c>llvm-profdata-*</c> finds
+    /// Debian's versioned <c>llvm-profdata-22</c>; the highest version when there are several), or a path
+    /// from the home folder (<c>~/</c>) or the file system's root, in which a <c>*</c> stands for any one
+    /// folder (<c>~/.rustup/toolchains/*/lib/rustlib/*/bin/llvm-profdata</c>).
+    /// </summary>
+    public IReadOnlyList<string> Alternatives { get; init; } = [];
 
     public static RequiredTool DotNet { get; } = new("dotnet", "install the .NET SDK that global.json names: https://dotnet.microsoft.com/download");
 
@@ -32,6 +43,13 @@ public sealed record RequiredTool(string Executable, string InstallHint)
 
     public static RequiredTool GolangCiLint { get; } =
         new("golangci-lint", "install golangci-lint: https://golangci-lint.run/welcome/install/");
+
+    /// <summary>
+    /// The full path it starts from: <see cref="Executable"/> on <c>PATH</c>, else the first of the
+    /// <see cref="Alternatives"/> that is there; null when none is. <c>PATH</c> and <c>HOME</c> come
+    /// from <paramref name="variables"/> when it has them (a run's variables), else from this process.
+    /// </summary>
+    public string? Find(IReadOnlyDictionary<string, string> variables) => ExecutableSearch.Find(this, variables);
 
     public override string ToString() => Executable;
 }
