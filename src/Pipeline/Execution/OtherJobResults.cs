@@ -58,7 +58,7 @@ internal static class OtherJobResults
         return finished;
     }
 
-    private static IEnumerable<FinishedTarget> JobTargets(JsonProperty job, TargetGraph graph)
+    private static List<FinishedTarget> JobTargets(JsonProperty job, TargetGraph graph)
     {
         var entry = job.Value;
         if (entry.ValueKind != JsonValueKind.Object || !entry.TryGetProperty("runs", out var runs) || runs.ValueKind != JsonValueKind.Array)
