@@ -1,4 +1,3 @@
-using Pipeline.Processes;
 
 namespace Pipeline;
 

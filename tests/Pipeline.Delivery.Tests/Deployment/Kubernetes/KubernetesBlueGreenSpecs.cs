@@ -169,7 +169,7 @@ public sealed class KubernetesBlueGreenSpecs
 
     internal static BlueGreenStrategy FastStrategy => DeploymentStrategy.BlueGreen with
     {
-        ReadyTimeout = TimeSpan.FromSeconds(1),
+        ReadyTimeout = TimeSpan.FromSeconds(5), // a colour that never gets healthy waits it out; a loaded machine may take over a second to answer first
         HealthWindow = TimeSpan.FromMilliseconds(300),
         HealthInterval = TimeSpan.FromMilliseconds(50),
     };

@@ -1,4 +1,4 @@
-namespace Pipeline.Processes;
+namespace Pipeline;
 
 /// <summary>Finds an executable the way a shell would: a path as given, or a name on <c>PATH</c> (with <c>PATHEXT</c> on Windows).</summary>
 internal static class ExecutableSearch
