@@ -77,6 +77,7 @@ public sealed class StagedReleaseSampleSpecs
             using var cluster = new FakeKubernetesApi { PollsUntilAvailable = 1 };
             using var ingress = new FakeHttpServer(_ => new FakeResponse(200, "{\"status\": \"ok\"}"));
             var staging = DeployedEnvironments.In(sample.Path).Last("staging")!.Url!;
+            var localRecords = SetAside(sample.Path / ".nuke" / "temp" / "deployments"); // one machine, one driver per environment: the local runs below read their own
             var onCluster = await PipelineRun.RunAsync(
                 StagedReleasePipeline.Create(), sample.Path, OnCluster(cluster, staging, production: ingress.BaseAddress, preview: ingress.BaseAddress), ["DeployProduction", "--skip", .. Gates]);
 
@@ -86,6 +87,8 @@ public sealed class StagedReleaseSampleSpecs
             Assert.Equal(pinned, cluster.Deployment("production", "release-service-blue")!.Spec.Template.Spec.Containers[0].Image);
             Assert.Equal("blue", cluster.Service("production", "release-service")!.Spec.Selector["color"]);
             Assert.Matches(@"PerformanceTests +│ load-testing " + Regex.Escape(staging.ToString().TrimEnd('/')), onCluster.Output);
+            var clusterRecords = SetAside(sample.Path / ".nuke" / "temp" / "deployments");
+            Restore(localRecords, sample.Path / ".nuke" / "temp" / "deployments");
 
             // The next release passes its first health check, then fails: after the switch.
             SampleCopy.Edit(sample.Path / "internal" / "catalog" / "catalog.go",
@@ -106,6 +109,7 @@ public sealed class StagedReleaseSampleSpecs
 
             // On the cluster: green gets the broken release and answers its preview, then production's ingress
             // fails after the switch, and the Service selects blue again.
+            Restore(clusterRecords, sample.Path / ".nuke" / "temp" / "deployments");
             using var failing = new FakeHttpServer(_ => new FakeResponse(503, "{\"status\": \"down\"}"));
             var rolledBack = await PipelineRun.RunAsync(
                 StagedReleasePipeline.Create(), sample.Path, OnCluster(cluster, staging, production: failing.BaseAddress, preview: ingress.BaseAddress),
@@ -125,6 +129,24 @@ public sealed class StagedReleaseSampleSpecs
 
             await TargetHarness.RunAsync(new EmbeddedRegistry(sample.Path).StopAsync);
         }
+    }
+
+    /// <summary>Moves a folder of deployment records out of the way, to a fresh folder beside it that it returns.</summary>
+    private static string SetAside(string folder)
+    {
+        var kept = folder + "-set-aside-" + Guid.NewGuid().ToString("N");
+        Directory.Move(folder, kept);
+        return kept;
+    }
+
+    private static void Restore(string kept, string folder)
+    {
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        Directory.Move(kept, folder);
     }
 
     /// <summary>The gates the cluster runs skip: they ran, on the same commit, in the local run before.</summary>
