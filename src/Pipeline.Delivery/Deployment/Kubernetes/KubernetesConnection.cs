@@ -54,7 +54,7 @@ public sealed class KubernetesConnection
         if (_kubeconfigText is not null)
         {
             using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(_kubeconfigText));
-            return KubernetesClientConfiguration.BuildConfigFromConfigFile(stream, _context);
+            return Usable(() => KubernetesClientConfiguration.BuildConfigFromConfigFile(stream, _context));
         }
 
         var path = _kubeconfigPath
@@ -65,7 +65,23 @@ public sealed class KubernetesConnection
             throw new DeploymentFailedException($"No kubeconfig at {path}: set KUBECONFIG (CI writes it from a secret) or pass a connection.");
         }
 
-        return KubernetesClientConfiguration.BuildConfigFromConfigFile(path, _context);
+        return Usable(() => KubernetesClientConfiguration.BuildConfigFromConfigFile(path, _context));
+    }
+
+    /// <summary>
+    /// A kubeconfig the client cannot read (not YAML, no such context) is the user's input, not our bug:
+    /// one line naming where it came from, never its content.
+    /// </summary>
+    private KubernetesClientConfiguration Usable(Func<KubernetesClientConfiguration> build)
+    {
+        try
+        {
+            return build();
+        }
+        catch (Exception e) when (e is not (PipelineException or OperationCanceledException))
+        {
+            throw new DeploymentFailedException($"The {this} is not a usable kubeconfig: {e.GetType().Name}. Check that it is the whole file (kubectl config view --raw --minify).");
+        }
     }
 
     public override string ToString() =>

@@ -177,6 +177,19 @@ public sealed class KubernetesSecretTargetSpecs
         Assert.DoesNotContain("not encoded", run.ShownOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_kubeconfig_secret_that_is_not_a_kubeconfig_is_one_line_without_its_content()
+    {
+        var notAKubeconfig = Convert.ToBase64String(Encoding.UTF8.GetBytes("clusters: [ {unclosed: hunter2"));
+        var run = await TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<AppSecrets>(), nameof(AppSecrets),
+            new Dictionary<string, string> { ["KUBECONFIG_DATA"] = notAKubeconfig, ["DATABASE_URL"] = DatabaseUrl });
+
+        Assert.False(run.Succeeded);
+        Assert.Contains("The kubeconfig from a secret is not a usable kubeconfig: ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", run.Output, StringComparison.Ordinal);
+    }
+
     private static Task<HarnessRun> SetUpAsync(FakeKubernetesApi cluster, string? databaseUrl = DatabaseUrl) =>
         TargetHarness.RunPipelineAsync(new PipelineBuilder().Add<AppSecrets>(), nameof(AppSecrets), Variables(cluster, databaseUrl));
 
