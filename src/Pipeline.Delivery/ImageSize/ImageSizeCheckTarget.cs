@@ -76,7 +76,7 @@ public abstract class ImageSizeCheckTarget<TBuild> : Target
         }
         catch (ArgumentException e)
         {
-            throw new TargetFailedException($"{GetType().Name}: {WithoutParameter(e)}");
+            throw new TargetFailedException($"{GetType().Name}: {e.WithoutParameterName()}");
         }
 
         if (budgets.GroupBy(b => b.Image).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -92,7 +92,4 @@ public abstract class ImageSizeCheckTarget<TBuild> : Target
 
         return budgets.ToDictionary(b => b.Image, StringComparer.Ordinal);
     }
-
-    private static string WithoutParameter(ArgumentException e) =>
-        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 }

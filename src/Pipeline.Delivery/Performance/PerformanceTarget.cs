@@ -103,7 +103,7 @@ public abstract class PerformanceTarget : Target
         }
         catch (ArgumentException e)
         {
-            throw new DefinitionException($"{GetType().Name}: {WithoutParameter(e)}");
+            throw new DefinitionException($"{GetType().Name}: {e.WithoutParameterName()}");
         }
     }
 
@@ -120,7 +120,4 @@ public abstract class PerformanceTarget : Target
             ?? throw new TargetFailedException(
                 $"{context.TargetName} does not know where the service answers: run DeployStaging first or pass {((IParameter)PerformanceUrl).OptionName}.");
     }
-
-    private static string WithoutParameter(ArgumentException e) =>
-        e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
 }

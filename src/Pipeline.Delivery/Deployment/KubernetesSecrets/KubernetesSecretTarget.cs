@@ -94,7 +94,7 @@ public abstract partial class KubernetesSecretTarget : Target
         }
         catch (ArgumentException e)
         {
-            throw new TargetFailedException($"{GetType().Name}: {(e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal))}");
+            throw new TargetFailedException($"{GetType().Name}: {e.WithoutParameterName()}");
         }
 
         if (keys.Count == 0)
